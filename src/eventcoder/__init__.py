@@ -1,0 +1,6 @@
+"""eventcoder: news reports about armed conflict in, ACLED-compatible events with evidence out."""
+__version__ = "0.1.0"
+
+from .model import Document, Event, Evidence, DocWarning, PlaceMention  # noqa: E402
+
+__all__ = ["__version__", "Document", "Event", "Evidence", "DocWarning", "PlaceMention"]

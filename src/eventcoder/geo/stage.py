@@ -1,0 +1,52 @@
+"""Pipeline stages: `Geoparse` finds and resolves the report's places; `LocateEvents` places each event.
+
+Both take `gazetteer=None` (None = the default shipped index, built on first use).
+"""
+from __future__ import annotations
+
+from ..model import Document
+from ..pipeline import Stage
+
+
+class Geoparse(Stage):
+    """Fill `doc.places` with resolved `PlaceMention`s (clean-text offsets), demonyms as kind "demonym"."""
+    name = "geoparse"
+    requires = ("clean", "nlp", "entities")
+    assigns = ("places",)
+
+    def __init__(self, gazetteer=None):
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self):
+        if self._gazetteer is None:
+            from .gazetteer import default_gazetteer
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
+
+    def __call__(self, doc: Document) -> Document:
+        from .resolve import geoparse
+        doc.places = geoparse(doc, self.gazetteer)
+        return doc
+
+
+class LocateEvents(Stage):
+    """Fill each event's country, iso, admin1-3, location, coordinates, geo_precision and where_prec."""
+    name = "locate"
+    requires = ("events", "places")
+    assigns = ("events.location",)
+
+    def __init__(self, gazetteer=None):
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self):
+        if self._gazetteer is None:
+            from .gazetteer import default_gazetteer
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
+
+    def __call__(self, doc: Document) -> Document:
+        from .locate import locate_events
+        locate_events(doc, self.gazetteer)
+        return doc

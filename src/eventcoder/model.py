@@ -1,0 +1,221 @@
+"""The data model: one `Document` flows through the stages; each stage adds typed annotations to it.
+
+Offsets
+-------
+`Document.text` is the text exactly as the user gave it and never changes.  Repair produces `Document.clean`
+together with a map from every clean character back to the original span it came from.  Stages work on
+`clean`; anything that leaves the program (an `Evidence`, a `PlaceMention`) is converted with
+`Document.to_original`, so emitted offsets always index the original text exactly.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field, asdict
+from typing import Any
+
+from . import __version__
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The words a field was read from: offsets into the *original* text (end exclusive)."""
+    field: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class DocWarning:
+    """Something a careful reader should know about a document (damage, a skipped part, a missing date).
+
+    `kind` is a stable machine-readable code (`mojibake-unrepaired`, `duplicate-paragraphs`, ...);
+    `start`/`end`, when set, are offsets into the original text."""
+    kind: str
+    message: str
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A span of the clean text, with a label (sentence, entity, ...)."""
+    start: int
+    end: int
+    label: str = ""
+
+
+@dataclass
+class PlaceMention:
+    """A toponym (or demonym, facility) in the clean text, resolved to a gazetteer entry when possible."""
+    start: int
+    end: int
+    text: str
+    kind: str = "place"            # place | demonym | facility | region | country
+    latitude: float | None = None
+    longitude: float | None = None
+    name: str | None = None        # the gazetteer's name for it
+    country_code: str | None = None  # ISO alpha-2
+    admin1: str | None = None
+    admin2: str | None = None
+    feature_code: str | None = None
+    geonameid: int | str | None = None
+    population: int | None = None
+    score: float = 0.0
+
+
+class Document:
+    """A report: the original text, its repaired form with an offset map, metadata, warnings and annotations."""
+
+    def __init__(self, id: str, text: str, *, title: str | None = None, url: str | None = None,
+                 source: str | None = None, published_at: dt.date | None = None, language: str | None = None,
+                 origin: str | None = None):
+        self.id = str(id)
+        self.text = text
+        self.title = title
+        self.url = url
+        self.source = source
+        self.published_at = published_at
+        self.language = language
+        self.origin = origin                  # where it came from: path, path:line, url
+        self.warnings: list[DocWarning] = []
+        # set by repair: the clean text and, per clean character, the original span it stands for
+        self.clean: str = text
+        self._starts: list[int] | None = None
+        self._ends: list[int] | None = None
+        # annotations set by the stages
+        self.sentences: list[Span] = []
+        self.entities: list[Span] = []
+        self.places: list[PlaceMention] = []
+        self.events: list[Event] = []
+        self.nlp: Any = None                  # the spaCy Doc over `clean` (transient, never stored)
+        self.skipped: str | None = None       # why the coder skipped this document, if it did
+        self.error: str | None = None         # set when a stage failed on this document (the batch goes on)
+
+    # --- offsets -------------------------------------------------------------------------------------------
+    def set_clean(self, clean: str, starts: list[int], ends: list[int]) -> None:
+        if not (len(clean) == len(starts) == len(ends)):
+            raise ValueError("offset map must have one entry per clean character")
+        self.clean, self._starts, self._ends = clean, starts, ends
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a clean-text span to the original-text span it came from."""
+        if self._starts is None:
+            return start, end
+        if end <= start:
+            pos = self._starts[start] if start < len(self._starts) else len(self.text)
+            return pos, pos
+        return self._starts[start], self._ends[end - 1]
+
+    def evidence(self, field: str, start: int, end: int) -> Evidence:
+        """Evidence for `field` from a clean-text span; offsets and text refer to the original text."""
+        a, b = self.to_original(start, end)
+        return Evidence(field, a, b, self.text[a:b])
+
+    def warn(self, kind: str, message: str, start: int | None = None, end: int | None = None) -> None:
+        if not any(w.kind == kind and w.message == message for w in self.warnings):
+            self.warnings.append(DocWarning(kind, message, start, end))
+
+    def sentence_of(self, pos: int) -> Span | None:
+        for s in self.sentences:
+            if s.start <= pos < s.end:
+                return s
+        return None
+
+    def __repr__(self) -> str:
+        return f"Document(id={self.id!r}, {len(self.text)} chars, {len(self.events)} events)"
+
+
+# The ACLED fields an event carries, in ACLED's export order, followed by the contract's extra fields.
+ACLED_FIELDS = (
+    "event_date", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "civilian_targeting", "iso", "country", "admin1", "admin2", "admin3", "location",
+    "latitude", "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities",
+)
+EXTRA_FIELDS = ("date_start", "date_end", "date_prec", "where_prec",
+                "fatalities_low", "fatalities_best", "fatalities_high", "fatalities_civilians")
+
+
+@dataclass
+class Event:
+    """One coded event: ACLED's fields, the UCDP-style extras, and the evidence behind each filled field."""
+    doc_id: str
+    anchor: tuple[int, int]                 # clean-text span of the words that report the event
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    disorder_type: str | None = None
+    actor1: str | None = None
+    assoc_actor_1: str | None = None
+    inter1: int = 0
+    actor2: str | None = None
+    assoc_actor_2: str | None = None
+    inter2: int = 0
+    civilian_targeting: str | None = None
+    country: str | None = None
+    iso: int | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    admin3: str | None = None
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    where_prec: int | None = None
+    event_date: str | None = None
+    time_precision: int | None = None
+    date_start: str | None = None
+    date_end: str | None = None
+    date_prec: int | None = None
+    fatalities: int | None = None
+    fatalities_low: int | None = None
+    fatalities_best: int | None = None
+    fatalities_high: int | None = None
+    fatalities_civilians: int | None = None
+    source: str | None = None
+    source_scale: str | None = None
+    notes: str | None = None
+    factuality: str = "occurred"            # occurred | planned | threatened | denied | hypothetical
+    confidence: float = 0.5
+    coder_version: str = __version__
+    evidence: list[Evidence] = field(default_factory=list)
+    inferred: dict[str, str] = field(default_factory=dict)
+    explanation: list[str] = field(default_factory=list)
+    id: str = ""
+
+    @property
+    def interaction(self) -> int:
+        a, b = sorted((self.inter1 or 0, self.inter2 or 0))
+        return int(f"{b}0") if a == 0 else int(f"{a}{b}")
+
+    def add_evidence(self, ev: Evidence) -> None:
+        if ev.end > ev.start and ev not in self.evidence:
+            self.evidence.append(ev)
+
+    def to_contract(self) -> dict:
+        """The event as one line of the prediction contract (`../shared/bench/README.md`)."""
+        out = {"id": self.id, "doc_id": self.doc_id}
+        for name in ACLED_FIELDS + EXTRA_FIELDS:
+            out[name] = self.interaction if name == "interaction" else getattr(self, name)
+        out.update(factuality=self.factuality, confidence=round(self.confidence, 4),
+                   coder_version=self.coder_version,
+                   evidence=[e.to_dict() for e in self.evidence], inferred=dict(self.inferred))
+        return out
+
+
+def event_id(doc_id: str, anchor_start: int, anchor_end: int, sub_event_type: str | None = None) -> str:
+    """A stable event id: the same document and the same anchor words give the same id on every rerun."""
+    h = hashlib.sha1(f"{doc_id}\x00{anchor_start}\x00{anchor_end}\x00{sub_event_type or ''}".encode()).hexdigest()
+    return "ev-" + h[:16]
+
+
+def document_id(text: str) -> str:
+    """A content-derived id for documents that arrive without one."""
+    return "doc-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]

@@ -1,0 +1,82 @@
+"""Running a batch: read inputs, code them, hand each document to a sink, and count what happened.
+
+This is the library function behind `eventcoder code`, `extract` and `geoparse`; the CLI only parses options and
+prints. A document that cannot be read or coded is counted with its reason and the batch goes on.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from .errors import InputError
+from .model import Document
+from .pipeline import Pipeline
+
+
+@dataclass
+class RunSummary:
+    read: int = 0
+    coded: int = 0
+    skipped: Counter = field(default_factory=Counter)
+    failed: list[str] = field(default_factory=list)   # "origin: reason"
+    events: int = 0
+    warnings: Counter = field(default_factory=Counter)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def lines(self) -> list[str]:
+        out = [f"{self.read} document(s) read, {self.coded} coded, {sum(self.skipped.values())} skipped, "
+               f"{len(self.failed)} failed; {self.events} event(s)"]
+        for reason, n in self.skipped.most_common():
+            out.append(f"  skipped {n}: {reason}")
+        for msg in self.failed[:20]:
+            out.append(f"  failed: {msg}")
+        if len(self.failed) > 20:
+            out.append(f"  ... and {len(self.failed) - 20} more failures")
+        if self.warnings:
+            out.append("  warnings: " + ", ".join(f"{k} {v}" for k, v in self.warnings.most_common()))
+        return out
+
+
+class StopRun(Exception):
+    """Raised to stop a batch at the first failure (`--on-error stop`)."""
+
+
+def run_batch(items: Iterable[Document | InputError], pipeline: Pipeline, sink: Callable[[Document], None],
+              summary: RunSummary | None = None, on_error: str = "skip",
+              progress: Callable[[RunSummary], None] | None = None) -> RunSummary:
+    """Code every readable document in `items` and pass it to `sink`; count reads, skips, failures and events."""
+    summary = summary or RunSummary()
+
+    def documents() -> Iterator[Document]:
+        for item in items:
+            summary.read += 1
+            if isinstance(item, InputError):
+                summary.failed.append(str(item))
+                if on_error == "stop":
+                    raise StopRun(str(item))
+                if progress:
+                    progress(summary)
+                continue
+            yield item
+
+    for doc in pipeline.run(documents()):
+        if doc.error:
+            summary.failed.append(f"{doc.origin or doc.id}: {doc.error}")
+            if on_error == "stop":
+                raise StopRun(summary.failed[-1])
+        elif doc.skipped:
+            summary.skipped[doc.skipped] += 1
+            sink(doc)
+        else:
+            summary.coded += 1
+            summary.events += len(doc.events)
+            sink(doc)
+        for w in doc.warnings:
+            summary.warnings[w.kind] += 1
+        if progress:
+            progress(summary)
+    return summary

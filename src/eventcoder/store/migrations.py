@@ -1,0 +1,59 @@
+"""Named schema migrations. Each is applied once and recorded in the `migrations` table."""
+
+MIGRATIONS: list[tuple[str, str]] = [
+    ("0001_initial", """
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    command TEXT NOT NULL,
+    coder_version TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    docs_ok INTEGER,
+    docs_failed INTEGER,
+    events INTEGER
+);
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    text TEXT NOT NULL,
+    clean TEXT NOT NULL,
+    title TEXT,
+    url TEXT,
+    source TEXT,
+    published_at TEXT,
+    language TEXT,
+    origin TEXT,
+    warnings TEXT NOT NULL DEFAULT '[]',
+    skipped TEXT,
+    coder_version TEXT NOT NULL,
+    run_id INTEGER REFERENCES runs(id),
+    coded_at TEXT NOT NULL
+);
+CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    event_date TEXT, time_precision INTEGER, date_start TEXT, date_end TEXT, date_prec INTEGER,
+    disorder_type TEXT, event_type TEXT, sub_event_type TEXT,
+    actor1 TEXT, assoc_actor_1 TEXT, inter1 INTEGER, actor2 TEXT, assoc_actor_2 TEXT, inter2 INTEGER,
+    interaction INTEGER, civilian_targeting TEXT,
+    iso INTEGER, country TEXT, admin1 TEXT, admin2 TEXT, admin3 TEXT, location TEXT,
+    latitude REAL, longitude REAL, geo_precision INTEGER, where_prec INTEGER,
+    source TEXT, source_scale TEXT, notes TEXT,
+    fatalities INTEGER, fatalities_low INTEGER, fatalities_best INTEGER, fatalities_high INTEGER,
+    fatalities_civilians INTEGER,
+    factuality TEXT NOT NULL, confidence REAL NOT NULL, coder_version TEXT NOT NULL,
+    inferred TEXT NOT NULL DEFAULT '{}',
+    run_id INTEGER REFERENCES runs(id)
+);
+CREATE INDEX events_doc ON events(doc_id);
+CREATE INDEX events_date ON events(event_date);
+CREATE INDEX events_country ON events(country);
+CREATE TABLE evidence (
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    field TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX evidence_event ON evidence(event_id);
+"""),
+]
