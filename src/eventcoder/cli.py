@@ -5,16 +5,18 @@ the rest is complete) or on a user error, 2 for a usage error.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import sys
-import time
 from contextlib import contextmanager
 
 import click
 
 from . import __version__
 from .errors import EventcoderError
-from .ingest.readers import read_inputs
+from .ingest.readers import ReadOptions, read_inputs
+from .report import Progress
 from .runner import RunSummary, StopRun, run_batch
 
 
@@ -31,29 +33,6 @@ def _output(path: str | None):
             yield f
 
 
-class Progress:
-    """Documents done, rate and events on stderr; redrawn in place on a terminal, every few seconds otherwise."""
-
-    def __init__(self, quiet: bool = False):
-        self.quiet, self.t0, self.last = quiet, time.monotonic(), 0.0
-        self.tty = sys.stderr.isatty()
-
-    def __call__(self, s: RunSummary) -> None:
-        now = time.monotonic()
-        if self.quiet or now - self.last < (0.2 if self.tty else 10.0):
-            return
-        self.last = now
-        rate = s.read / max(now - self.t0, 1e-9)
-        msg = f"{s.read} docs, {rate:.1f} docs/s, {s.events} events, {len(s.failed)} failed"
-        click.echo(("\r" + msg) if self.tty else msg, err=True, nl=not self.tty)
-
-    def done(self, s: RunSummary) -> None:
-        if self.tty and not self.quiet:
-            click.echo("", err=True)
-        for line in s.lines():
-            click.echo(line, err=True)
-
-
 def _pipeline(coding: bool = True, keep_all: bool = False, model: str | None = None):
     from .pipeline import default_pipeline
     try:
@@ -62,19 +41,105 @@ def _pipeline(coding: bool = True, keep_all: bool = False, model: str | None = N
         raise click.ClickException(str(exc)) from exc
 
 
-def _finish(summary: RunSummary, progress: Progress) -> None:
+def _finish(summary: RunSummary, progress: Progress, *after: str) -> None:
+    """Print the run's summary (and the lines `after` it) on stderr and exit: 0 when every document was processed,
+    1 when some failed."""
     progress.done(summary)
+    for line in after:
+        click.echo(line, err=True)
     sys.exit(0 if summary.ok else 1)
 
 
-def _run(items, pipeline, sink, on_error, progress) -> RunSummary:
-    summary = RunSummary()
+def _run(items, pipeline, sink, on_error, progress, *, total=None, done=None) -> RunSummary:
+    summary = RunSummary(total=total)
     try:
-        run_batch(items, pipeline, sink, summary, on_error=on_error, progress=progress)
+        run_batch(items, pipeline, sink, summary, on_error=on_error, progress=progress, done=done)
     except StopRun as exc:
         progress.done(summary)
         raise click.ClickException(f"stopped at the first failure (--on-error stop): {exc}") from exc
     return summary
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def _date_text(ctx, param, value):
+    return _date(ctx, param, value).isoformat() if value else None
+
+
+def input_options(f):
+    """The options every reading verb shares: which files, which CSV columns, defaults for missing metadata."""
+    for opt in reversed([
+        click.option("--glob", metavar="PATTERN", help="in folders, read only files matching this pattern "
+                     "(e.g. '*.html', '2024/**/*.txt'); default: every .txt .html .jsonl .csv file"),
+        click.option("--text-column", metavar="NAME", help="CSV input: the column holding the text "
+                     "(default: text, notes, body, content or article)"),
+        click.option("--id-column", metavar="NAME", help="CSV input: the column holding the document id "
+                     "(default: id, doc_id or event_id_cnty; else an id from the text)"),
+        click.option("--source", metavar="NAME", help="the source for documents that name none "
+                     "(replaces what a web page's metadata says)"),
+        click.option("--published-at", callback=_date, metavar="YYYY-MM-DD",
+                     help="the publication date for documents that carry none (replaces a web page's own)"),
+        click.option("--force", is_flag=True, help="code every document again, even those an earlier "
+                     "(interrupted) run already finished"),
+    ]):
+        f = opt(f)
+    return f
+
+
+def _read_options(glob, text_column, id_column, source, published_at) -> ReadOptions:
+    return ReadOptions(glob=glob, text_column=text_column, id_column=id_column, source=source,
+                       published_at=published_at)
+
+
+def _total(paths, opts) -> int | None:
+    from .ingest.count import count_documents
+    try:
+        return count_documents(paths, opts)
+    except OSError:
+        return None
+
+
+def _coder_fingerprint() -> str:
+    """Changes whenever eventcoder's code or data files change (so a rerun after an upgrade or an edit starts over
+    instead of mixing old and new output)."""
+    import hashlib
+    from pathlib import Path
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha1(__version__.encode())
+    for f in sorted(root.rglob("*")):
+        if f.is_file() and "__pycache__" not in f.parts:
+            st = f.stat()
+            h.update(f"{f.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:16]
+
+
+def _signature(verb: str, paths, **options) -> str:
+    """What identifies a run for resuming: the verb, the absolute inputs, the options that change the output, and
+    the coder itself."""
+    ins = [p if p == "-" else os.path.abspath(os.path.expanduser(p)) for p in paths]
+    return json.dumps({"verb": verb, "inputs": ins, "coder": _coder_fingerprint(),
+                       **{k: str(v) for k, v in sorted(options.items())}})
+
+
+def _resumable(output: str, signature: str, force: bool):
+    """A ResumableJsonl for a file output, or None for stdout."""
+    if output in (None, "-"):
+        return None
+    from .export.jsonl import ResumableJsonl
+    try:
+        res = ResumableJsonl(output, signature, force=force)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror}; check the path") from exc
+    if res.resumed:
+        click.echo(f"resuming: {len(res.done)} document(s) already in {output} (--force starts over)", err=True)
+    return res
 
 
 on_error_option = click.option("--on-error", type=click.Choice(["skip", "stop"]), default="skip", show_default=True,
@@ -94,20 +159,28 @@ def cli():
 @click.option("--keep-all", is_flag=True, help="also keep planned, threatened, denied and hypothetical events")
 @click.option("--json", "as_json", is_flag=True, help="print the events as JSON lines instead of a table")
 @click.option("--quiet", "-q", is_flag=True, help="no progress on stderr")
+@input_options
 @on_error_option
-def code(paths, db, keep_all, as_json, quiet, on_error):
-    """Code reports (text files, JSONL, folders, or - for stdin), store them and print their events."""
+def code(paths, db, keep_all, as_json, quiet, glob, text_column, id_column, source, published_at, force, on_error):
+    """Code reports (text, HTML, JSONL and CSV files, folders, or - for stdin), store them and print their events.
+
+    Each document is stored in its own transaction. Run again, the same command passes over the documents already
+    stored by this version of eventcoder (an interrupted run continues where it stopped); --force codes them again.
+    """
     from .report import print_document
     from .store.sqlite import open_store
+    from . import __version__ as version
     try:
         store = open_store(db)
     except EventcoderError as exc:
         raise click.ClickException(str(exc)) from exc
     run_id = store.start_run("code " + " ".join(paths))
     progress = Progress(quiet)
+    opts = _read_options(glob, text_column, id_column, source, published_at)
 
     def sink(doc):
         store.save(doc, run_id)
+        progress.clear()
         if as_json:
             from .export.contract import event_record
             for ev in doc.events:
@@ -115,49 +188,137 @@ def code(paths, db, keep_all, as_json, quiet, on_error):
         else:
             print_document(doc)
 
-    summary = _run(read_inputs(paths), _pipeline(keep_all=keep_all), sink, on_error, progress)
+    done = None if force else (lambda doc: store.has_document(doc.id, version))
+    summary = _run(read_inputs(paths, opts), _pipeline(keep_all=keep_all), sink, on_error, progress,
+                   total=_total(paths, opts), done=done)
     store.finish_run(run_id, docs_ok=summary.coded + sum(summary.skipped.values()),
                      docs_failed=len(summary.failed), events=summary.events)
     store.close()
-    click.echo(f"stored in {db}", err=True)
-    _finish(summary, progress)
+    _finish(summary, progress, f"stored in {db}")
 
 
 @cli.command()
-@click.argument("docs")
+@click.argument("docs", nargs=-1, required=True)
 @click.option("-o", "--output", default="-", show_default=True, help="events JSONL file, - for stdout")
 @click.option("--explain", is_flag=True, help="add to each event why it got its type and actors")
 @click.option("--keep-all", is_flag=True, help="also emit planned, threatened, denied and hypothetical events")
 @click.option("--model", type=click.Path(exists=True, dir_okay=False), help="a model made by `eventcoder train`")
 @click.option("--quiet", "-q", is_flag=True, help="no progress on stderr")
+@input_options
 @on_error_option
-def extract(docs, output, explain, keep_all, model, quiet, on_error):
-    """Code DOCS (JSONL, one {"id", "text", ...} a line, or - for stdin) into events, one JSON line each."""
+def extract(docs, output, explain, keep_all, model, quiet, glob, text_column, id_column, source, published_at,
+            force, on_error):
+    """Code DOCS (JSONL, one {"id", "text", ...} a line; also text, HTML, CSV, folders; - for stdin) into events,
+    one JSON line each.
+
+    With -o FILE, an interrupted run continues when the same command is run again: FILE.progress (removed when the
+    run completes) records the finished documents; --force starts over."""
     from .export.contract import event_record
     progress = Progress(quiet)
-    with _output(output) as out:
-        def sink(doc):
-            for ev in doc.events:
-                out.write(json.dumps(event_record(ev, explain), ensure_ascii=False) + "\n")
-        summary = _run(read_inputs([docs]), _pipeline(keep_all=keep_all, model=model), sink, on_error, progress)
+    opts = _read_options(glob, text_column, id_column, source, published_at)
+    sig = _signature("extract", docs, explain=explain, keep_all=keep_all, model=model, glob=glob,
+                     text_column=text_column, id_column=id_column, source=source, published_at=published_at)
+    res = _resumable(output, sig, force)
+    if res is None:
+        with _output(output) as out:
+            def sink(doc):
+                for ev in doc.events:
+                    out.write(json.dumps(event_record(ev, explain), ensure_ascii=False) + "\n")
+            summary = _run(read_inputs(docs, opts), _pipeline(keep_all=keep_all, model=model), sink, on_error,
+                           progress, total=_total(docs, opts))
+    else:
+        summary = _run_to_file(res, docs, opts, _pipeline(keep_all=keep_all, model=model), on_error, progress,
+                               lambda doc: [event_record(ev, explain) for ev in doc.events])
+    _finish(summary, progress)
+
+
+def _run_to_file(res, docs, opts, pipeline, on_error, progress, records) -> RunSummary:
+    """Run a batch into a resumable JSONL file; the file stays resumable unless the run reaches its end."""
+    finished = False
+    try:
+        summary = _run(read_inputs(docs, opts), pipeline, lambda doc: res.write_document(doc.id, records(doc)),
+                       on_error, progress, total=_total(docs, opts), done=lambda doc: res.is_done(doc.id))
+        finished = True
+    finally:
+        res.close(finished)
+    return summary
+
+
+@cli.command()
+@click.argument("docs", nargs=-1, required=True)
+@click.option("-o", "--output", default="-", show_default=True, help="place mentions JSONL file, - for stdout")
+@click.option("--quiet", "-q", is_flag=True, help="no progress on stderr")
+@input_options
+@on_error_option
+def geoparse(docs, output, quiet, glob, text_column, id_column, source, published_at, force, on_error):
+    """Find and resolve the place names in DOCS (JSONL, text, HTML, CSV, folders, or - for stdin), one JSON line per
+    mention. With -o FILE, an interrupted run continues when run again (as for extract)."""
+    from .export.contract import place_records
+    progress = Progress(quiet)
+    opts = _read_options(glob, text_column, id_column, source, published_at)
+    res = _resumable(output, _signature("geoparse", docs, glob=glob, text_column=text_column, id_column=id_column),
+                     force)
+    if res is None:
+        with _output(output) as out:
+            def sink(doc):
+                for rec in place_records(doc):
+                    out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            summary = _run(read_inputs(docs, opts), _pipeline(coding=False), sink, on_error, progress,
+                           total=_total(docs, opts))
+    else:
+        summary = _run_to_file(res, docs, opts, _pipeline(coding=False), on_error, progress, place_records)
     _finish(summary, progress)
 
 
 @cli.command()
-@click.argument("docs")
-@click.option("-o", "--output", default="-", show_default=True, help="place mentions JSONL file, - for stdout")
-@click.option("--quiet", "-q", is_flag=True, help="no progress on stderr")
-@on_error_option
-def geoparse(docs, output, quiet, on_error):
-    """Find and resolve the place names in DOCS (JSONL or - for stdin), one JSON line per mention."""
-    from .export.contract import place_records
-    progress = Progress(quiet)
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "geojson"]), default="csv", show_default=True,
+              help="csv: ACLED's columns and order; jsonl: the event contract; geojson: points for QGIS")
+@click.option("-o", "--output", default="-", show_default=True, help="file to write, - for stdout")
+@click.option("--db", default="eventcoder.db", show_default=True, help="the database `eventcoder code` filled")
+@click.option("--from", "from_file", metavar="EVENTS.jsonl",
+              help="read events from a JSONL file (what `extract` writes; - for stdin) instead of the database")
+@click.option("--country", help="only events in this country (by name, any case)")
+@click.option("--since", callback=_date_text, metavar="YYYY-MM-DD", help="only events on or after this date")
+@click.option("--until", callback=_date_text, metavar="YYYY-MM-DD", help="only events on or before this date")
+@click.option("--type", "event_type", metavar="TYPE", help="only events of this event type or sub-event type")
+@click.option("--acled-only", is_flag=True, help="csv: only ACLED's 31 columns, without eventcoder's own")
+def export(fmt, output, db, from_file, country, since, until, event_type, acled_only):
+    """Export coded events as ACLED CSV (for R, pandas, acledR), JSONL or GeoJSON (for QGIS, geojson.io)."""
+    from .export.writers import export_events
+    filters = dict(country=country, since=since, until=until, event_type=event_type)
+    if not from_file and not os.path.isfile(db):
+        raise click.ClickException(f"no database at {db}; code documents first (`eventcoder code PATH --db {db}`) "
+                                   "or name the database with --db")
     with _output(output) as out:
-        def sink(doc):
-            for rec in place_records(doc):
-                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        summary = _run(read_inputs([docs]), _pipeline(coding=False), sink, on_error, progress)
-    _finish(summary, progress)
+        try:
+            stats = export_events(fmt, out, db=db, from_file=from_file, acled_only=acled_only, **filters)
+        except EventcoderError as exc:
+            raise click.ClickException(str(exc)) from exc
+    for line in stats.lines(fmt, output):
+        click.echo(line, err=True)
+    sys.exit(0 if not stats.failed else 1)
+
+
+@cli.command()
+@click.argument("gold", type=click.Path(exists=True))
+@click.argument("pred", type=click.Path(exists=True, dir_okay=False))
+@click.option("--kind", type=click.Choice(["acled", "case", "fakes", "ucdp", "toponyms"]),
+              help="the gold's format (default: told from the folder name or the fields)")
+@click.option("--json", "as_json", is_flag=True, help="print the metrics as one JSON object")
+@click.option("--no-classes", is_flag=True, help="leave out the per-class precision/recall tables")
+def evaluate(gold, pred, kind, as_json, no_classes):
+    """Score predictions PRED (events JSONL from `extract`, or a CSV from `export`) against GOLD: a benchmark set
+    folder or gold file, or an ACLED CSV export (code its notes first: `eventcoder extract GOLD.csv -o PRED`)."""
+    from .evaluate import evaluate as run_evaluation, format_evaluation
+    try:
+        result = run_evaluation(gold, pred, kind)
+    except EventcoderError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+    else:
+        for line in format_evaluation(result, per_class=not no_classes):
+            click.echo(line)
 
 
 def _register_optional() -> None:

@@ -1,6 +1,9 @@
-"""The readable table `eventcoder code` prints: per document its warnings, and per event its fields with the
-words each came from."""
+"""What the user sees on the terminal: the readable table `eventcoder code` prints (per document its warnings, per
+event its fields with the words each came from) and the progress line with its end-of-run summary."""
 from __future__ import annotations
+
+import sys
+import time
 
 import click
 
@@ -43,3 +46,62 @@ def print_document(doc: Document, echo=click.echo) -> None:
             words = _words(ev, names)
             echo(f"     {label:7s} {_value(ev, names)}" + (f"    <- {words}" if words else ""))
     echo("")
+
+
+def _duration(seconds: float) -> str:
+    s = int(seconds)
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
+
+
+class Progress:
+    """A progress line on stderr: documents done (of the total when known), documents/s, ETA, events, failures.
+
+    Redrawn in place on a terminal (5 times a second at most); every 10 s as plain lines otherwise (logs)."""
+
+    def __init__(self, quiet: bool = False, *, stream=None, interval: float | None = None):
+        self._clock = time.monotonic
+        self.stream = stream or sys.stderr
+        self.quiet, self.t0 = quiet, self._clock()
+        self.last = self.t0                      # the first line after one interval: short runs stay quiet
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.interval = interval if interval is not None else (0.2 if self.tty else 10.0)
+        self.drawn = False
+
+    def line(self, s, now: float | None = None) -> str:
+        now = self._clock() if now is None else now
+        elapsed = max(now - self.t0, 1e-9)
+        rate = s.done / elapsed
+        parts = [f"{s.done}/{s.total} docs" if s.total else f"{s.done} docs", f"{rate:.1f} docs/s"]
+        if s.total and rate > 0 and s.done < s.total and (elapsed >= 3 or s.done >= 10):
+            parts.append(f"ETA {_duration((s.total - s.done) / rate)}")
+        parts += [f"{s.events} events", f"{len(s.failed)} failed"]
+        return ", ".join(parts)
+
+    def __call__(self, s) -> None:
+        now = self._clock()
+        if self.quiet or now - self.last < self.interval:
+            return
+        self.last = now
+        msg = self.line(s, now)
+        if self.tty:
+            self.stream.write("\r\x1b[K" + msg)
+        else:
+            self.stream.write(msg + "\n")
+        self.stream.flush()
+        self.drawn = True
+
+    def clear(self) -> None:
+        """Wipe the progress line (on a terminal) before other output is printed."""
+        if self.tty and self.drawn:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.drawn = False
+            self.last = 0.0
+
+    def done(self, s) -> None:
+        """End the progress line and print the run's summary."""
+        if self.tty and self.drawn:
+            self.stream.write("\n")
+        for line in s.lines():
+            self.stream.write(line + "\n")
+        self.stream.flush()

@@ -1,7 +1,9 @@
 """Running a batch: read inputs, code them, hand each document to a sink, and count what happened.
 
 This is the library function behind `eventcoder code`, `extract` and `geoparse`; the CLI only parses options and
-prints. A document that cannot be read or coded is counted with its reason and the batch goes on.
+prints. A document that cannot be read or coded is counted with its reason and the batch goes on (or, with
+`on_error="stop"`, the batch stops with `StopRun`). A `done` callback lets a rerun pass over documents an earlier,
+interrupted run already finished (resume), so nothing is coded or written twice.
 """
 from __future__ import annotations
 
@@ -13,21 +15,29 @@ from .errors import InputError
 from .model import Document
 from .pipeline import Pipeline
 
+ALREADY_DONE = "already done by an earlier run (use --force to code it again)"
+
 
 @dataclass
 class RunSummary:
     read: int = 0
     coded: int = 0
-    skipped: Counter = field(default_factory=Counter)
-    failed: list[str] = field(default_factory=list)   # "origin: reason"
+    skipped: Counter = field(default_factory=Counter)   # reason -> documents
+    failed: list[str] = field(default_factory=list)     # "origin: reason"
     events: int = 0
-    warnings: Counter = field(default_factory=Counter)
+    warnings: Counter = field(default_factory=Counter)  # warning kind -> documents
+    total: int | None = None                            # documents expected, when known (for the ETA)
 
     @property
     def ok(self) -> bool:
         return not self.failed
 
+    @property
+    def done(self) -> int:
+        return self.coded + sum(self.skipped.values()) + len(self.failed)
+
     def lines(self) -> list[str]:
+        """The end-of-run summary: counts, skips and failures with their reasons, warnings by kind."""
         out = [f"{self.read} document(s) read, {self.coded} coded, {sum(self.skipped.values())} skipped, "
                f"{len(self.failed)} failed; {self.events} event(s)"]
         for reason, n in self.skipped.most_common():
@@ -47,8 +57,12 @@ class StopRun(Exception):
 
 def run_batch(items: Iterable[Document | InputError], pipeline: Pipeline, sink: Callable[[Document], None],
               summary: RunSummary | None = None, on_error: str = "skip",
-              progress: Callable[[RunSummary], None] | None = None) -> RunSummary:
-    """Code every readable document in `items` and pass it to `sink`; count reads, skips, failures and events."""
+              progress: Callable[[RunSummary], None] | None = None,
+              done: Callable[[Document], bool] | None = None) -> RunSummary:
+    """Code every readable document in `items` and pass it to `sink`; count reads, skips, failures and events.
+
+    `done(doc)` true means an earlier run finished this document: it is counted as skipped (`ALREADY_DONE`) and
+    neither coded nor sunk. Documents the coder skipped (not English, ...) still reach the sink."""
     summary = summary or RunSummary()
 
     def documents() -> Iterator[Document]:
@@ -58,10 +72,13 @@ def run_batch(items: Iterable[Document | InputError], pipeline: Pipeline, sink: 
                 summary.failed.append(str(item))
                 if on_error == "stop":
                     raise StopRun(str(item))
-                if progress:
-                    progress(summary)
+            elif done is not None and done(item):
+                summary.skipped[ALREADY_DONE] += 1
+            else:
+                yield item
                 continue
-            yield item
+            if progress:
+                progress(summary)
 
     for doc in pipeline.run(documents()):
         if doc.error:
@@ -75,8 +92,8 @@ def run_batch(items: Iterable[Document | InputError], pipeline: Pipeline, sink: 
             summary.coded += 1
             summary.events += len(doc.events)
             sink(doc)
-        for w in doc.warnings:
-            summary.warnings[w.kind] += 1
+        for kind in {w.kind for w in doc.warnings}:
+            summary.warnings[kind] += 1
         if progress:
             progress(summary)
     return summary

@@ -1,24 +1,186 @@
-"""Stage DateEvents: event dates (ACLED event_date/time_precision, UCDP date_start/date_end/date_prec)."""
+"""Stage DateEvents: each event's date (ACLED event_date/time_precision, UCDP date_start/date_end/date_prec).
+
+The choice is made by `resolve_date(text, published_at, anchor, sentences)`, a plain function:
+
+1. a date stated in the event's own sentence (the one nearest the anchor words, preferring the day of the event
+   over the day something was *said*: "killed 5 on Monday, police said on Tuesday" -> Monday);
+2. else a recent date stated shortly before it (a dateline or an earlier sentence of the same story);
+3. else the publication date (`inferred["event_date"] = "publication date"`), as a day-precision date whose
+   UCDP range also admits the day before (news reports yesterday's events);
+4. else, with no publication date, relative words ("yesterday") cannot be resolved: event_date stays None, never
+   today's date, and `date_start` is bounded by the latest past date the text mentions ("in July 2015" means it
+   was written after July 2015 began).  The document gets a `date-unknown` warning.
+
+ACLED conventions: "Around <date>" is time_precision 2; "(month of)" 3; a week or a few days 2 with the middle day
+coded; a month 3 with the middle day coded.
+"""
 from __future__ import annotations
 
-from ..model import Document
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..model import Document, Span
 from ..pipeline import Stage
+from .temporal import DateExpr, find_dates
+
+_REPORTING = re.compile(r"\b(?:said|says|told|reported|reports|announced|stated|added|claimed|confirmed|published|"
+                        r"posted|updated|statement|tweeted|wrote|according)\b[^.;]{0,25}$", re.IGNORECASE)
+_APPROX = re.compile(r"\b(?:around|about|approximately|circa|roughly|reportedly)\s+(?:on\s+)?$", re.IGNORECASE)
+_MONTH_OF = re.compile(r"^\s*\(?\s*month of\b", re.IGNORECASE)
+_FUTURE_WORDS = re.compile(r"\b(?:will|would|plans?|planned|scheduled|next|upcoming|due to)\b[^.;]{0,30}$",
+                           re.IGNORECASE)
+_RECENT_DAYS = 31          # a date outside the event's sentence is used only if this close to publication
+
+
+@dataclass
+class DateReading:
+    """The date an event is coded with, and why."""
+    event_date: dt.date | None = None
+    time_precision: int | None = None
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    date_prec: int | None = None
+    span: tuple[int, int] | None = None    # the date words (clean offsets), when the date was read from text
+    reason: str = ""                       # why, when not read from a span ("publication date", ...)
+    warning: str = ""                      # set when the date is unknown or a stated date was unusable
+
+
+def _usable(e: DateExpr) -> bool:
+    return e.flag == "" and (e.day is not None or e.start is not None)
+
+
+def _reading(e: DateExpr, text: str, others: list[DateExpr]) -> DateReading:
+    day, start, end = e.day, e.start, e.end
+    tp, dp = e.time_precision, e.date_prec
+    before = text[max(0, e.start_char - 20):e.start_char]
+    after = text[e.end_char:e.end_char + 20]
+    span = (e.start_char, e.end_char)
+    # "Around 9 February 2022 (between 9 - 11 February)": the range right after a day is its range
+    for o in others:
+        if o is not e and o.kind.startswith("range") and _usable(o) and 0 <= o.start_char - e.end_char <= 4 \
+                and o.start <= (day or o.start) <= o.end:
+            start, end, dp = o.start, o.end, o.date_prec
+            span = (e.start_char, o.end_char)
+            after = text[o.end_char:o.end_char + 20]
+            if tp == 1:
+                tp = o.time_precision
+    if _APPROX.search(before) and tp == 1:
+        tp, dp = 2, max(dp or 1, 2)
+    if _MONTH_OF.match(after):
+        tp, dp = 3, 4
+    return DateReading(day, tp, start, end, dp, span)
+
+
+def _pick_in_sentence(cands: list[DateExpr], text: str, anchor: tuple[int, int]) -> DateExpr | None:
+    def score(e: DateExpr):
+        reporting = bool(_REPORTING.search(text[max(0, e.start_char - 60):e.start_char]))
+        dist = 0 if anchor[0] <= e.start_char < anchor[1] else min(abs(e.start_char - anchor[1]),
+                                                                  abs(e.end_char - anchor[0]))
+        return (reporting, e.kind.startswith("range") and dist > 0, dist)
+    cands = [e for e in cands if not _FUTURE_WORDS.search(text[max(0, e.start_char - 40):e.start_char])]
+    return min(cands, key=score) if cands else None
+
+
+def resolve_date(text: str, published_at: dt.date | None, anchor: tuple[int, int] = (0, 0),
+                 sentences: list[Span] | None = None, dates: list[DateExpr] | None = None) -> DateReading:
+    """The date of the event reported at `anchor` (clean offsets) in `text`; see the module docstring."""
+    if dates is None:
+        dates = find_dates(text, published_at)
+    sent = next((s for s in (sentences or []) if s.start <= anchor[0] < s.end), None)
+    s0, s1 = (sent.start, sent.end) if sent else _sentence_bounds(text, anchor[0])
+    usable = [e for e in dates if _usable(e)]
+    in_sent = [e for e in usable if s0 <= e.start_char < s1]
+    # a range inside parentheses right after a day belongs to that day, not a rival candidate
+    cands = [e for e in in_sent if not _is_appendix(e, in_sent)]
+    if published_at is not None:
+        # a month or a year ("in 2017") next to a publication date: background, or coarser than the day of
+        # publication it contains
+        coarse = [e for e in cands if (e.date_prec or 0) >= 4]
+        cands = [e for e in cands if e not in coarse]
+        if not cands and any(e.start <= published_at <= e.end for e in coarse):
+            return DateReading(published_at, 1, published_at - dt.timedelta(days=1), published_at, 2,
+                               reason="publication date (within the period the text states)")
+    pick = _pick_in_sentence(cands, text, anchor)
+    if pick is not None:
+        return _reading(pick, text, in_sent)
+    ref = published_at
+    earlier = [e for e in usable if e.end_char <= s0 and e.day is not None and not e.kind.startswith("range")]
+    if ref is not None:
+        earlier = [e for e in earlier if dt.timedelta(0) <= ref - e.day <= dt.timedelta(days=_RECENT_DAYS)]
+    elif earlier:
+        # no publication date: a full date stated earlier (a dateline) stands in for it
+        earlier = [e for e in earlier if not e.relative]
+    if earlier:
+        r = _reading(earlier[-1], text, usable)
+        r.reason = "date stated earlier in the report"
+        return r
+    if published_at is not None:
+        return DateReading(published_at, 1, published_at - dt.timedelta(days=1), published_at, 2,
+                           reason="publication date")
+    return _unknown(dates)
+
+
+def _is_appendix(e: DateExpr, others: list[DateExpr]) -> bool:
+    return e.kind.startswith("range") and any(o is not e and 0 <= e.start_char - o.end_char <= 4 and o.day
+                                              for o in others)
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    a = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
+    b = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0]
+    return (0 if a < 0 else a + 1), (min(b) + 1 if b else len(text))
+
+
+def _unknown(dates: list[DateExpr]) -> DateReading:
+    """No usable date: the event happened no earlier than the latest period the text mentions as past."""
+    past = [e for e in dates if e.start is not None and e.flag in ("", "background")]
+    r = DateReading(reason="no date in the text and no publication date")
+    if past:
+        latest = max(past, key=lambda e: e.start)
+        r.date_start = latest.start
+        r.span = None
+        r.warning = (f"no publication date and no event date; the text mentions {latest.text!r} as past, so the "
+                     f"event is dated no earlier than {latest.start.isoformat()}")
+    else:
+        r.warning = "no publication date and no date in the text: event date unknown"
+    unresolved = [e.text for e in dates if e.flag == "unresolved"]
+    if unresolved:
+        r.warning += f" (relative words {', '.join(repr(u) for u in unresolved[:3])} need a publication date)"
+    return r
 
 
 class DateEvents(Stage):
-    """Fill each event's date fields from the text around its anchor and the publication date."""
+    """Fill each event's date fields: event_date, time_precision, date_start, date_end, date_prec."""
     name = "dates"
     requires = ("events",)
     assigns = ("events.date",)
 
     def __call__(self, doc: Document) -> Document:
+        if not doc.events:
+            return doc
+        published = doc.published_at if isinstance(doc.published_at, dt.date) else None
+        dates = find_dates(doc.clean, published)
+        for e in dates:
+            if e.flag == "invalid":
+                a, b = doc.to_original(e.start_char, e.end_char)
+                doc.warn("date-invalid", f"{e.text!r} is not a valid date; ignored", a, b)
+            elif e.flag == "future" and (published is None or (e.start - published).days > 366):
+                a, b = doc.to_original(e.start_char, e.end_char)
+                doc.warn("date-future", f"{e.text!r} lies far in the future; not used as an event date", a, b)
         for ev in doc.events:
-            if doc.published_at is not None:
-                d = doc.published_at.isoformat()
-                ev.event_date, ev.time_precision = d, 1
-                ev.date_start = ev.date_end = d
-                ev.date_prec = 1
-                ev.inferred["event_date"] = "publication date"
-        if doc.events and doc.published_at is None:
-            doc.warn("date-unknown", "no publication date and no date in the text")
+            r = resolve_date(doc.clean, published, ev.anchor, doc.sentences, dates)
+            ev.event_date = r.event_date.isoformat() if r.event_date else None
+            ev.time_precision = r.time_precision
+            ev.date_start = r.date_start.isoformat() if r.date_start else None
+            ev.date_end = r.date_end.isoformat() if r.date_end else None
+            ev.date_prec = r.date_prec
+            if r.span:
+                ev.add_evidence(doc.evidence("event_date", *r.span))
+                if r.reason:
+                    ev.inferred["event_date"] = r.reason
+            elif r.reason:
+                ev.inferred["event_date"] = r.reason
+            if r.warning:
+                doc.warn("date-unknown", r.warning)
         return doc

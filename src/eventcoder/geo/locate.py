@@ -1,0 +1,157 @@
+"""The event's location: among a report's places, the one where each event happened.
+
+For each event, candidate places are the report's place mentions (not demonyms).  Preference, in order:
+1. a place in the event's own sentence, nearest after the event's anchor words in a locative frame
+   ("in X", "on X", "near X", "at X", "targeting X", "X countryside"); towns and facilities over regions;
+2. a place in the sentence before/after;
+3. the report's most frequently named place (the focus), never the dateline's city alone.
+"X km north of Y" keeps Y's point with UCDP precision 2 (within 25 km) and ACLED geo_precision 2;
+"the countryside/outskirts of Y" names the area around Y: precision 2 as well.  When only a region is known the
+point is the region's reference point with geo_precision 3 and where_prec 3/4; a country alone gives
+where_prec 6 and geo_precision 3 — never silently a country centroid with a town's precision.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Event, PlaceMention
+from .countries import country_by_alpha2
+from .gazetteer import Gazetteer
+
+_LOCATIVE = re.compile(r"(?i)\b(in|at|on|near|outside|around|into|across|from|targeting|targeted|hit|hits|"
+                       r"struck|shelled|bombed|stormed|raided|captured|seized|toward|towards|of)\s+(the\s+)?"
+                       r"((\w+\s+){0,4})$")
+_VICINITY = re.compile(r"(?i)(\d+(\.\d+)?\s*(km|kilometres|kilometers|miles?)\s+(\w+\s+){0,2}(of|from)\s+(the\s+)?"
+                       r"(town\s+of\s+|city\s+of\s+|village\s+of\s+)?|\b(countryside|outskirts|suburbs|vicinity|"
+                       r"environs|surroundings|area|periphery|countryside)\s+of\s+(the\s+)?(\w+\s+){0,2}$|"
+                       r"\b(near|outside|around)\s+(the\s+)?$)")
+_AREA_AFTER = re.compile(r"(?i)^[\s'’s]*(countryside|outskirts|suburbs|area|vicinity|environs)\b")
+_REGION_WORDS = re.compile(r"(?i)\b(province|governorate|region|state|district|county)\b")
+
+
+def _precision(p: PlaceMention, vicinity: bool) -> tuple[int, int]:
+    """(ACLED geo_precision, UCDP where_prec) for a resolved mention."""
+    if p.kind == "country":
+        return 3, 6
+    if p.kind == "region":
+        if p.feature_code == "ADM2":
+            return 3, 3
+        if p.feature_code == "ADM1":
+            return 3, 4
+        return 2, 2 if vicinity else 3
+    if vicinity:
+        return 2, 2
+    return 1, 1
+
+
+def _candidates(doc: Document) -> list[PlaceMention]:
+    return [p for p in doc.places if p.kind != "demonym" and p.latitude is not None]
+
+
+def choose_place(doc: Document, event: Event) -> tuple[PlaceMention | None, bool, str]:
+    """The mention where `event` happened, whether it is "near"/"countryside of" it, and why it was chosen."""
+    places = _candidates(doc)
+    if not places:
+        return None, False, "no place named"
+    a0, a1 = event.anchor
+    sent = doc.sentence_of(a0)
+    s0, s1 = (sent.start, sent.end) if sent else (0, len(doc.clean))
+    in_sent = [p for p in places if s0 <= p.start < s1]
+
+    def rank(p: PlaceMention) -> tuple:
+        before = doc.clean[max(s0, p.start - 60):p.start]
+        after = doc.clean[p.end:p.end + 20]
+        locative = bool(_LOCATIVE.search(before)) or bool(_AREA_AFTER.match(after))
+        specific = {"facility": 0, "place": 0, "region": 1, "country": 2}.get(p.kind, 1)
+        # is it a container of an earlier place ("Anadan, Aleppo", "Minakulu (Oyam, Northern)")?
+        contained = _is_container_of_previous(doc, p, places)
+        dist = abs(p.start - a1) if p.start >= a1 else (a0 - p.end) * 1.5
+        return (contained, not locative, specific, dist)
+
+    if in_sent:
+        best = min(in_sent, key=rank)
+        why = "the event's sentence"
+    else:
+        counts: dict[tuple, int] = {}
+        for p in places:
+            counts[(p.name, p.country_code)] = counts.get((p.name, p.country_code), 0) + 1
+        near = sorted(places, key=lambda p: (abs(p.start - a0), -counts[(p.name, p.country_code)]))
+        specific = [p for p in near if p.kind in ("place", "facility")]
+        best = (specific or near)[0]
+        why = "nearest named place to the event"
+    before = doc.clean[max(0, best.start - 60):best.start]
+    after = doc.clean[best.end:best.end + 20]
+    vicinity = bool(_VICINITY.search(before)) or bool(_AREA_AFTER.match(after))
+    return best, vicinity, why
+
+
+def _is_container_of_previous(doc: Document, p: PlaceMention, places: list[PlaceMention]) -> bool:
+    if p.kind not in ("region", "country"):
+        return False
+    for q in places:
+        if q.end <= p.start and p.start - q.end <= 30 and re.fullmatch(r"[\s,(]*(\w+[\s,(]*){0,2}",
+                                                                        doc.clean[q.end:p.start]):
+            return True
+    return False
+
+
+def locate_events(doc: Document, gaz: Gazetteer) -> None:
+    """Fill each event's place fields, with evidence or an `inferred` reason for each."""
+    for event in doc.events:
+        place, vicinity, why = choose_place(doc, event)
+        if place is None:
+            _country_only(doc, event)
+            continue
+        c = country_by_alpha2(place.country_code or "")
+        event.country = c.name if c else None
+        event.iso = c.iso if c else None
+        event.admin1 = place.admin1
+        event.admin2 = place.admin2 if place.kind != "country" and place.feature_code != "ADM1" else None
+        event.location = place.name
+        event.latitude, event.longitude = place.latitude, place.longitude
+        event.geo_precision, event.where_prec = _precision(place, vicinity)
+        event.add_evidence(doc.evidence("location", place.start, place.end))
+        if place.kind == "country":
+            event.location = c.name if c else place.name
+            event.add_evidence(doc.evidence("country", place.start, place.end))
+        _link_words(doc, event, place)
+        event.explanation.append(f"location: {place.text!r} ({why}; precision {event.geo_precision})")
+
+
+def _link_words(doc: Document, event: Event, place: PlaceMention) -> None:
+    """Evidence for country/admin1 when those names appear in the text; else an inferred reason."""
+    country_span = admin1_span = None
+    for p in doc.places:
+        if p.country_code != place.country_code:
+            continue
+        if p.kind in ("country", "demonym") and p.kind == "country" and country_span is None:
+            country_span = p
+        if p.kind == "region" and p.feature_code == "ADM1" and p.admin1 == place.admin1 and admin1_span is None:
+            admin1_span = p
+    if country_span is not None:
+        event.add_evidence(doc.evidence("country", country_span.start, country_span.end))
+    elif event.country:
+        event.inferred["country"] = f"from the gazetteer entry of {place.text!r}"
+    if event.admin1:
+        if admin1_span is not None:
+            event.add_evidence(doc.evidence("admin1", admin1_span.start, admin1_span.end))
+        else:
+            event.inferred["admin1"] = f"from the gazetteer entry of {place.text!r}"
+    if event.admin2:
+        event.inferred["admin2"] = f"from the gazetteer entry of {place.text!r}"
+    event.inferred.setdefault("latitude", f"gazetteer coordinates of {place.name!r}")
+    event.inferred.setdefault("longitude", f"gazetteer coordinates of {place.name!r}")
+    event.inferred.setdefault("geo_precision", "from the kind of place named")
+    event.inferred.setdefault("where_prec", "from the kind of place named")
+
+
+def _country_only(doc: Document, event: Event) -> None:
+    dem = [p for p in doc.places if p.kind == "demonym" and p.country_code]
+    if not dem:
+        return
+    c = country_by_alpha2(dem[0].country_code)
+    if c is None:
+        return
+    event.country, event.iso = c.name, c.iso
+    event.inferred["country"] = f"only a demonym names the country ({dem[0].text!r}); no place is named"
+    event.explanation.append("location: no place named; country from a demonym, no coordinates")

@@ -1,0 +1,218 @@
+"""Toponym resolution in context: which "Alexandria"?
+
+Each candidate span (from `toponyms.py`) gets its gazetteer readings; each reading is scored by
+- prominence: population (log scale) and kind (a country's or region's own name beats a village's alternate name);
+- the document's focus countries: countries named or implied by demonyms, and countries of readings that are
+  unambiguous;
+- containers written next to the name: "Alexandria, La.", "Minakulu sub-county (Oyam, Northern)",
+  "Anadan in the northern countryside of Aleppo": a reading inside the named region wins;
+- co-mentioned regions: a reading whose admin1 is named elsewhere in the report.
+Resolution runs twice: the first pass finds the focus, the second uses it.  Names with no exact match fall back to
+the transliteration-loose key, accepted only inside a focus country.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model import Document, PlaceMention
+from . import names as N
+from .build import read_tsv
+from .countries import country_by_alpha2
+from .gazetteer import Gazetteer, Place
+from .toponyms import Candidate, find_candidates
+
+_KIND_OUT = {"country": "country", "admin1": "region", "admin2": "region", "region": "region",
+             "facility": "facility", "place": "place"}
+_SUFFIX = re.compile(r"(?i)[\s-]+(city|town|village|district|sub-?county|county|province|governorate|region|"
+                     r"municipality|area|countryside|suburbs?|outskirts|camp|neighbou?rhood|state|division|"
+                     r"department|prefecture|parish|township|commune|locality|subdistrict)$")
+_PREFIX = re.compile(r"(?i)^(city|town|village|province|governorate|district|state|region|county|municipality)"
+                     r"\s+of\s+")
+
+
+@lru_cache(maxsize=1)
+def _abbrev() -> dict[str, tuple[str, str]]:
+    out = {}
+    for r in read_tsv("admin1_abbrev.tsv"):
+        for a in r["abbreviations"].split(";"):
+            a = a.strip()
+            if a:
+                out[a] = (r["country"], r["admin1"])
+    return out
+
+
+@dataclass
+class _Mention:
+    cand: Candidate
+    readings: list[Place]
+    loose: bool = False
+    container: list[Place] = field(default_factory=list)     # regions named right after it
+    best: Place | None = None
+    score: float = 0.0
+    margin: float = 0.0
+
+
+def _readings(gaz: Gazetteer, text: str) -> tuple[list[Place], bool]:
+    rs = gaz.lookup(text)
+    if rs:
+        return rs, False
+    stripped = _PREFIX.sub("", _SUFFIX.sub("", text.strip()))
+    if stripped != text and stripped:
+        rs = gaz.lookup(stripped)
+        if rs:
+            return rs, False
+    lk = N.loose(stripped or text)
+    if len(lk.replace(" ", "")) >= 3:
+        return gaz.lookup(stripped or text, loose=True), True
+    return [], False
+
+
+def _containers(doc_text: str, m: _Mention, following: list[_Mention]) -> list[Place]:
+    """Regions written right after the mention: ", X", "(X, Y)", " in [the ... of] X"."""
+    out: list[Place] = []
+    end = m.cand.end
+    for nxt in following[:3]:
+        gap = doc_text[end:nxt.cand.start]
+        if len(gap) > 40 or not re.fullmatch(r"[\s,()]*((in|of|near|province|district|governorate|"
+                                             r"sub-?county|county|city|town|village|the|northern|southern|eastern|"
+                                             r"western|central|countryside|rural|area|outskirts)[\s,()]*)*", gap,
+                                             flags=re.I):
+            break
+        out.extend(r for r in nxt.readings if r.kind in ("country", "admin1", "admin2", "region"))
+        end = nxt.cand.end
+    # US-style abbreviations: "Alexandria, La."
+    m2 = re.match(r",\s*([A-Z][A-Za-z.]{1,6})", doc_text[m.cand.end:m.cand.end + 10])
+    if m2:
+        ab = _abbrev().get(m2.group(1)) or _abbrev().get(m2.group(1).rstrip(".") + ".")
+        if ab:
+            out.append(Place(-1, None, ab[1], "admin1", "ADM1", ab[0], ab[1], None, None, None, 0, "abbrev"))
+    return out
+
+
+def _inside(r: Place, c: Place) -> bool:
+    if r.pid == c.pid or r.cc != c.cc:
+        return False
+    if c.kind == "country":
+        return True
+    if c.kind == "admin1":
+        return r.admin1 is not None and N.key(r.admin1) == N.key(c.admin1 or c.name)
+    if c.kind == "admin2":
+        return (r.admin2 is not None and N.key(r.admin2) == N.key(c.admin2 or c.name)) or \
+               (r.admin1 is not None and c.admin1 is not None and N.key(r.admin1) == N.key(c.admin1)
+                and r.kind != "admin1" and _near(r, c, 60))
+    if c.kind == "region":
+        return _near(r, c, 40)
+    return False
+
+
+def _near(a: Place, b: Place, km: float) -> bool:
+    return None not in (a.lat, b.lat) and distance_km(a.lat, a.lon, b.lat, b.lon) <= km
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    x = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(x)))
+
+
+def _score(m: _Mention, r: Place, focus: Counter, admin1s: Counter, total: float) -> float:
+    s = math.log10((r.population or 0) + 10)
+    k = N.key(m.cand.text)
+    if N.key(r.name) == k:
+        s += 1.0
+    if r.kind == "country":
+        s += 2.0
+    elif r.kind == "admin1":
+        s += 1.0
+    elif r.kind == "admin2":
+        s -= 0.3
+    elif r.kind in ("facility", "region"):
+        s += 1.5
+    if m.cand.label == "FAC" and r.kind == "facility":
+        s += 1.0
+    if total and r.cc in focus:
+        s += 1.5 + 4.0 * focus[r.cc] / total
+    if r.admin1 and admin1s.get((r.cc, N.key(r.admin1))) and r.kind != "admin1":
+        s += 2.0
+    for c in m.container:
+        if _inside(r, c):
+            s += 8.0
+            break
+    return s
+
+
+def _focus(mentions: list[_Mention], first_pass: bool) -> tuple[Counter, Counter]:
+    focus: Counter = Counter()
+    admin1s: Counter = Counter()
+    for m in mentions:
+        if m.cand.demonym_of:
+            focus[m.cand.demonym_of] += 0.5
+            continue
+        if m.best is None:
+            continue
+        weight = 1.0 if (first_pass is False or m.margin > 1.0 or len(m.readings) == 1) else 0.3
+        focus[m.best.cc] += weight
+        if m.best.admin1:
+            admin1s[(m.best.cc, N.key(m.best.admin1))] += weight
+    return focus, admin1s
+
+
+def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None) -> list[_Mention]:
+    text = doc.clean
+    cands = find_candidates(doc, gaz) if cands is None else cands
+    mentions: list[_Mention] = []
+    for c in cands:
+        if c.demonym_of:
+            cp = gaz.country(c.demonym_of)
+            mentions.append(_Mention(c, [cp] if cp else []))
+            continue
+        rs, loose = _readings(gaz, c.text)
+        mentions.append(_Mention(c, rs, loose))
+    for i, m in enumerate(mentions):
+        m.container = _containers(text, m, mentions[i + 1:])
+    focus: Counter = Counter()
+    admin1s: Counter = Counter()
+    for first in (True, False):
+        total = sum(focus.values())
+        for m in mentions:
+            if m.cand.demonym_of:
+                m.best = m.readings[0] if m.readings else None
+                m.margin = 10.0
+                continue
+            rs = m.readings
+            if m.loose:   # loose readings count only inside a focus country or a named container
+                rs = [r for r in rs if r.cc in focus or any(_inside(r, c) for c in m.container)]
+            if not rs:
+                m.best = None
+                continue
+            scored = sorted(((_score(m, r, focus, admin1s, total), r) for r in rs), key=lambda x: -x[0])
+            m.best, m.score = scored[0][1], scored[0][0]
+            m.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
+        focus, admin1s = _focus(mentions, first)
+    return mentions
+
+
+def geoparse(doc: Document, gaz: Gazetteer) -> list[PlaceMention]:
+    """Resolved place mentions of `doc` (clean offsets), demonyms included as kind "demonym"."""
+    out: list[PlaceMention] = []
+    for m in resolve(doc, gaz):
+        r = m.best
+        if r is None or r.lat is None:
+            continue
+        kind = "demonym" if m.cand.demonym_of else _KIND_OUT.get(r.kind, "place")
+        out.append(PlaceMention(start=m.cand.start, end=m.cand.end, text=m.cand.text, kind=kind,
+                                latitude=r.lat, longitude=r.lon, name=r.name, country_code=r.cc,
+                                admin1=r.admin1, admin2=r.admin2, feature_code=r.feature_code,
+                                geonameid=r.geonameid, population=r.population,
+                                score=round(1 / (1 + math.exp(-min(m.margin, 20))), 3)))
+    return out
+
+
+def country_name(cc: str | None) -> str | None:
+    c = country_by_alpha2(cc or "")
+    return c.name if c else None

@@ -1,0 +1,48 @@
+"""The SQLite store as the I/O layer relies on it: transactional saves, resume checks, map-friendly columns."""
+import sqlite3
+
+import pytest
+
+from eventcoder import __version__
+from eventcoder.model import Document, Event, event_id
+from eventcoder.store.sqlite import SQLiteStore
+
+
+def doc_with_event(doc_id="d1", n_events=1):
+    doc = Document(doc_id, "Troops shelled the town of Gao on Monday.")
+    for i in range(n_events):
+        ev = Event(doc_id, (7, 14 + i), sub_event_type="Shelling/artillery/missile attack", latitude=16.27,
+                   longitude=-0.04)
+        ev.id = event_id(doc_id, 7, 14 + i, ev.sub_event_type)
+        ev.add_evidence(doc.evidence("sub_event_type", 7, 14))
+        doc.events.append(ev)
+    return doc
+
+
+def test_a_failing_save_leaves_the_stored_document_as_it_was(tmp_path):
+    store = SQLiteStore(tmp_path / "s.db")
+    store.save(doc_with_event(n_events=2))
+    bad = doc_with_event()
+    bad.events[0].evidence.append(object())        # not an Evidence: the save fails half-way
+    with pytest.raises(AttributeError):
+        store.save(bad)
+    assert store.counts()["events"] == 2 and store.counts()["evidence"] == 2
+    store.save(doc_with_event(n_events=1))          # a rerun replaces, never duplicates
+    assert store.counts() == {"documents": 1, "events": 1, "evidence": 1, "runs": 0}
+
+
+def test_has_document_checks_the_coder_version(tmp_path):
+    store = SQLiteStore(tmp_path / "s.db")
+    store.save(doc_with_event())
+    assert store.has_document("d1") and store.has_document("d1", __version__)
+    assert not store.has_document("d1", "0.0.0-older") and not store.has_document("d2")
+
+
+def test_events_table_has_latitude_longitude_for_map_tools_and_migrations_are_idempotent(tmp_path):
+    path = tmp_path / "s.db"
+    store = SQLiteStore(path)
+    store.save(doc_with_event())
+    names = store.migrations()
+    assert store.migrate() == [] and SQLiteStore(path).migrations() == names
+    cols = [r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(events)")]
+    assert "latitude" in cols and "longitude" in cols
