@@ -11,7 +11,7 @@ from eventcoder.cli import cli
 from eventcoder.model import Event, event_id
 from eventcoder.pipeline import Pipeline, Stage
 from eventcoder.report import Progress
-from eventcoder.runner import ALREADY_DONE, RunSummary
+from eventcoder.runner import RunSummary
 from eventcoder.text.language import LanguageGate
 from eventcoder.text.repair import Repair
 
@@ -72,7 +72,8 @@ def test_code_a_folder_stores_prints_and_a_rerun_continues_without_duplicates(tm
         f"stored in {db}"]
     assert "Armed clash" in r.stdout
     r = run(["code", str(folder), "--db", str(db), "-q"])
-    assert f"  skipped 2: {ALREADY_DONE}" in r.stderr.splitlines()
+    assert "  skipped 2: already done: a document with this id was coded before (--force codes it again)" in \
+        r.stderr.splitlines()
     con = sqlite3.connect(db)
     assert con.execute("SELECT count(*), count(DISTINCT id) FROM documents").fetchone() == (2, 2)
     assert con.execute("SELECT count(*) FROM events").fetchone() == (2,)

@@ -7,6 +7,8 @@ import subprocess
 import sys
 import time
 
+from eventcoder.runner import ALREADY_DONE
+
 PLACES = ["Kidal", "Gao", "Timbuktu", "Mopti", "Segou", "Menaka", "Tessalit", "Ansongo", "Douentza", "Niono"]
 
 
@@ -51,8 +53,7 @@ def test_kill_9_mid_batch_then_rerun_completes_without_duplicates(tmp_path):
     again = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     assert again.returncode == 0, again.stderr
     if first < n:
-        assert f"  skipped {first}: already done by an earlier run (use --force to code it again)" in \
-            again.stderr.splitlines()
+        assert f"  skipped {first}: {ALREADY_DONE}" in again.stderr.splitlines()
     con = sqlite3.connect(db)
     assert con.execute("SELECT count(*), count(DISTINCT id) FROM documents").fetchone() == (n, n)
     assert con.execute("SELECT count(*) - count(DISTINCT id) FROM events").fetchone() == (0,)

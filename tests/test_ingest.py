@@ -6,8 +6,6 @@ import json
 import os
 import zipfile
 
-import pytest
-
 from eventcoder.errors import InputError
 from eventcoder.ingest.count import count_documents
 from eventcoder.ingest.files import MAX_FILE_BYTES, decode
@@ -249,3 +247,16 @@ def test_without_trafilatura_a_simple_extractor_takes_over_and_says_so(tmp_path,
     assert (doc.title, doc.source, doc.published_at) == (
         "Clashes near Kidal market - The Daily Sahel", "The Daily Sahel", dt.date(2024, 3, 5))
     assert [w.kind for w in doc.warnings] == ["html-simple-extraction"]
+
+
+def test_csv_longer_than_one_read_chunk_keeps_quoted_newlines_and_semicolons():
+    import csv as csvmod
+    from eventcoder.ingest.csv_in import read_csv
+    buf = io.StringIO()
+    w = csvmod.writer(buf, lineterminator="\r\n")
+    w.writerow(["id", "text"])
+    rows = [(str(i), f"Report {i}; " + "x" * (i % 90) + ('\nsecond, "quoted" line' if i % 7 == 0 else ""))
+            for i in range(3000)]
+    w.writerows(rows)
+    got = [(d.id, d.text) for d in read_csv(io.BytesIO(buf.getvalue().encode()), "big.csv")]
+    assert got == rows

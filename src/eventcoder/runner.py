@@ -15,7 +15,7 @@ from .errors import InputError
 from .model import Document
 from .pipeline import Pipeline
 
-ALREADY_DONE = "already done by an earlier run (use --force to code it again)"
+ALREADY_DONE = "already done: a document with this id was coded before (--force codes it again)"
 
 
 @dataclass

@@ -35,7 +35,7 @@ POLICE_NOUNS = {"police", "policemen", "guards", "gendarmes"}
 ATTACK_NOUNS = {"strike", "strikes", "airstrike", "airstrikes", "air", "bombardment", "bombardments", "shelling",
                 "attack", "attacks", "raid", "raids", "bombing", "bombings", "missile", "missiles", "rocket", "rockets",
                 "offensive", "operation", "operations", "shell", "shells", "fire", "assault", "incursion", "barrage",
-                "bombs", "bomb", "mortar", "mortars", "fighter", "fighters", "gunfire", "campaign", "occupation"}
+                "bombs", "bomb", "mortar", "mortars", "gunfire", "campaign", "occupation"}
 ATTACK_VERBS = {"attack", "strike", "bomb", "shell", "hit", "target", "kill", "shoot", "fire", "launch", "raid",
                 "invade", "bombard", "destroy", "storm", "capture", "seize", "clash", "fight", "ambush", "abduct",
                 "kidnap", "arrest", "detain", "execute", "torture", "loot", "burn", "assault", "pound", "down",
@@ -55,24 +55,22 @@ GROUP_NOUNS = {"militants", "militant", "fighters", "fighter", "members", "membe
                "combatants", "operatives", "jihadists", "group", "faction", "factions", "soldiers", "units",
                "terrorists", "supporters", "partisans", "loyalists"}
 STATE_WORDS = {"government", "governmental", "state", "army", "military", "regime", "junta"}
-TARGET_NOUNS = {"station", "stations", "position", "positions", "base", "bases", "checkpoint", "checkpoints", "post", "posts", "camp",
-                "convoy", "patrol", "headquarters", "barracks", "outpost", "vehicle", "vehicles", "stronghold",
+TARGET_NOUNS = {"station", "stations", "position", "positions", "base", "bases", "checkpoint", "checkpoints", "post",
+                "posts", "camp", "convoy", "patrol", "headquarters", "barracks", "outpost", "vehicle", "vehicles", "stronghold",
                 "hideout", "hideouts", "fighters", "members", "militants", "targets", "target", "units", "troops"}
-CIVILIAN_PLACES = {"hospital", "hospitals", "school", "schools", "market", "markets", "mosque", "mosques", "church",
-                   "churches", "clinic", "clinics", "bakery", "neighbourhood", "neighborhood", "neighbourhoods",
-                   "neighborhoods", "homes", "home", "houses", "house", "residential", "shelter", "shelters",
-                   "university", "kindergarten", "infrastructure", "village", "villages"}
 ETHNIC_ARMED = {"militia", "militiamen", "militias", "herders", "herdsmen", "gunmen", "fighters", "youths", "youth",
                 "pastoralists", "farmers", "men", "community", "communities", "members", "armed", "group", "groups",
                 "attackers", "assailants", "vigilantes", "hunters", "clansmen", "raiders"}
 MODIFIED_OK = FORCE_NOUNS | ATTACK_NOUNS | TARGET_NOUNS | GROUP_NOUNS | ETHNIC_ARMED | {
     "station", "stations", "office", "offices", "officers", "officer", "personnel", "agents", "men", "vehicle",
-    "vehicles", "convoy", "patrol", "team", "teams", "operation", "operations", "raid", "crackdown"}
+    "vehicles", "convoy", "patrol", "team", "teams", "operation", "operations", "raid", "crackdown", "leader",
+    "leaders", "commander", "commanders", "chief", "head", "boss", "official", "officials", "spokesman", "cell",
+    "cells", "suspects", "suspect", "recruits", "affiliates", "gunboat", "boat", "aircraft", "helicopter"}
 CRIME_WORDS = re.compile(r"\b(drugs?|cartels?|gangs?|gangsters?|criminal|crim(?:e|es)|traffick\w*|extort\w*|narco\w*|"
                          r"robber(?:y|ies|s)?|thie(?:f|ves)|ransom|kidnap-for-ransom|huachicol\w*|sicarios?)\b", re.I)
 CLASH_WORDS = re.compile(r"\b(clash\w*|fought|fight\w*|between|each other|rival\w*|brawl\w*|scuffle\w*)\b", re.I)
-AIR_WORDS = {"air", "airstrike", "airstrikes", "warplane", "warplanes", "aircraft", "jets", "jet", "aviation",
-             "helicopter", "helicopters", "bombers", "fighter"}
+AERIAL_WORDS = re.compile(r"\b(aerial|air ?strikes?|air raids?|warplanes?|barrel bombs?|bombardments?|helicopters?|"
+                          r"jets|aircraft|shelling|shells|missiles?|rockets?)\b", re.I)
 # ACLED's coding of the Russia-Ukraine war names the air force unit of air strikes ("... (2000-) Air Force").
 AIR_FORCE_UNIT = {"RU", "UA"}
 AGENT_PREPS = {"by", "from"}
@@ -112,7 +110,7 @@ class Actor:
     kind: str
     start: int | None = None       # clean-text span naming it (None: inferred)
     end: int | None = None
-    role: str = "other"            # agent | patient | side | victim | speaker | other
+    role: str = "other"            # agent | patient | side | victim | speaker | modifier | other
     assoc: list[str] = field(default_factory=list)
     alpha2: str | None = None
     tok_i: int | None = None       # the parse token that heads the mention
@@ -279,6 +277,11 @@ def role_of(tok, depth: int = 0) -> str:
         if any(c.dep_ in ("nsubj",) and c.lower_ in ("which", "who", "that") for c in rel.children):
             return "agent"
     dep, head = tok.dep_, tok.head
+    if head.lemma_.lower() in ("control", "hold", "besiege", "siege") and dep in ("nsubj", "pobj", "npadvmod", "amod",
+                                                                              "compound", "agent"):
+        return "patient"      # "areas controlled by the rebels", "rebel-held": where the attack fell
+    if dep == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in ("control", "hold", "besiege"):
+        return "patient"
     if dep == "nsubj":
         if head.lemma_.lower() in SPEECH_LEMMAS:
             return "speaker"
@@ -451,13 +454,6 @@ def mentions_in(doc: Document, ev: Event, span, matches, registry: Registry, hom
             if a.role in ("other", "patient") and head.lower_ in ATTACK_NOUNS:
                 a.role = "agent"
             out.append(a)
-        # civilian places hit by the attack ("a strike on the hospital") stand for civilians
-        for tok in doc.nlp.char_span(start, end, alignment_mode="expand") or []:
-            if tok.lower_ in CIVILIAN_PLACES and role_of(tok) in ("patient",) and tok.lower_ not in ("village", "villages"):
-                a = generic(registry, "civilians", home, when)
-                if a:
-                    a.role, a.start, a.end = "place-victim", tok.idx, tok.idx + len(tok.text)
-                    out.append(a)
     return sorted(out, key=lambda a: (a.start if a.start is not None else 10**9))
 
 
@@ -540,7 +536,7 @@ def _ethnic_actor(doc, m, root, entry, registry, home, when):
 # --- the event ---------------------------------------------------------------------------------------------------
 def _dedupe(actors: list[Actor]) -> list[Actor]:
     seen: dict[str, Actor] = {}
-    order = {"agent": 0, "side": 1, "patient": 2, "victim": 2, "place-victim": 3, "other": 4, "speaker": 5}
+    order = {"agent": 0, "side": 1, "patient": 2, "victim": 2, "other": 4, "modifier": 5, "speaker": 5}
     for a in actors:
         if a.name not in seen:
             seen[a.name] = a
@@ -707,7 +703,7 @@ def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
         a1 = next((a for a in found if a.kind == "rioters"), None) or default("rioters")
         why1 = "the participants of a riot"
         engaged = [a for a in state if a.role in ("agent", "side", "patient")]
-        later_state = [a for a in later if a.kind in ("military", "police") and a.role in ("agent", "side", "patient")]
+        later_state = [a for a in later if a.kind in ("military", "police") and a.role in ("side", "patient")]
         if engaged or later_state:
             a2 = (engaged or later_state)[0]
         elif victims:
@@ -720,10 +716,16 @@ def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
                 why2 = "the victims of mob violence"
         assoc1 = assoc_of(("rioters",))
     elif et == "Violence against civilians":
-        a1 = pick(armed) or default("unidentified")
-        why1 = "perpetrator not named: an unidentified armed group"
-        a2 = (victims or [None])[0] or default("civilians")
-        why2 = "the victims of violence against civilians"
+        a1 = pick([a for a in armed if a.role != "patient"])
+        if a1 is None and war is not None and AERIAL_WORDS.search(context):
+            a1, why1 = war[0], "bombardment in a war, attacker not named: the war's main attacker"
+        if a1 is None:
+            a1, why1 = default("unidentified"), "perpetrator not named: an unidentified armed group"
+        a2 = (victims or [None])[0]
+        if a2 is None:   # no civilian named as a victim: a named group whose members were hit is the other side
+            a2 = next((a for a in armed if a.role == "patient" and a.name != a1.name), None)
+        if a2 is None:
+            a2, why2 = default("civilians"), "the victims of violence against civilians"
     elif et == "Battles":
         a1 = pick(armed)
         opposite = [a for a in armed if a.role in ("side", "patient")] if a1 is not None and a1.role == "agent" else []
@@ -746,13 +748,23 @@ def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
         a1 = pick([a for a in armed if a.role != "patient"])
         if a1 is None:
             kind = DEFAULT_ACTOR1.get(sub, "unidentified")
-            a1 = war[0] if (war and kind == "military") else default(kind)
-            why1 = "attacker not named"
-        target = next((a for a in armed if a.role in ("patient", "side") and (a1 is None or a.name != a1.name)), None)
+            if war is not None and (kind == "military" or AERIAL_WORDS.search(context)):
+                a1, why1 = war[0], "attacker not named: the main attacker of the war"
+            else:
+                a1, why1 = default(kind), "attacker not named"
+        others = [a for a in armed if a1 is None or a.name != a1.name]
+        if a1 is not None and a1.kind in STATE_KINDS:
+            others = [a for a in others if not (a.kind in STATE_KINDS and a.alpha2 == a1.alpha2)]
+        target = next((a for a in others if a.role in ("patient", "side")), None)
         if target is not None:
             a2 = target
         elif victims or later_victims:
             a2 = (victims or later_victims)[0]
+        elif others:
+            a2 = others[0]
+        elif war is not None and a1 is not None and why1 is None and a1.kind not in STATE_KINDS \
+                and a1.kind != "unidentified":
+            a2, why2 = war[0], "a non-state group's bombardment in a war: the state's side"
     elif et == "Strategic developments":
         a1 = pick(armed)
         if a1 is None and sub in ("Change to group/activity", "Headquarters or base established", "Other"):

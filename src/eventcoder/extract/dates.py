@@ -105,7 +105,7 @@ def resolve_date(text: str, published_at: dt.date | None, anchor: tuple[int, int
     if pick is not None:
         return _reading(pick, text, in_sent)
     ref = published_at
-    earlier = [e for e in usable if e.end_char <= s0 and e.day is not None and not e.kind.startswith("range")]
+    earlier = [e for e in usable if e.end_char <= s0 and e.day is not None and e.date_prec == 1]
     if ref is not None:
         earlier = [e for e in earlier if dt.timedelta(0) <= ref - e.day <= dt.timedelta(days=_RECENT_DAYS)]
     elif earlier:

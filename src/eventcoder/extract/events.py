@@ -126,9 +126,13 @@ class DetectEvents(Stage):
                 same[-1].readings.append(r)
                 continue
             opens = d.score >= 3 and not d.outcome_only
+            if incidents and incidents[-1].head.decision.label in PROTEST_FAMILY and (
+                    d.label in PROTEST_FAMILY | {"Arrests", "Mob violence"}
+                    or any(m.section.startswith("mod:") and m.weight >= 3 for m in r.matches)):
+                opens = False          # what happened at the demonstration: police, arrests, violence
             if not incidents or opens:
                 incidents.append(Incident([r]))
-            elif r.factuality == incidents[-1].head.factuality:
+            else:
                 incidents[-1].readings.append(r)
         heads = [inc.head for inc in incidents]
         for inc in incidents:
@@ -143,7 +147,8 @@ class DetectEvents(Stage):
         head = inc.head.decision
         if head.label in PROTEST_FAMILY and inc.context:
             mods = [m for r in inc.context for m in r.matches if m.section.startswith("mod:")]
-            again = decide(inc.head.matches, mods)
+            riot = [m for r in inc.context for m in r.matches if m.section == "Violent demonstration"]
+            again = decide(inc.head.matches + riot, mods)
             if again.label in PROTEST_FAMILY:
                 return again
         return head
@@ -175,6 +180,8 @@ class DetectEvents(Stage):
             ev.disorder_type = tax.disorder_type_of(d.label)
             ev.factuality = inc.head.factuality
             ev.confidence = _confidence(d.score, rank)
+            if doc.events:      # the lead incident stays the report's primary event
+                ev.confidence = min(ev.confidence, round(doc.events[0].confidence - 0.05, 4))
             seen = set()
             for m in d.evidence:
                 if (m.start, m.end) in seen or m.end <= m.start:

@@ -49,6 +49,8 @@ def _from_parse(doc: Document, start: int, end: int) -> tuple[str, str] | None:
             continue
         for c in t.children:
             low = c.lower_
+            if abs(c.i - tok.i) > 8:          # a cue far from the trigger belongs to another clause
+                continue
             if c.dep_ in ("aux", "auxpass") and low in _FUTURE_AUX:
                 return "planned", f"auxiliary {c.text!r} on {t.text!r}"
             if c.dep_ in ("aux",) and low in _MODAL_AUX:

@@ -164,8 +164,10 @@ def _next_cue(text: str, pos: int, stop: int) -> re.Match | None:
     gap = _GAP_MAX_WORDS + (6 if re.search(r",\s*including|\(", between) else 0)
     if len(_words(between)) > gap or re.search(r"[.;:!?\"“”]", between):
         return None
-    if "including" not in between and "(" not in between and _NUMBERISH.search(between):
-        return None
+    if "including" not in between and "(" not in between:
+        for n in _NUMBERISH.finditer(between):
+            if not re.search(r"(?:\band|,)\s+$", between[:n.start()]):
+                return None           # another figure with its own verb in between
     return m
 
 
@@ -207,7 +209,8 @@ def death_mentions(text: str, start: int = 0, end: int | None = None) -> list[De
         if re.search(r"\bno\s+$", text[max(start, q.start - 4):q.start], re.IGNORECASE):
             continue          # "no one was killed": handled as an explicit zero below
         if re.match(r"\d", q.text) and not _CUE_RE.match(text, q.end + 1) and re.search(r"(?<![.!?]\s)\b[A-Z][\w-]*\s+$", text[max(start, q.start - 20):q.start]) \
-                and not re.search(r"\b(?:At|On|In|Some|About|Around|Over|Nearly|Almost|Up|Just)\s+$", text[max(start, q.start - 20):q.start]):
+                and not re.search(r"\b(?:At|On|In|Some|About|Around|Over|Nearly|Almost|Up|Just|Monday|Tuesday|"
+                                  r"Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today)\s+$", text[max(start, q.start - 20):q.start]):
             continue          # a number inside a name: "Barrio 18", "Brigade 93", "Route 5"
         if re.search(r"\bby\s+$", text[max(start, q.start - 4):q.start], re.IGNORECASE):
             continue          # "dragged out by four armed individuals": the figure counts the perpetrators
@@ -313,9 +316,11 @@ def _singular_mentions(text: str, start: int, end: int, taken: list[tuple[int, i
             out.append(DeathMention(m.start(), m.end(), 0, 0, 0))
             continue
         s = _SINGLE_BEFORE.search(before[-60:])
-        obj = re.match(r"^\s+(?:an?|one)\s+(?:[\w'-]+\s+){0,2}?[\w'-]+", after) if word.startswith(("kill", "execut",
-                                                                                                  "massacr")) else None
-        if obj is None and word.startswith(("kill", "execut", "massacr", "shot", "behead", "lynch")):
+        transitive = word.startswith(("kill", "execut", "massacr", "behead", "lynch")) or (
+            word in ("dead", "death") and re.search(r"\b(?:shot|stabbed|beat(?:en)?|hacked|burn(?:ed|t)|stoned|"
+                                                    r"tortured|clubbed)\s+(?:to\s+)?$", before))
+        obj = re.match(r"^\s+(?:an?|one)\s+(?:[\w'-]+\s+){0,2}?[\w'-]+", after) if transitive else None
+        if obj is None and transitive:
             the = re.match(r"^\s+the\s+(?:[\w'-]+\s+){0,3}?([\w'-]+)(?=\s+(?:of|at|in|on|and|near|who|from|after|"
                            r"during|while|inside|outside)\b|\s*[,.;(]|\s*$)", after)
             if the and not re.search(r"(?:s|men|people|children|police|forces|troops|personnel)$", the.group(1), re.I):
@@ -444,24 +449,93 @@ def parse_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatal
     return combine(death_mentions(text, start, end), text)
 
 
+# event kinds in which people can die; a death figure goes to one of these when the report has one
+_LETHAL_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+_LETHAL_SUBTYPES = {"Excessive force against protesters", "Protest with intervention", "Mob violence",
+                    "Violent demonstration"}
+
+
+def _can_kill(ev) -> bool:
+    return ev.event_type in _LETHAL_TYPES or ev.sub_event_type in _LETHAL_SUBTYPES
+
+
 def _owner(doc: Document, pos: int) -> int | None:
-    """Index of the event a figure at `pos` belongs to: an event anchored in the same sentence (nearest),
-    else the nearest event anchored before it, else the nearest after."""
+    """Index of the event a figure at `pos` belongs to.  Events in which people can die are preferred when the
+    report has any; among them, the nearest event anchored in the same sentence, else the nearest anchored
+    before the figure, else the nearest after it."""
     if not doc.events:
         return None
     sent = doc.sentence_of(pos)
+
     def dist(i):
         a, b = doc.events[i].anchor
         return 0 if a <= pos < b else min(abs(pos - a), abs(pos - b))
-    idx = range(len(doc.events))
+    idx = [i for i, ev in enumerate(doc.events) if _can_kill(ev) and ev.factuality == "occurred"] or \
+        [i for i, ev in enumerate(doc.events) if _can_kill(ev)] or list(range(len(doc.events)))
     if sent is not None:
-        same = [i for i in idx if sent.start <= doc.events[i].anchor[0] < sent.end]
-        if same:
+        same = [i for i in range(len(doc.events)) if sent.start <= doc.events[i].anchor[0] < sent.end]
+        lethal_same = [i for i in same if i in idx]
+        if lethal_same:
+            return min(lethal_same, key=dist)
+        if same and not any(_can_kill(doc.events[i]) for i in same) and len(idx) == len(doc.events):
             return min(same, key=dist)
     before = [i for i in idx if doc.events[i].anchor[0] <= pos]
     if before:
         return max(before, key=lambda i: doc.events[i].anchor[0])
     return min(idx, key=dist)
+
+
+def assign_mentions(doc: Document, mentions: list[DeathMention]) -> dict[int, list[DeathMention]]:
+    """Give each mention to one event (`_owner`), keeping one toll on one event: a figure restated later in the
+    report ("22 killed" ... "the strikes, which killed 22") or an updated toll ("the toll rose to 82") joins the
+    event that holds the earlier figure, so reports that describe one event in several places count it once."""
+    per_event: dict[int, list[DeathMention]] = {}
+    held: list[tuple[DeathMention, int]] = []
+    for m in mentions:
+        i = _owner(doc, m.start)
+        if i is None:
+            continue
+        i = _cause_of(doc, i, m, mentions)
+        if not (m.part or m.additional or m.cumulative or m.override) and held:
+            same = [j for prev, j in held if prev.best == m.best and m.best > 0 and not prev.part]
+            if same:
+                i = same[0]
+            elif _UPDATE.search(doc.clean[max(0, m.start - 40):m.end + 10]):
+                i = held[-1][1]
+        per_event.setdefault(i, []).append(m)
+        if not m.cumulative and not m.part:
+            held.append((m, i))
+    return per_event
+
+
+def _cause_of(doc: Document, i: int, m: DeathMention, mentions: list[DeathMention]) -> int:
+    """An event detected from the death words themselves ("Three civilians were killed") right after an event
+    that says what happened ("militants fired at a vehicle") is that event's outcome: its toll goes to the cause."""
+    a, b = doc.events[i].anchor
+    if not (a < m.end and m.start < b):
+        return i
+    window = max(0, m.start - CAUSE_WINDOW)
+    causes = [j for j, ev in enumerate(doc.events) if j != i and _can_kill(ev) and ev.factuality == "occurred"
+              and window <= ev.anchor[0] < a and not any(x.start < ev.anchor[1] and ev.anchor[0] < x.end
+                                                           for x in mentions)]
+    return max(causes, key=lambda j: doc.events[j].anchor[0]) if causes else i
+
+
+CAUSE_WINDOW = 600
+
+
+_SPLIT = re.compile(r"\b(?:split|spread|divided|distributed)\s+(?:evenly\s+)?(?:among|between|across|over|into)\s+"
+                    r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:separate\s+)?(?:events|locations)",
+                    re.IGNORECASE)
+
+
+def _split_count(text: str) -> int:
+    """'20 fatalities split across 6 events' (an ACLED note's own words): the number of events sharing a toll."""
+    m = _SPLIT.search(text)
+    if not m:
+        return 1
+    n = int(m.group("n")) if m.group("n").isdigit() else words_to_int(m.group("n"))
+    return n if n and n > 1 else 1
 
 
 class CountFatalities(Stage):
@@ -478,11 +552,8 @@ class CountFatalities(Stage):
             return doc
         text = doc.clean
         mentions = death_mentions(text)
-        per_event: dict[int, list[DeathMention]] = {}
-        for m in mentions:
-            i = _owner(doc, m.start)
-            if i is not None:
-                per_event.setdefault(i, []).append(m)
+        per_event = assign_mentions(doc, mentions)
+        split = _split_count(text)
         for i, ev in enumerate(doc.events):
             if ev.sub_event_type == "Peaceful protest":
                 # by definition no one died in a peaceful protest: deaths in its report are its background
@@ -490,6 +561,11 @@ class CountFatalities(Stage):
                 ev.inferred["fatalities"] = "peaceful protest"
                 continue
             r = combine(per_event.get(i, []), text)
+            if split > 1 and r.best and not any(m.override for m in per_event.get(i, [])):
+                # the report says the toll is shared by several coded events: this one carries its share
+                share = lambda v: None if v is None else max(1, round(v / split)) if v else 0
+                r.fatalities, r.low, r.best, r.high = share(r.fatalities), share(r.low), share(r.best), share(r.high)
+                r.civilians = share(r.civilians)
             ev.fatalities, ev.fatalities_low, ev.fatalities_best = r.fatalities, r.low, r.best
             ev.fatalities_high = r.high
             ev.fatalities_civilians = r.civilians

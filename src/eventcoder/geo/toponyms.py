@@ -36,8 +36,17 @@ _NEVER = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "s
           "fort", "mount", "lake", "river", "valley", "bay", "beach", "island", "islands", "sea", "ocean",
           "victoria", "obama", "trump", "bush", "clinton", "assad", "putin", "john", "james", "david", "michael",
           "paul", "mark", "george", "william", "charles", "henry", "robert", "thomas", "mary", "elizabeth",
-          "jordan", "chad", "georgia", "israel", "washington", "lincoln", "jackson", "franklin", "madison",
-          "hamilton", "clay", "marion", "union", "liberty", "independence", "unity", "hope", "providence"}
+          "lincoln", "jackson", "franklin", "madison", "hamilton", "clay", "marion", "union", "liberty",
+          "independence", "unity", "hope", "providence", "officer", "commissioner", "secretary", "leader", "sen",
+          "rep", "gov", "gen", "col", "maj", "capt", "lt", "sgt", "rev", "jan", "feb", "mar", "apr", "jun", "jul",
+          "aug", "sep", "sept", "oct", "nov", "dec", "democrat", "democrats", "republican", "republicans",
+          "principal", "vice", "section", "patrol", "act", "man", "earth", "no", "ii", "iii", "christian",
+          "arab", "arabs", "muslim", "muslims", "jewish", "jews", "catholic", "passover", "titan", "rodeo",
+          "grove", "lane", "rose", "north", "chief", "judge", "justice", "mayor", "sheriff", "deputy", "director",
+          "manager", "coach", "pastor", "father", "sister", "brother", "king", "queen", "prince", "lord", "sir",
+          "senator", "governor", "general", "colonel", "captain", "sergeant", "professor", "doctor", "team",
+          "club", "company", "group", "association", "society", "foundation", "institute", "agency", "service",
+          "services", "bank", "market", "hall", "park", "square", "bridge", "station", "house", "home", "tower"}
 # ...but these ambiguous ones are still places when spaCy says so (GPE/LOC); _NEVER only blocks the
 # gazetteer-only path.
 
@@ -77,7 +86,9 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
 
     nlp = doc.nlp
     ents = list(nlp.ents) if nlp is not None else []
-    blocked: list[tuple[int, int]] = []      # PERSON/ORG... spans: the gazetteer path does not look inside
+    blocked: list[tuple[int, int]] = []      # PERSON... spans: the gazetteer path does not look inside
+    weak: list[Candidate] = []
+    surnames: set[str] = set()               # names of persons: "Ripley" alone later is the man, not the town
     for ent in ents:
         label = ent.label_
         a, b = _trim(text, ent.start_char, ent.end_char)
@@ -93,10 +104,17 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
         if label in PLACE_LABELS:
             if not any(ch.isalpha() for ch in span_text) or len(span_text) > 120:
                 continue
-            out.append(Candidate(a, b, span_text, "ner", label))
-            taken.append((a, b))
-        elif label in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
+            if _known(gazetteer, span_text):
+                out.append(Candidate(a, b, span_text, "ner", label))
+                taken.append((a, b))
+            else:   # "1935 Orchard St., Alexandria": let the gazetteer path look inside; keep as a fallback
+                weak.append(Candidate(a, b, span_text, "ner", label))
+        elif label in ("PERSON", "WORK_OF_ART", "PRODUCT", "LAW"):
+            if label == "PERSON" and _locative_context(ent):
+                continue   # the small model often calls villages persons: "shelled Adra in Rif Dimashq"
             blocked.append((ent.start_char, ent.end_char))
+            if label == "PERSON":
+                surnames.update(N.key(t.text) for t in ent if t.pos_ == "PROPN")
 
     if nlp is not None:
         for a, b, how in _proper_runs(nlp, text):
@@ -104,10 +122,17 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
                 continue
             inside_block = any(s <= a and b <= e for s, e in blocked)
             k = N.key(text[a:b])
-            if not k or k in _NEVER:
+            if not k or k in _NEVER or k in surnames:
+                continue
+            if text[b:b + 1] == "." and " " not in text[a:b] and len(k) <= 4:
+                from .resolve import _abbrev
+                if not (text[max(0, a - 2):a] == ", " and text[a:b + 1] in _abbrev()):
+                    continue   # abbreviations: "Sen.", "Gen.", "Jan." (but "Alexandria, Va.")
+                out.append(Candidate(a, b + 1, text[a:b + 1], "list"))
+                taken.append((a, b + 1))
                 continue
             c = lookup_country(text[a:b])
-            if c is not None and is_demonym(text[a:b]) and not inside_block:
+            if c is not None and is_demonym(text[a:b]):
                 out.append(Candidate(a, b, text[a:b], "demonym", "", c.alpha2))
                 taken.append((a, b))
                 continue
@@ -116,8 +141,35 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
             if gazetteer.has_key(k):
                 out.append(Candidate(a, b, text[a:b], how))
                 taken.append((a, b))
+    for c in weak:
+        if free(c.start, c.end):
+            out.append(c)
     out.sort(key=lambda c: c.start)
     return out
+
+
+_UNIT_WORDS = re.compile(r"(?i)[\s-]+(city|town|village|district|sub-?county|county|province|governorate|region|"
+                         r"municipality|area|countryside|suburbs?|outskirts|camp|neighbou?rhood|state|parish)$")
+
+
+def _known(gazetteer, text: str) -> bool:
+    if lookup_country(text) is not None or gazetteer.has_key(N.key(text)):
+        return True
+    stripped = _UNIT_WORDS.sub("", text)
+    return stripped != text and gazetteer.has_key(N.key(stripped))
+
+
+_LOCATIVE_WORDS = {"in", "near", "at", "from", "outside", "into", "toward", "towards", "around", "across",
+                   "shelled", "bombed", "struck", "hit", "targeted", "targeting", "stormed", "raided", "captured",
+                   "seized", "entered", "besieged", "village", "town", "city", "of"}
+
+
+def _locative_context(ent) -> bool:
+    """A PERSON entity that reads like a place: after "in/near/shelled..." or before ", Region"/"(Region"."""
+    doc = ent.doc
+    prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    nxt = doc[ent.end].text if ent.end < len(doc) else ""
+    return prev in _LOCATIVE_WORDS or nxt == "("
 
 
 def _proper_runs(nlp_doc, text: str):

@@ -37,11 +37,9 @@ def read_csv(stream: BinaryIO, name: str, *, text_column: str | None = None, id_
     if not sample.strip():
         yield InputError(name, "the file is empty")
         return
-    try:
-        dialect = csv.Sniffer().sniff(sample.split("\n", 1)[0] + "\n", delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(_chain(sample, text), dialect)
+    first_line = sample.split("\n", 1)[0]
+    delimiter = max(",;\t|", key=first_line.count) if any(c in first_line for c in ",;\t|") else ","
+    reader = csv.reader(_chain(sample, text), csv.excel, delimiter=delimiter)
     try:
         header = [h.strip() for h in next(reader)]
     except (csv.Error, StopIteration) as exc:

@@ -1,0 +1,139 @@
+"""Dates: explicit, relative to the publication date, ranges, precision codes, and unknown dates."""
+import datetime as dt
+
+import pytest
+
+from eventcoder.extract.dates import DateEvents, resolve_date
+from eventcoder.extract.temporal import find_dates
+from eventcoder.model import Document, Event, Span
+
+PUB = dt.date(2016, 4, 30)          # a Saturday
+
+
+def day(text, pub=PUB, anchor=(0, 1)):
+    r = resolve_date(text, pub, anchor)
+    return r.event_date.isoformat() if r.event_date else None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 23 February 2016, gunmen attacked a village.", "2016-02-23"),
+    ("Gunmen attacked a village on February 23, 2016.", "2016-02-23"),
+    ("On 23 February 2022, gunmen attacked a village.", "2016-04-30"),      # after publication: not used
+    ("Sun Apr 16 2016 Gunmen attacked a village.", "2016-04-16"),
+    ("30.04.2016 Shelling hit the town.", "2016-04-30"),
+    ("2016-04-12: shelling hit the town.", "2016-04-12"),
+    ("Gunmen attacked a village on 12 April.", "2016-04-12"),
+    ("Gunmen attacked the village yesterday.", "2016-04-29"),
+    ("Gunmen attacked the village the day before yesterday.", "2016-04-28"),
+    ("Gunmen attacked the village on Monday.", "2016-04-25"),
+    ("Gunmen attacked the village on Saturday.", "2016-04-30"),
+    ("Gunmen attacked the village last Saturday.", "2016-04-23"),
+    ("Gunmen attacked the village two days ago.", "2016-04-28"),
+    ("Gunmen attacked the village last night.", "2016-04-29"),
+    ("Gunmen attacked the village today.", "2016-04-30"),
+    ("Gunmen attacked the village on the 15th.", "2016-04-15"),
+    ("Shelling in the past 24 hours killed 3.", "2016-04-30"),
+])
+def test_event_day(text, expected):
+    assert day(text) == expected
+
+
+def test_year_less_date_in_january_report_is_last_year():
+    assert day("Gunmen attacked the village on 28 December.", dt.date(2017, 1, 3)) == "2016-12-28"
+
+
+def test_event_day_beats_reporting_day():
+    text = "Gunmen killed five people on Monday, police said on Tuesday."
+    assert day(text, anchor=(7, 13)) == "2016-04-25"
+
+
+def test_last_week_is_a_week_with_middle_day():
+    r = resolve_date("Air strikes hit the town last week.", PUB)
+    assert (r.date_start, r.date_end) == (dt.date(2016, 4, 18), dt.date(2016, 4, 24))
+    assert r.time_precision == 2 and r.date_prec == 3
+    assert r.date_start <= r.event_date <= r.date_end
+
+
+def test_overnight_spans_two_days():
+    r = resolve_date("Shelling overnight killed 3.", PUB)
+    assert r.date_start == dt.date(2016, 4, 29) and r.date_end == PUB
+
+
+def test_ranges_and_month_precision():
+    r = resolve_date("Clashes between 17 and 22 January 2016 killed 3.", PUB)
+    assert (r.date_start, r.date_end, r.time_precision) == (dt.date(2016, 1, 17), dt.date(2016, 1, 22), 2)
+    assert r.date_start < r.event_date < r.date_end
+    r = resolve_date("Clashes in March 2016 killed 3.", None)
+    assert (r.date_start, r.date_end, r.time_precision, r.date_prec) == (dt.date(2016, 3, 1), dt.date(2016, 3, 31), 3, 4)
+
+
+def test_acled_note_conventions():
+    r = resolve_date("Around 9 February 2022 (between 9 February - 11 February), residents fled.", None)
+    assert r.event_date == dt.date(2022, 2, 9) and r.time_precision == 2
+    assert (r.date_start, r.date_end) == (dt.date(2022, 2, 9), dt.date(2022, 2, 11))
+    r = resolve_date("Around 15 May 2022 (month of), a man was shot.", None)
+    assert r.time_precision == 3
+
+
+def test_publication_date_when_text_has_none():
+    r = resolve_date("Gunmen attacked a village.", PUB)
+    assert r.event_date == PUB and r.reason == "publication date"
+
+
+def test_no_date_at_all_is_unknown_never_today():
+    text = ("Officials discussed a lack of manpower in July 2015. Since 2013, militias fought alongside the army. "
+            "Air strikes recently hit a hospital.")
+    r = resolve_date(text, None, anchor=(text.index("Air"), text.index("Air") + 3))
+    assert r.event_date is None
+    assert r.date_start == dt.date(2015, 7, 1)
+    assert r.warning
+    assert dt.date.today() not in (r.date_start, r.date_end)
+
+
+def test_relative_words_without_publication_date_are_unresolved():
+    r = resolve_date("Gunmen attacked the village yesterday.", None)
+    assert r.event_date is None and "yesterday" in r.warning
+
+
+def test_background_years_are_not_event_dates():
+    text = "The rebels, fighting since 2013, shelled the town on Tuesday."
+    assert day(text) == "2016-04-26"
+
+
+@pytest.mark.parametrize("text", ["31 February 2016", "٣١ February ٢٠١٦", "5 June 2099", "0.0.2016", "Feb 30"])
+def test_bad_dates_are_flagged_not_raised(text):
+    for e in find_dates(text, PUB):
+        assert e.day is None or e.flag
+    assert day(f"Gunmen attacked on {text}.") in (None, PUB.isoformat())
+
+
+def test_arabic_indic_digits():
+    assert day("On ٢٣ February ٢٠١٦ gunmen attacked.") == "2016-02-23"
+
+
+def test_stage_fills_fields_evidence_and_warning():
+    text = "Gunmen attacked the village yesterday."
+    doc = Document("d1", text, published_at=PUB)
+    doc.sentences = [Span(0, len(text), "sentence")]
+    doc.events = [Event(doc_id="d1", anchor=(7, 15))]
+    DateEvents()(doc)
+    ev = doc.events[0]
+    assert (ev.event_date, ev.time_precision, ev.date_prec) == ("2016-04-29", 1, 1)
+    assert any(e.field == "event_date" and e.text == "yesterday" for e in ev.evidence)
+
+    doc = Document("d2", "Gunmen attacked the village.", published_at=None)
+    doc.sentences = [Span(0, len(doc.text), "sentence")]
+    doc.events = [Event(doc_id="d2", anchor=(7, 15))]
+    DateEvents()(doc)
+    assert doc.events[0].event_date is None
+    assert any(w.kind == "date-unknown" for w in doc.warnings)
+
+
+def test_stage_warns_on_invalid_date():
+    text = "On 31 February 2016 gunmen attacked the village."
+    doc = Document("d3", text, published_at=PUB)
+    doc.sentences = [Span(0, len(text), "sentence")]
+    doc.events = [Event(doc_id="d3", anchor=(20, 26))]
+    DateEvents()(doc)
+    assert any(w.kind == "date-invalid" for w in doc.warnings)
+    assert doc.events[0].event_date == PUB.isoformat()
