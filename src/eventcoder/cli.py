@@ -321,6 +321,26 @@ def evaluate(gold, pred, kind, as_json, no_classes):
             click.echo(line)
 
 
+@cli.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="where to write the model (use it with `extract --model`)")
+@click.option("--epochs", default=30, show_default=True, help="passes over the training data")
+def train(gold, output, epochs):
+    """Fit the statistical part of the event classifier on your own coded events: GOLD is an ACLED CSV export
+    (columns sub_event_type and notes; event_type is checked when present)."""
+    from .extract.train import TrainError, train_model
+    try:
+        info = train_model(gold, output, epochs=epochs)
+    except TrainError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"trained on {info['rows']} rows, {len(info['classes'])} sub-event types, {info['features']} features; "
+               f"training accuracy {info['train_accuracy']:.3f}", err=True)
+    for reason, n in info["skipped"].items():
+        click.echo(f"  skipped {n}: {reason}", err=True)
+    click.echo(f"model written to {info['model']}: use it with `eventcoder extract --model {info['model']}`", err=True)
+
+
 def _register_optional() -> None:
     """Verbs that live with their subsystem (the gazetteer's live in eventcoder.geo.cli)."""
     try:

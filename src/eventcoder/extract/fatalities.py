@@ -521,7 +521,7 @@ def _cause_of(doc: Document, i: int, m: DeathMention, mentions: list[DeathMentio
     return max(causes, key=lambda j: doc.events[j].anchor[0]) if causes else i
 
 
-CAUSE_WINDOW = 600
+CAUSE_WINDOW = 300    # characters before a death clause in which its cause is looked for
 
 
 _SPLIT = re.compile(r"\b(?:split|spread|divided|distributed)\s+(?:evenly\s+)?(?:among|between|across|over|into)\s+"
