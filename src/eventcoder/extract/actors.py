@@ -96,6 +96,8 @@ _MONTHS = ("january february march april may june july august september october 
 _DATE_DMY = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d\d)\b", re.I)
 _DATE_MDY = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+COUNTRYLESS = {"military": "Unidentified Military Forces", "police": "Unidentified Police Forces",
+               "government": None}
 _ARTICLE_COUNTRIES = {"Democratic Republic of Congo", "Republic of Congo", "Philippines", "United States",
                       "United Kingdom", "Central African Republic", "Dominican Republic", "Netherlands",
                       "United Arab Emirates", "Czech Republic", "Bahamas", "Comoros", "Maldives", "Solomon Islands",
@@ -152,7 +154,7 @@ def _countries():
     return countries
 
 
-def event_country(doc: Document, ev: Event):
+def event_country(doc: Document, ev: Event, matches=()):
     """The event's `Country` (from LocateEvents), else the country the document's places and demonyms point to."""
     c = _countries()
     if ev.country:
@@ -177,6 +179,12 @@ def event_country(doc: Document, ev: Event):
                 if found:
                     near = sent is not None and sent.start <= ent.start_char < sent.end
                     votes[found.alpha2] += 3 if near else 1
+    if not votes and matches:
+        # still nothing: the home country of named groups in the report ("the Taliban", "the NAF")
+        for m in matches:
+            homes = {e.country for e, _ in m.entries if e.country and not e.is_template}
+            if len(homes) == 1:
+                votes[homes.pop()] += 1
     if votes:
         return c.country_by_alpha2(votes.most_common(1)[0][0])
     return None
@@ -239,6 +247,15 @@ def generic(registry: Registry, kind: str, country, when, **kw) -> Actor | None:
             name = render(e.name, country, when, **kw)
             if name:
                 return Actor(name, e.inter, kind, alpha2=country.alpha2 if country else None)
+    if country is None:   # no country known: ACLED's country-less forms, so the inter code still comes through
+        name = COUNTRYLESS.get(kind)
+        if name is None:
+            e = next(iter(registry.templates(kind)), None)
+            name = re.sub(r"\s*\(\{country\}\)", "", e.name) if e is not None and "{" in e.name else None
+            name = name if name and "{" not in name else None
+        if name:
+            inter = next((e.inter for e in registry.templates(kind)), 0)
+            return Actor(name, inter, kind)
     return None
 
 
@@ -510,6 +527,8 @@ def _resolve(doc, m, root, registry, home, when, admin1):
         main = _entry_actor(e, home, home, when, admin1, registry)
         if main:
             break
+    if main is None and home is None and main_entries:
+        main = generic(registry, main_entries[0].kind, None, when)
     return main, assoc
 
 
@@ -650,7 +669,7 @@ def war_sides(registry: Registry, home, when) -> tuple[Actor, Actor] | None:
 
 def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
     """Fill one event's actor fields (see the module docstring for the rules)."""
-    home = event_country(doc, ev)
+    home = event_country(doc, ev, matches)
     when = event_date(doc, ev)
     admins = {"admin1": ev.admin1, "admin2": ev.admin2, "admin3": ev.admin3}
     sent = doc.sentence_of(ev.anchor[0])

@@ -72,12 +72,21 @@ def _reading(e: DateExpr, text: str, others: list[DateExpr]) -> DateReading:
     return DateReading(day, tp, start, end, dp, span)
 
 
-def _pick_in_sentence(cands: list[DateExpr], text: str, anchor: tuple[int, int]) -> DateExpr | None:
+def _pick_in_sentence(cands: list[DateExpr], text: str, anchor: tuple[int, int], s0: int = 0) -> DateExpr | None:
+    """The date of the event among the dates of its sentence: not the day something was said, not a date used
+    as a modifier ("a 2 February shooting"), a day before a month or year, a date opening the sentence ("On 5
+    May, ...") before others, then the one nearest the anchor."""
     def score(e: DateExpr):
-        reporting = bool(_REPORTING.search(text[max(0, e.start_char - 60):e.start_char]))
+        before = text[max(0, e.start_char - 60):e.start_char]
+        reporting = bool(_REPORTING.search(before))
+        attributive = bool(re.search(r"\b(?:a|an|the|its|their|his|her)\s+$", before, re.IGNORECASE)) and \
+            e.kind not in ("rel", "weekday")
+        coarse = (e.date_prec or 0) >= 4
+        opening = bool(re.match(r"^\W*(?:\w+:\s*)?(?:on|around|about|between|from|in|during|overnight|early|late)\s+$",
+                                text[s0:e.start_char], re.IGNORECASE))
         dist = 0 if anchor[0] <= e.start_char < anchor[1] else min(abs(e.start_char - anchor[1]),
                                                                   abs(e.end_char - anchor[0]))
-        return (reporting, e.kind.startswith("range") and dist > 0, dist)
+        return (reporting, attributive, coarse, not opening, e.kind.startswith("range") and dist > 0, dist)
     cands = [e for e in cands if not _FUTURE_WORDS.search(text[max(0, e.start_char - 40):e.start_char])]
     return min(cands, key=score) if cands else None
 
@@ -101,7 +110,7 @@ def resolve_date(text: str, published_at: dt.date | None, anchor: tuple[int, int
         if not cands and any(e.start <= published_at <= e.end for e in coarse):
             return DateReading(published_at, 1, published_at - dt.timedelta(days=1), published_at, 2,
                                reason="publication date (within the period the text states)")
-    pick = _pick_in_sentence(cands, text, anchor)
+    pick = _pick_in_sentence(cands, text, anchor, s0)
     if pick is not None:
         return _reading(pick, text, in_sent)
     ref = published_at

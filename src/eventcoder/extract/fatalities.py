@@ -461,8 +461,8 @@ def _can_kill(ev) -> bool:
 
 def _owner(doc: Document, pos: int) -> int | None:
     """Index of the event a figure at `pos` belongs to.  Events in which people can die are preferred when the
-    report has any; among them, the nearest event anchored in the same sentence, else the nearest anchored
-    before the figure, else the nearest after it."""
+    report has any; among them, the nearest event anchored in the same sentence, else the most confident event
+    anchored before the figure, else the nearest after it."""
     if not doc.events:
         return None
     sent = doc.sentence_of(pos)
@@ -481,7 +481,8 @@ def _owner(doc: Document, pos: int) -> int | None:
             return min(same, key=dist)
     before = [i for i in idx if doc.events[i].anchor[0] <= pos]
     if before:
-        return max(before, key=lambda i: doc.events[i].anchor[0])
+        # a toll stated on its own belongs to the report's main event: the most confident one before it
+        return max(before, key=lambda i: (doc.events[i].confidence, doc.events[i].anchor[0]))
     return min(idx, key=dist)
 
 
@@ -518,7 +519,7 @@ def _cause_of(doc: Document, i: int, m: DeathMention, mentions: list[DeathMentio
     causes = [j for j, ev in enumerate(doc.events) if j != i and _can_kill(ev) and ev.factuality == "occurred"
               and window <= ev.anchor[0] < a and not any(x.start < ev.anchor[1] and ev.anchor[0] < x.end
                                                            for x in mentions)]
-    return max(causes, key=lambda j: doc.events[j].anchor[0]) if causes else i
+    return max(causes, key=lambda j: (doc.events[j].confidence, doc.events[j].anchor[0])) if causes else i
 
 
 CAUSE_WINDOW = 300    # characters before a death clause in which its cause is looked for
@@ -554,13 +555,21 @@ class CountFatalities(Stage):
         mentions = death_mentions(text)
         per_event = assign_mentions(doc, mentions)
         split = _split_count(text)
+        # the report as a whole: which figures add up to its toll; an event holding only figures that restate
+        # or break down a toll counted on another event carries none of it
+        counted = set(combine(mentions, text).spans) if len(doc.events) > 1 else None
         for i, ev in enumerate(doc.events):
             if ev.sub_event_type == "Peaceful protest":
                 # by definition no one died in a peaceful protest: deaths in its report are its background
                 ev.fatalities = ev.fatalities_low = ev.fatalities_best = ev.fatalities_high = 0
                 ev.inferred["fatalities"] = "peaceful protest"
                 continue
-            r = combine(per_event.get(i, []), text)
+            mine = per_event.get(i, [])
+            if counted is not None and mine and not any((m.start, m.end) in counted for m in mine):
+                ev.fatalities = ev.fatalities_low = ev.fatalities_best = ev.fatalities_high = 0
+                ev.inferred["fatalities"] = "its figures restate a toll counted on another event of the report"
+                continue
+            r = combine(mine, text)
             if split > 1 and r.best and not any(m.override for m in per_event.get(i, [])):
                 # the report says the toll is shared by several coded events: this one carries its share
                 share = lambda v: None if v is None else max(1, round(v / split)) if v else 0
