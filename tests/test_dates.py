@@ -137,3 +137,43 @@ def test_stage_warns_on_invalid_date():
     DateEvents()(doc)
     assert any(w.kind == "date-invalid" for w in doc.warnings)
     assert doc.events[0].event_date == PUB.isoformat()
+
+
+ARTICLE = (
+    "BEIRUT, Thursday 14 April 2016. Syrian government warplanes struck a market in the rebel-held town of "
+    "Maarat al-Numan on Tuesday, killing at least 12 people, a monitoring group said on Wednesday. "
+    "The town has been bombed repeatedly since 2013. "
+    "Separately, rebels shelled a government-held district of Aleppo overnight, state media said. "
+    "A car bomb exploded near a checkpoint in Azaz last week. "
+    "The group said it would hold talks next Monday."
+)
+
+
+def _article_doc(pub):
+    doc = Document("art", ARTICLE, published_at=pub)
+    starts = [0] + [i + 2 for i in range(len(ARTICLE)) if ARTICLE.startswith(". ", i)]
+    ends = starts[1:] + [len(ARTICLE)]
+    doc.sentences = [Span(a, b, "sentence") for a, b in zip(starts, ends)]
+    for word in ("struck", "shelled", "car bomb"):
+        i = ARTICLE.index(word)
+        doc.events.append(Event(doc_id="art", anchor=(i, i + len(word))))
+    return doc
+
+
+def test_relative_dates_in_a_full_article():
+    doc = DateEvents()(_article_doc(dt.date(2016, 4, 14)))
+    strike, shelling, bomb = doc.events
+    assert strike.event_date == "2016-04-12"                       # "on Tuesday", not the day it was said
+    assert shelling.event_date == "2016-04-13" and shelling.date_end == "2016-04-14"   # overnight
+    assert (bomb.date_start, bomb.date_end, bomb.time_precision) == ("2016-04-04", "2016-04-10", 2)
+
+
+def test_article_publication_date_as_string_is_read():
+    doc = DateEvents()(_article_doc("2016-04-14"))
+    assert doc.events[0].event_date == "2016-04-12"
+
+
+def test_article_without_publication_date_reads_relative_dates_against_its_dateline():
+    doc = DateEvents()(_article_doc(None))
+    assert doc.events[0].event_date == "2016-04-12"
+    assert any(w.kind == "date-from-dateline" for w in doc.warnings)

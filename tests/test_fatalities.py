@@ -86,17 +86,34 @@ def _doc(text, anchors, sentences):
     return doc
 
 
-def test_stage_splits_tolls_between_events_without_double_counting():
-    s1 = "Clashes in Aleppo killed 5 fighters."
-    s2 = " Shelling on Homs killed 3 civilians."
+def _two_sentences(s1, s2):
     text = s1 + s2
-    doc = _doc(text, [(text.index("Clashes"), text.index("Clashes") + 7), (text.index("Shelling"), text.index("Shelling") + 8)],
-               [(0, len(s1)), (len(s1), len(text))])
+    return _doc(text, [(text.index("Clashes"), text.index("Clashes") + 7),
+                       (text.index("Shelling"), text.index("Shelling") + 8)],
+                [(0, len(s1)), (len(s1), len(text))])
+
+
+def test_stage_splits_tolls_between_events_without_double_counting():
+    doc = _two_sentences("Clashes in Aleppo killed 5 fighters.", " Shelling on Homs also killed 3 civilians.")
     CountFatalities()(doc)
     assert [e.fatalities for e in doc.events] == [5, 3]
     assert sum(e.fatalities_best for e in doc.events) == 8
     ev = doc.events[0]
     assert any(x.field == "fatalities" and "5" in x.text for x in ev.evidence)
+
+
+def test_stage_restated_toll_on_a_second_event_is_not_counted_again():
+    doc = _two_sentences("Clashes in Aleppo killed 5 fighters.", " Shelling during the clashes killed 5 fighters.")
+    CountFatalities()(doc)
+    assert sum(e.fatalities_best for e in doc.events) == 5
+    assert doc.events[1].fatalities == 0
+
+
+def test_stage_events_at_other_places_keep_their_own_figures_when_asked():
+    doc = _two_sentences("Clashes in Aleppo killed 5 fighters.", " Shelling on Homs killed 3 civilians.")
+    doc.events[0].location, doc.events[1].location = "Aleppo", "Homs"
+    CountFatalities(separate_places=True)(doc)
+    assert [e.fatalities for e in doc.events] == [5, 3]
 
 
 def test_stage_one_toll_two_events_in_one_sentence_counted_once():

@@ -64,3 +64,15 @@ def test_stage_uses_outlet_and_skips_mojibake():
     AttributeSources()(doc)
     assert doc.events[0].source == "SOHR" and doc.events[0].source_scale == "Other"
     assert doc.events[0].inferred["source"]
+
+
+def test_stage_keeps_the_quotes_behind_a_source():
+    text = '"Many prisoners have signed up for the front," said activist Ali Paz. Jets hit the prison.'
+    doc = Document("d3", text)
+    doc.sentences = [Span(0, text.index(" Jets"), "sentence"), Span(text.index("Jets"), len(text), "sentence")]
+    doc.events = [Event(doc_id="d3", anchor=(text.index("Jets"), text.index("Jets") + 4))]
+    AttributeSources()(doc)
+    ev = doc.events[0]
+    assert ev.source == "Ali Paz (activist)"
+    quotes = [e.text for e in ev.evidence if e.field == "source_quote"]
+    assert quotes == ["Many prisoners have signed up for the front,"]

@@ -35,7 +35,9 @@ POLICE_NOUNS = {"police", "policemen", "guards", "gendarmes"}
 ATTACK_NOUNS = {"strike", "strikes", "airstrike", "airstrikes", "air", "bombardment", "bombardments", "shelling",
                 "attack", "attacks", "raid", "raids", "bombing", "bombings", "missile", "missiles", "rocket", "rockets",
                 "offensive", "operation", "operations", "shell", "shells", "fire", "assault", "incursion", "barrage",
-                "bombs", "bomb", "mortar", "mortars", "gunfire", "campaign", "occupation"}
+                "bombs", "bomb", "mortar", "mortars", "gunfire", "campaign", "occupation", "blast", "blasts",
+                "explosion", "explosions", "suicide", "bomber", "bombers", "ambush", "onslaught", "killing", "killings",
+                "massacre", "execution", "executions", "kidnapping", "abduction", "advance", "takeover"}
 ATTACK_VERBS = {"attack", "strike", "bomb", "shell", "hit", "target", "kill", "shoot", "fire", "launch", "raid",
                 "invade", "bombard", "destroy", "storm", "capture", "seize", "clash", "fight", "ambush", "abduct",
                 "kidnap", "arrest", "detain", "execute", "torture", "loot", "burn", "assault", "pound", "down",
@@ -69,8 +71,9 @@ MODIFIED_OK = FORCE_NOUNS | ATTACK_NOUNS | TARGET_NOUNS | GROUP_NOUNS | ETHNIC_A
 CRIME_WORDS = re.compile(r"\b(drugs?|cartels?|gangs?|gangsters?|criminal|crim(?:e|es)|traffick\w*|extort\w*|narco\w*|"
                          r"robber(?:y|ies|s)?|thie(?:f|ves)|ransom|kidnap-for-ransom|huachicol\w*|sicarios?)\b", re.I)
 CLASH_WORDS = re.compile(r"\b(clash\w*|fought|fight\w*|between|each other|rival\w*|brawl\w*|scuffle\w*)\b", re.I)
+# Words of bombardment; in a war listed in WARS, an unattributed bombardment or massacre is the main attacker's.
 AERIAL_WORDS = re.compile(r"\b(aerial|air ?strikes?|air raids?|warplanes?|barrel bombs?|bombardments?|helicopters?|"
-                          r"jets|aircraft|shelling|shells|missiles?|rockets?)\b", re.I)
+                          r"jets|aircraft|shelling|shells|missiles?|rockets?|bombing|bombings|massacres?)\b", re.I)
 # ACLED's coding of the Russia-Ukraine war names the air force unit of air strikes ("... (2000-) Air Force").
 AIR_FORCE_UNIT = {"RU", "UA"}
 AGENT_PREPS = {"by", "from"}
@@ -326,7 +329,14 @@ def role_of(tok, depth: int = 0) -> str:
             return role_of(head, depth + 1) if depth < 2 else "patient"
         if head.lower_ in ATTACK_NOUNS or head.lower_ in FORCE_NOUNS:
             r = role_of(head, depth + 1) if depth < 2 else "agent"
-            return "agent" if r in ("patient", "other") and head.lower_ in ATTACK_NOUNS else r
+            return "agent" if r in ("patient", "other", "modifier") and head.lower_ in ATTACK_NOUNS else r
+        h = head   # "IS group suicide blast": a chain of modifiers ending in an attack noun
+        for _ in range(3):
+            if h.dep_ not in ("compound", "amod", "nmod", "poss") or h.head is h:
+                break
+            h = h.head
+            if h.lower_ in ATTACK_NOUNS:
+                return "agent"
         return role_of(head, depth + 1) if depth < 2 else "other"
     if dep == "ROOT":
         return "agent" if any(c.dep_ in ("relcl", "acl") for c in tok.children) else "other"
@@ -395,7 +405,11 @@ def mentions_in(doc: Document, ev: Event, span, matches, registry: Registry, hom
             continue
         s = _span(doc, m.start, m.end)
         root = s.root if s is not None and len(s) else None
-        actor = _resolve(doc, m, root, registry, home, when, admin1)
+        admins = dict(admin1)
+        before = re.search(r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+$", doc.clean[max(0, m.start - 30):m.start])
+        if before and before.group(1) not in ("The", "A", "An", "Local", "Joint", "Combined"):
+            admins["admin3"] = before.group(1)   # "the Myeik PDF": local units are named after their township
+        actor = _resolve(doc, m, root, registry, home, when, admins)
         if actor is None:
             continue
         main, assoc = actor
@@ -403,6 +417,15 @@ def mentions_in(doc: Document, ev: Event, span, matches, registry: Registry, hom
             continue
         # "JNIM militants", "Fulani herders": the generic noun after a named group belongs to it
         prev = next((a for e, a in named_ends if 0 <= m.start - e <= 2), None)
+        if prev is not None and prev.kind == "external" and main.kind in STATE_KINDS and main.alpha2 and \
+                (home is None or main.alpha2 != home.alpha2) and "(" in prev.name:
+            # "ATMIS KDF troops": a mission's national contingent -> "ATMIS: ... (2022-) (Kenya)"
+            contingent = c.country_by_alpha2(main.alpha2)
+            if contingent is not None:
+                prev.name = f"{prev.name} ({contingent.name})"
+            prev.end = m.end
+            covered.append((m.start, m.end))
+            continue
         if prev is not None and (m.text.lower() in GROUP_NOUNS or main.kind in ("unidentified", "civilians", "rebel",
                                                                                   "gang", "identity", "militia")):
             if all(e.kind != "assoc" for e, _ in m.entries) or m.text.lower() in GROUP_NOUNS:
@@ -418,7 +441,7 @@ def mentions_in(doc: Document, ev: Event, span, matches, registry: Registry, hom
         split = _split_coordinated(main, root, registry, home, when, admin1)
         out.extend(split)
         covered.append((m.start, m.end))
-        if not any(e.is_template for e, _ in m.entries) or main.kind == "identity" or any(
+        if not any(e.is_template for e, _ in m.entries) or main.kind in ("identity", "rebel", "militia") or any(
                 e.kind == "ethnic" for e, _ in m.entries):
             named_ends.append((m.end, split[0]))
     # "fighters of the factions": a generic noun whose "of" complement names a group is that group
@@ -577,11 +600,12 @@ def _tree_distance(i: int | None, trig) -> float:
     for steps, anc in enumerate([tok] + list(tok.ancestors)):
         if anc.i == trig.i:
             return steps
-    for steps, anc in enumerate(trig.ancestors, 1):
-        if anc.i == tok.i:
-            return steps
-    common = set(a.i for a in tok.ancestors) & set(a.i for a in trig.ancestors)
-    return 10 + abs(tok.i - trig.i) / 100 if common else 30 + abs(tok.i - trig.i) / 100
+    trig_chain = [trig] + list(trig.ancestors)
+    up = {anc.i: steps for steps, anc in enumerate(trig_chain)}
+    for steps, anc in enumerate([tok] + list(tok.ancestors)):
+        if anc.i in up:   # hops through the lowest common ancestor
+            return steps + up[anc.i] + abs(tok.i - trig.i) / 1000
+    return 30 + abs(tok.i - trig.i) / 100
 
 
 def _pick_armed(armed: list[Actor], exclude: set[str] = frozenset(), partner: Actor | None = None,
@@ -589,12 +613,14 @@ def _pick_armed(armed: list[Actor], exclude: set[str] = frozenset(), partner: Ac
     """The most actor-like armed mention: agents first, then sides, others, targets; never a speaker.  With a
     `partner` (the other side), a state force of the partner's own state is not its opponent."""
     order = {"agent": 0, "side": 1, "other": 2, "patient": 3, "victim": 3}
+    # among agents, a state's forces lead ("Hezbollah and regime forces shelled ..." -> the state, its ally assoc)
+    lead = lambda a: 0 if (a.role == "agent" and a.kind in ("military", "police")) else 1
     pool = [a for a in armed if a.name not in exclude and a.role not in ("speaker", "modifier")]
     if partner is not None and partner.kind in STATE_KINDS:
         pool = [a for a in pool if not (a.kind in STATE_KINDS and a.alpha2 == partner.alpha2)]
     if not pool:
         return None
-    return sorted(pool, key=lambda a: (order.get(a.role, 2), _tree_distance(a.tok_i, trig), a.start or 0))[0]
+    return sorted(pool, key=lambda a: (order.get(a.role, 2), lead(a), _tree_distance(a.tok_i, trig), a.start or 0))[0]
 
 
 def _refine(a: Actor | None, registry: Registry, home, when, sub: str, context: str) -> Actor | None:
@@ -715,7 +741,8 @@ def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
         a1 = next((a for a in found if a.kind == "protesters"), None) or default("protesters")
         why1 = "the demonstrators of a protest event"
         if sub in ("Protest with intervention", "Excessive force against protesters"):
-            a2 = next(iter(state), None) or default("police")
+            acting = [a for a in state if a.role not in ("modifier", "speaker")]
+            a2 = next((a for a in acting if a.kind == "police"), None) or next(iter(acting), None) or default("police")
             why2 = "authorities that intervened in the protest"
         assoc1 = assoc_of(("protesters", "civilians"))
     elif et == "Riots":

@@ -159,6 +159,32 @@ def _unknown(dates: list[DateExpr]) -> DateReading:
     return r
 
 
+def dateline(text: str) -> dt.date | None:
+    """The full date a report opens with ("BEIRUT, Thursday 14 April 2016."), which stands in for a missing
+    publication date."""
+    for e in find_dates(text[:DATELINE_CHARS]):
+        if e.flag == "" and e.date_prec == 1 and not e.relative and e.day is not None:
+            return e.day
+    return None
+
+
+DATELINE_CHARS = 80
+
+
+def _as_date(value) -> dt.date | None:
+    """A publication date as a date: dates as they are, 'YYYY-MM-DD...' strings parsed, anything else None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
 class DateEvents(Stage):
     """Fill each event's date fields: event_date, time_precision, date_start, date_end, date_prec."""
     name = "dates"
@@ -168,8 +194,12 @@ class DateEvents(Stage):
     def __call__(self, doc: Document) -> Document:
         if not doc.events:
             return doc
-        published = doc.published_at if isinstance(doc.published_at, dt.date) else None
-        dates = find_dates(doc.clean, published)
+        published = _as_date(doc.published_at)
+        reference = published or dateline(doc.clean)
+        dates = find_dates(doc.clean, reference)
+        if published is None and reference is not None and any(e.relative and e.flag == "" for e in dates):
+            doc.warn("date-from-dateline", f"no publication date: relative dates are read against the dateline "
+                                           f"{reference.isoformat()}")
         for e in dates:
             if e.flag == "invalid":
                 a, b = doc.to_original(e.start_char, e.end_char)
@@ -178,7 +208,7 @@ class DateEvents(Stage):
                 a, b = doc.to_original(e.start_char, e.end_char)
                 doc.warn("date-future", f"{e.text!r} lies far in the future; not used as an event date", a, b)
         for ev in doc.events:
-            r = resolve_date(doc.clean, published, ev.anchor, doc.sentences, dates)
+            r = resolve_date(doc.clean, reference, ev.anchor, doc.sentences, dates)
             ev.event_date = r.event_date.isoformat() if r.event_date else None
             ev.time_precision = r.time_precision
             ev.date_start = r.date_start.isoformat() if r.date_start else None

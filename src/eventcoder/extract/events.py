@@ -125,8 +125,8 @@ class DetectEvents(Stage):
             if same:
                 same[-1].readings.append(r)
                 continue
-            opens = d.score >= 3 and not d.outcome_only
-            if incidents and incidents[-1].head.decision.label in PROTEST_FAMILY and (
+            opens = (d.score >= 3 and not d.outcome_only) or r.factuality != "occurred"
+            if r.factuality == "occurred" and incidents and incidents[-1].head.decision.label in PROTEST_FAMILY and (
                     d.label in PROTEST_FAMILY | {"Arrests", "Mob violence"}
                     or any(m.section.startswith("mod:") and m.weight >= 3 for m in r.matches)):
                 opens = False          # what happened at the demonstration: police, arrests, violence
@@ -134,11 +134,12 @@ class DetectEvents(Stage):
                 incidents.append(Incident([r]))
             else:
                 incidents[-1].readings.append(r)
-        heads = [inc.head for inc in incidents]
+        pos = {id(r): i for i, r in enumerate(readings)}
+        starts = sorted(pos[id(inc.head)] for inc in incidents)
         for inc in incidents:
-            i = readings.index(inc.head)
-            later = [readings.index(h) for h in heads if readings.index(h) > i]
-            inc.context = readings[i + 1:min(later) if later else len(readings)]
+            i = pos[id(inc.head)]
+            later = [j for j in starts if j > i]
+            inc.context = readings[i + 1:later[0] if later else len(readings)]
         # an occurred incident leads; planned/threatened ones follow it
         incidents.sort(key=lambda inc: inc.head.factuality != "occurred")
         return incidents
@@ -153,11 +154,25 @@ class DetectEvents(Stage):
                 return again
         return head
 
+    def _model_only(self, doc: Document, readings: list[Reading]) -> list[Incident]:
+        """With a trained model, a report the rules found no event in may still hold one: the first sentence with
+        an event cue (and no out-of-scope cue) is handed to the model."""
+        for i, r in enumerate(readings):
+            cues = [m for m in r.matches if ":" not in m.section]
+            if cues and r.decision.none_reason is None:
+                r.factuality, r.fact_reason = judge(doc, cues[0].start, cues[0].end)
+                if r.factuality != "occurred":
+                    continue
+                r.decision = Decision(None, 0.0, cues[:2], ["the rules found a cue but no event; the model decides"],
+                                      r.decision.scores)
+                return [Incident([r], readings[i + 1:])]
+        return []
+
     def _relabel(self, doc: Document, inc: Incident, d: Decision) -> Decision:
         """Let the trained model choose the sub-event type from the incident's words and the rules' view."""
         text = doc.clean[inc.head.start:(inc.context[-1].end if inc.context else inc.head.end)]
         label, p, top = self.model.predict(text)
-        if label == d.label or p < 0.5:
+        if d.label is not None and (label == d.label or p < 0.5):
             d.reasons.append(f"the trained model agrees or is unsure ({label}, p={p:.2f})")
             return d
         return Decision(label, max(d.score, 2 + 2 * p), d.evidence,
@@ -169,7 +184,10 @@ class DetectEvents(Stage):
         doc.events = []
         readings = [_read(doc, self.lexicon, a, b, i == 0) for i, (a, b) in enumerate(_windows(doc))]
         tax = taxonomy()
-        for rank, inc in enumerate(self._incidents(readings)):
+        incidents = self._incidents(readings)
+        if not incidents and self.model is not None:
+            incidents = self._model_only(doc, readings)
+        for rank, inc in enumerate(incidents):
             d = self._label(doc, inc)
             if self.model is not None:
                 d = self._relabel(doc, inc, d)

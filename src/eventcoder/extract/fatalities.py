@@ -51,6 +51,7 @@ _MIXED_BEFORE = re.compile(r"(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt)\s+(?:and|o
 _CUMULATIVE = re.compile(
     r"\b(?:since|so far this|to date|in total|overall|total death toll|"
     r"the (?:civil )?war|the conflict|the uprising|the revolution|(?:civil|six|five|four|seven|eight)-?\s?year|"
+    r"\w+[’']?s (?:civil )?war|(?:civil|brutal|bloody|long) (?:war|conflict)|war (?:has|have|had) (?:killed|claimed)|"
     r"(?:this|last|past) (?:year|month)|per (?:day|month|year)|a year|each year|every (?:day|month|year)|"
     r"in recent (?:months|years|weeks)|over the (?:past|last)|since then|(?:years?|months|decades?) ago|"
     r"earlier this (?:year|month)|last (?:january|february|march|april|may|june|july|august|september|october|"
@@ -99,6 +100,8 @@ _MONTHS = r"january|february|march|april|may|june|july|august|september|october|
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"^\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
 _GAP_MAX_WORDS = 8
+BIG_TOLL = 1000
+ADD_WINDOW = 300       # characters after a counted figure within which more figures can add to it
 
 
 @dataclass(frozen=True)
@@ -267,6 +270,10 @@ def _mention(text, q0, q1, low, best, high, c0, c1, start, end, vague=False) -> 
     mixed = bool(_MIXED.search(cue_after)) or bool(_MIXED_BEFORE.search(cue_before))
     ctx = text[max(cl_a, a - 40):min(cl_b, b + 60)]
     cumulative = bool(_CUMULATIVE.search(ctx)) or bool(_BACKGROUND.search(text[cl_a:a]))
+    if best >= BIG_TOLL and not re.search(r"\b(?:today|yesterday|overnight|on (?:monday|tuesday|wednesday|thursday|"
+                                         r"friday|saturday|sunday)|attack|strike|blast|bombing|massacre)\b",
+                                         text[cl_a:cl_b], re.IGNORECASE):
+        cumulative = True      # tolls in the thousands without a day or an attack in the clause are the war's
     additional = bool(re.search(r"\b(?:another|additional|additionally|in addition|as well|further|also|"
                                 r"more\b(?!\s+than)|others?\b(?!\s+(?:sources?|reports?|media)))\b",
                                 text[max(cl_a, a - 30):min(cl_b, b + 15)], re.IGNORECASE))
@@ -377,8 +384,11 @@ def _coded_as(text: str, start: int, end: int) -> list[DeathMention]:
     return out
 
 
-def combine(mentions: list[DeathMention], text: str = "") -> FatalityReading:
-    """One reading from an event's mentions: parts not added, repeats taken once, additions summed."""
+def combine(mentions: list[DeathMention], text: str = "", prefer: int | None = None) -> FatalityReading:
+    """One reading from an event's mentions: parts not added, repeats taken once, additions summed.
+
+    The first-stated figure is the base that later ones restate, update or add to; `prefer` (a toll stated in
+    the title) makes the first figure equal to it the base instead."""
     r = FatalityReading()
     usable = [m for m in mentions if not m.cumulative]
     if not usable:
@@ -418,6 +428,9 @@ def combine(mentions: list[DeathMention], text: str = "") -> FatalityReading:
         if civ is not None:
             civ = min(civ, best) if best else civ
         totals.append((low, best, high, civ, g))
+    if prefer:
+        first = next((k for k, t in enumerate(totals) if t[1] == prefer), 0)
+        totals.insert(0, totals.pop(first))
     # later groups: added when introduced as additional, replacing when an update, otherwise a restatement
     low, best, high, civ, g0 = totals[0]
     spans = [(m.start, m.end) for m in g0]
@@ -428,8 +441,12 @@ def combine(mentions: list[DeathMention], text: str = "") -> FatalityReading:
             text and _UPDATE.search(text[max(0, min(m.start for m in t[4]) - 40):max(m.end for m in t[4]) + 10])
             for t in later):
         totals = [totals[0]] + [t for t in totals[1:] if t not in later]
+    last_end = max(m.end for m in g0)
     for lw, bs, hi, cv, g in totals[1:]:
+        if text and min(m.start for m in g) - last_end > ADD_WINDOW:
+            continue           # far down the report: another incident, not more (or updated) deaths in this one
         if any(m.additional for m in g if not m.part):
+            last_end = max(last_end, max(m.end for m in g))
             low, best = low + lw, best + bs
             high = None if high is None or hi is None else high + hi
             civ = (civ or 0) + cv if cv is not None else civ
@@ -525,6 +542,22 @@ def _cause_of(doc: Document, i: int, m: DeathMention, mentions: list[DeathMentio
 CAUSE_WINDOW = 300    # characters before a death clause in which its cause is looked for
 
 
+def _elsewhere(ev, events, per_event, counted) -> bool:
+    """Whether an event happened at another place than every event that carries a counted toll: then its own
+    figures are a separate incident's, not a restatement."""
+    holders = [events[j] for j, ms in per_event.items() if any((m.start, m.end) in counted for m in ms)]
+    places = {h.location for h in holders if h.location}
+    return bool(ev.location and places and ev.location not in places)
+
+
+def title_toll(title: str | None) -> int | None:
+    """The death toll a headline states ("Air strikes kill 22 in Idlib"), if any."""
+    if not title:
+        return None
+    ms = [m for m in death_mentions(title) if not (m.cumulative or m.part or m.mixed) and m.best > 0]
+    return ms[0].best if ms else None
+
+
 _SPLIT = re.compile(r"\b(?:split|spread|divided|distributed)\s+(?:evenly\s+)?(?:among|between|across|over|into)\s+"
                     r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:separate\s+)?(?:events|locations)",
                     re.IGNORECASE)
@@ -548,6 +581,11 @@ class CountFatalities(Stage):
     requires = ("events",)
     assigns = ("events.fatalities",)
 
+    def __init__(self, separate_places: bool = False):
+        # False: a report carries one toll; figures that restate, break down or lie far from it are not counted
+        # again on other events.  True: an event at another place keeps its own figures even then.
+        self.separate_places = separate_places
+
     def __call__(self, doc: Document) -> Document:
         if not doc.events:
             return doc
@@ -557,7 +595,8 @@ class CountFatalities(Stage):
         split = _split_count(text)
         # the report as a whole: which figures add up to its toll; an event holding only figures that restate
         # or break down a toll counted on another event carries none of it
-        counted = set(combine(mentions, text).spans) if len(doc.events) > 1 else None
+        headline = title_toll(doc.title)
+        counted = set(combine(mentions, text, prefer=headline).spans) if len(doc.events) > 1 else None
         for i, ev in enumerate(doc.events):
             if ev.sub_event_type == "Peaceful protest":
                 # by definition no one died in a peaceful protest: deaths in its report are its background
@@ -565,11 +604,12 @@ class CountFatalities(Stage):
                 ev.inferred["fatalities"] = "peaceful protest"
                 continue
             mine = per_event.get(i, [])
-            if counted is not None and mine and not any((m.start, m.end) in counted for m in mine):
+            if counted is not None and mine and not any((m.start, m.end) in counted for m in mine) \
+                    and not (self.separate_places and _elsewhere(ev, doc.events, per_event, counted)):
                 ev.fatalities = ev.fatalities_low = ev.fatalities_best = ev.fatalities_high = 0
                 ev.inferred["fatalities"] = "its figures restate a toll counted on another event of the report"
                 continue
-            r = combine(mine, text)
+            r = combine(mine, text, prefer=headline)
             if split > 1 and r.best and not any(m.override for m in per_event.get(i, [])):
                 # the report says the toll is shared by several coded events: this one carries its share
                 share = lambda v: None if v is None else max(1, round(v / split)) if v else 0

@@ -8,8 +8,8 @@ with a file of their own in the same format (their entries take precedence).  Fo
 `name` may be a template: `{country}` (ACLED country name), `{years}` (government period, "2000-2024" / "2019-",
 from `data/governments.tsv`), `{admin1}`/`{admin2}`/`{admin3}` (the event's administrative units), `{group}` (an ethnic group).
 The alias `@default` makes a country-bound entry the default actor of its kind in its country.  `country` is an ISO
-alpha-2 code, `*` (a template for any country) or blank (international).  Aliases are `|`-separated; one with capital
-letters matches with that case, an all-lowercase one in any case; a leading `~` restricts an alias to events in the
+alpha-2 code, `*` (a template for any country) or blank (international).  Aliases are `|`-separated; an acronym ("IS", "HTS",
+"FAMa") matches with that case, other aliases in any case; a leading `~` restricts an alias to events in the
 actor's own country.  Lines starting with `#` and blank lines are ignored.  A malformed line raises `RegistryError`
 naming the file and line.
 """
@@ -95,6 +95,15 @@ def _parse_date(cell: str, *, end: bool = False) -> dt.date | None:
         raise ValueError(f"date {cell!r} is not a valid date ({e})") from None
 
 
+def _acronym_like(text: str) -> bool:
+    """Acronyms ("IS", "HTS", "FAMa", "PDFs") match case-sensitively; names and words in any case."""
+    letters = [ch for ch in text if ch.isalpha()]
+    uppers = sum(ch.isupper() for ch in letters)
+    if uppers >= 2 and uppers * 2 >= len(letters):
+        return True
+    return len(letters) <= 3 and uppers >= 1
+
+
 def _parse_aliases(cell: str) -> tuple[Alias, ...]:
     out = []
     for raw in cell.split("|"):
@@ -103,7 +112,7 @@ def _parse_aliases(cell: str) -> tuple[Alias, ...]:
         text = raw.lstrip("~").strip()
         if not text:
             continue
-        out.append(Alias(text, case_sensitive=text != text.lower(), home_only=home))
+        out.append(Alias(text, case_sensitive=_acronym_like(text), home_only=home))
     return tuple(out)
 
 

@@ -94,7 +94,8 @@ def decide(matches: list[CueMatch], extra_mods: tuple[CueMatch, ...] | list[CueM
     strong_protest = protest >= 4 or any(m.weight >= 3 for m in by.get("Peaceful protest", []))
     other_violent = max([events.get(l, 0) for l in EXPLOSIVE + ["Sexual violence", "Abduction/forced disappearance"]]
                         or [0])
-    if (strong_protest or riot >= 3) and other_violent < 3 and protest + riot >= mob:
+    boom_score = max([events.get(l, 0) for l in EXPLOSIVE] or [0])
+    if (strong_protest or riot >= 3) and boom_score < 3 and protest + riot >= mob:
         frame = by.get("Peaceful protest", []) + by.get("Violent demonstration", [])
         if riot >= 3 or mods["violence"] >= 3:
             return done("Violent demonstration", "a demonstration in which the crowd turned violent "

@@ -93,8 +93,12 @@ def _near_verb(text: str, a: int, b: int) -> bool:
                 or re.search(r"\b(?:according to|cited by|quoted by|via|told)\s+(?:the\s+)?$", left, re.IGNORECASE))
 
 
-def find_attributions(text: str, start: int = 0, end: int | None = None) -> list[Attribution]:
-    """Every attribution in text[start:end], in text order (clean offsets).  Never raises."""
+def find_attributions(text: str, start: int = 0, end: int | None = None,
+                      entities: list | None = None) -> list[Attribution]:
+    """Every attribution in text[start:end], in text order (clean offsets).  Never raises.
+
+    `entities` (spans with a spaCy label, e.g. `doc.entities`) sharpen the reading of people: a name must then
+    be tagged PERSON unless a role introduces it, and is never a place or an organisation's name."""
     end = len(text) if end is None else end
     out: list[Attribution] = []
     taken: list[tuple[int, int]] = []
@@ -109,7 +113,7 @@ def find_attributions(text: str, start: int = 0, end: int | None = None) -> list
                 continue
             out.append(Attribution(src["name"], src["kind"], src.get("scale"), m.start(), m.end()))
             taken.append((m.start(), m.end()))
-    out += _people(text, start, end, taken)
+    out += _people(text, start, end, taken, entities)
     out.sort(key=lambda x: x.start)
     return out
 
@@ -126,14 +130,23 @@ _NOT_PERSON = re.compile(r"^(?:The|A|An|He|She|They|It|We|I|This|That|These|Thos
                          r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
                          r"June|July|August|September|October|November|December|Syria|Syrian|Russia|Russian|Iran|"
                          r"Turkey|Turkish|Israel|US|U\.S\.|Reuters|AFP)\b")
-_BARE_ROLE = re.compile(rf"\b(?P<who>(?:local\s+|opposition\s+|media\s+|military\s+|security\s+|medical\s+|police\s+|"
-                        rf"army\s+|government\s+|rebel\s+|field\s+|reliable\s+)?(?:activists?|sources?|witness(?:es)?|"
-                        rf"residents?|officials?|medics?|doctors?))\s+(?:{_VERBS})\b", re.IGNORECASE)
+_BARE_ROLE = re.compile(rf"\b(?P<who>(?:(?:local|opposition|media|military|security|medical|police|army|government|"
+                        rf"rebel|field|reliable|hospital)\s+)?(?:activists?|witness(?:es)?|residents?|officials?|medics?|"
+                        rf"doctors?)|(?:local|opposition|media|military|security|medical|police|army|government|rebel|"
+                        rf"field|reliable|hospital)\s+sources?)\s+(?:{_VERBS})\b", re.IGNORECASE)
 
 
-def _people(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Attribution]:
+_NOT_NAME_WORDS = re.compile(r"\b(?:Road|Street|Mosque|Hospital|Square|Front|Operation|Tags|State|Army|Forces?|"
+                             r"Brigade|Battalion|Council|Ministry|Command|Committee|Agency|News|Media|Center|Centre|"
+                             r"Network|Observatory|Coalition|Group|Regional|Humanitarian|Province|City|Town|Syrias?|"
+                             r"Based|based|Qaeda|Daesh|ISIS|ISIL|IS)\b")
+
+
+def _people(text: str, start: int, end: int, taken: list[tuple[int, int]], entities=None) -> list[Attribution]:
     role_rx, role_kind = _role_re()
     out: list[Attribution] = []
+    persons = [(e.start, e.end) for e in entities or [] if e.label == "PERSON"]
+    others = [(e.start, e.end) for e in entities or [] if e.label in ("GPE", "LOC", "FAC", "ORG", "NORP")]
     for rx in _PERSON_PATTERNS:
         for m in rx.finditer(text, start, end):
             a, b = m.start("name"), m.end("name")
@@ -148,8 +161,13 @@ def _people(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> li
             if len(name.split()) == 1 and kind == "person" and not re.search(r"\b(?:said|says|added)\s+$",
                                                                             text[max(0, a - 8):a]):
                 continue
-            if looks_damaged(name):
+            if looks_damaged(name) or _NOT_NAME_WORDS.search(name) or "-" in name.split()[0][-1:]:
                 continue
+            if entities is not None and entities:
+                is_person = any(x < b and a < y for x, y in persons)
+                is_other = any(x <= a and b <= y for x, y in others)
+                if is_other or (kind == "person" and not is_person):
+                    continue
             span_a = m.start("role") if role and m.start("role") >= 0 and m.start("role") < a else a
             out.append(Attribution(name, kind, None, span_a, max(b, m.end()) if rx is not _PERSON_PATTERNS[1] else b,
                                    surname=name.split()[-1]))
@@ -231,8 +249,26 @@ def _damaged_spans(doc: Document) -> list[tuple[int, int]]:
             if w.kind == "mojibake-unrepaired" and w.start is not None and w.end is not None]
 
 
+_QUOTE = re.compile(r"[\"“]([^\"“”]{12,600})[\"”]")
+
+
+def _quotes_of(doc: Document, at: Attribution) -> list[tuple[int, int]]:
+    """The quoted words a source is credited with: quotes in the attribution's sentence, or a quote that ends
+    right before it ('"...," said Baz')."""
+    sent = doc.sentence_of(at.start)
+    lo, hi = (sent.start, sent.end) if sent else (max(0, at.start - 300), min(len(doc.clean), at.end + 300))
+    out = []
+    for m in _QUOTE.finditer(doc.clean, max(0, lo - 600), hi):
+        inside = lo <= m.start() < hi
+        just_before = 0 <= at.start - m.end() <= 40
+        if inside or just_before:
+            out.append((m.start(1), m.end(1)))
+    return out
+
+
 class AttributeSources(Stage):
-    """Fill event.source (';'-joined), event.source_scale and `source` evidence."""
+    """Fill event.source (';'-joined), event.source_scale, `source` evidence (who) and `source_quote` evidence
+    (what they are quoted as saying)."""
     name = "sources"
     requires = ("events",)
     assigns = ("events.source",)
@@ -242,7 +278,7 @@ class AttributeSources(Stage):
             return doc
         damaged = _damaged_spans(doc)
         attrs = []
-        for at in find_attributions(doc.clean):
+        for at in find_attributions(doc.clean, entities=doc.entities or None):
             a, b = doc.to_original(at.start, at.end)
             if any(x < b and a < y for x, y in damaged) and looks_damaged(doc.text[a:b]):
                 continue
@@ -259,6 +295,8 @@ class AttributeSources(Stage):
             ev.source_scale = source_scale(people, outlet_scale)
             for p in mine:
                 ev.add_evidence(doc.evidence("source", p.start, p.end))
+                for qa, qb in _quotes_of(doc, p):
+                    ev.add_evidence(doc.evidence("source_quote", qa, qb))
             if outlet and not mine:
                 ev.inferred["source"] = "the outlet the document came from"
             elif outlet:

@@ -48,11 +48,21 @@ def _candidates(doc: Document) -> list[PlaceMention]:
     return [p for p in doc.places if p.kind != "demonym" and p.latitude is not None]
 
 
+def _doc_country(doc: Document) -> str | None:
+    """The report's main country: most place mentions (demonyms count half)."""
+    votes: dict[str, float] = {}
+    for p in doc.places:
+        if p.country_code:
+            votes[p.country_code] = votes.get(p.country_code, 0.0) + (0.5 if p.kind == "demonym" else 1.0)
+    return max(votes, key=votes.get) if votes else None
+
+
 def choose_place(doc: Document, event: Event) -> tuple[PlaceMention | None, bool, str]:
     """The mention where `event` happened, whether it is "near"/"countryside of" it, and why it was chosen."""
     places = _candidates(doc)
     if not places:
         return None, False, "no place named"
+    main_cc = _doc_country(doc)
     a0, a1 = event.anchor
     sent = doc.sentence_of(a0)
     s0, s1 = (sent.start, sent.end) if sent else (0, len(doc.clean))
@@ -66,19 +76,27 @@ def choose_place(doc: Document, event: Event) -> tuple[PlaceMention | None, bool
         # is it a container of an earlier place ("Anadan, Aleppo", "Minakulu (Oyam, Northern)")?
         contained = _is_container_of_previous(doc, p, places)
         dist = abs(p.start - a1) if p.start >= a1 else (a0 - p.end) * 1.5
-        return (contained, not locative, specific, dist)
+        foreign = main_cc is not None and p.country_code != main_cc
+        return (foreign and not locative, contained, not locative, specific, dist)
 
-    if in_sent:
-        best = min(in_sent, key=rank)
-        why = "the event's sentence"
-    else:
-        counts: dict[tuple, int] = {}
-        for p in places:
-            counts[(p.name, p.country_code)] = counts.get((p.name, p.country_code), 0) + 1
-        near = sorted(places, key=lambda p: (abs(p.start - a0), -counts[(p.name, p.country_code)]))
-        specific = [p for p in near if p.kind in ("place", "facility")]
-        best = (specific or near)[0]
-        why = "nearest named place to the event"
+    best = min(in_sent, key=rank) if in_sent else None
+    why = "the event's sentence"
+    if best is None or best.kind == "country":
+        # nothing more specific in the sentence: the nearest specific place of that country in the report,
+        # nearer sentences first, then the report's most named place
+        cc = best.country_code if best is not None else main_cc
+        pool = [p for p in places if p.country_code == cc and p.kind != "country"]
+        if pool:
+            counts: dict[tuple, int] = {}
+            for p in pool:
+                counts[(p.name, p.country_code)] = counts.get((p.name, p.country_code), 0) + 1
+            best = min(pool, key=lambda p: (min(abs(p.start - a0), abs(p.start - a1)) > 400,
+                                            p.kind == "region" and p.feature_code not in ("ADM1", "ADM2"),
+                                            -counts[(p.name, p.country_code)], abs(p.start - a0)))
+            why = "the report's most specific place near the event"
+        elif best is None:
+            best = min(places, key=lambda p: abs(p.start - a0))
+            why = "nearest named place to the event"
     before = doc.clean[max(0, best.start - 60):best.start]
     after = doc.clean[best.end:best.end + 20]
     vicinity = bool(_VICINITY.search(before)) or bool(_AREA_AFTER.match(after))

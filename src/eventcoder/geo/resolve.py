@@ -53,8 +53,10 @@ class _Mention:
     cand: Candidate
     readings: list[Place]
     loose: bool = False
+    regional: bool = False      # the words around it name a region: "X province", "countryside of X"
     container: list[Place] = field(default_factory=list)     # regions named right after it
     best: Place | None = None
+    weight: float = 0.0     # this mention's vote in the focus
     score: float = 0.0
     margin: float = 0.0
 
@@ -139,15 +141,18 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(x)))
 
 
-def _score(m: _Mention, r: Place, focus: Counter, admin1s: Counter, total: float) -> float:
-    s = math.log10((r.population or 0) + 10)
+def _score(m: _Mention, r: Place, focus: Counter, admin1s: Counter, total: float,
+           prior: Counter | None = None) -> float:
+    # GeoNames gives 0 for "unknown" population: count such towns as villages, not as empty places
+    s = math.log10((r.population or 1000) + 10)
     k = N.key(m.cand.text)
     if N.key(r.name) == k:
         s += 1.0
     if r.kind == "country":
         s += 2.0
     elif r.kind == "admin1":
-        s += 1.0
+        # "Aleppo" alone is the city; "Aleppo province", "the countryside of Aleppo" the governorate
+        s += 1.5 if m.regional else -0.5
     elif r.kind == "admin2":
         s -= 0.3 if _NAMES_UNIT.search(m.cand.text) else 1.5
     elif r.kind in ("facility", "region"):
@@ -156,10 +161,22 @@ def _score(m: _Mention, r: Place, focus: Counter, admin1s: Counter, total: float
         s += 1.5
     if m.cand.label == "FAC" and r.kind == "facility":
         s += 1.0
-    if total and r.cc in focus:
-        s += 1.5 + 4.0 * focus[r.cc] / total
-    if r.admin1 and admin1s.get((r.cc, N.key(r.admin1))) and r.kind != "admin1":
-        s += 2.0
+    # the rest of the report's evidence, this mention's own vote left out
+    own_cc = m.best.cc if m.best is not None else None
+    own = m.weight if own_cc == r.cc else 0.0
+    rest = focus.get(r.cc, 0.0) - own
+    rest_total = total - m.weight
+    if rest_total > 0 and rest > 0:
+        s += 1.5 + 4.0 * rest / rest_total
+    elif rest_total <= 0 and prior:
+        # no other evidence in the report: the countries of the reports read before it in this batch
+        s += 2.5 * prior.get(r.cc, 0.0) / max(1.0, sum(prior.values()))
+    if r.admin1 and r.kind != "admin1":
+        a1 = admin1s.get((r.cc, N.key(r.admin1)), 0.0)
+        if m.best is not None and m.best.admin1 and (m.best.cc, N.key(m.best.admin1)) == (r.cc, N.key(r.admin1)):
+            a1 -= m.weight
+        if a1 > 0:
+            s += 2.0
     for c in m.container:
         if _inside(r, c):
             s += 8.0
@@ -171,19 +188,34 @@ def _focus(mentions: list[_Mention], first_pass: bool) -> tuple[Counter, Counter
     focus: Counter = Counter()
     admin1s: Counter = Counter()
     for m in mentions:
+        m.weight = 0.0
         if m.cand.demonym_of:
             focus[m.cand.demonym_of] += 0.5
             continue
         if m.best is None:
             continue
         weight = 1.0 if (first_pass is False or m.margin > 1.0 or len(m.readings) == 1) else 0.3
+        m.weight = weight
         focus[m.best.cc] += weight
         if m.best.admin1:
             admin1s[(m.best.cc, N.key(m.best.admin1))] += weight
     return focus, admin1s
 
 
-def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None) -> list[_Mention]:
+_REGIONAL_AFTER = re.compile(r"(?i)^['’]?s?\s*(province|governorate|countryside|region|state|district|"
+                             r"county|rural|suburbs|outskirts|area)\b")
+_REGIONAL_BEFORE = re.compile(r"(?i)\b(countryside|province|governorate|suburbs|outskirts|rural|region|state|"
+                              r"countryside)\s+(of\s+)?(the\s+)?$")
+
+
+def _regional(text: str, c: Candidate) -> bool:
+    if _SUFFIX.search(c.text) and not re.search(r"(?i)(city|town|village)$", c.text):
+        return True
+    return bool(_REGIONAL_AFTER.match(text[c.end:c.end + 20]) or _REGIONAL_BEFORE.search(text[max(0, c.start - 30):c.start]))
+
+
+def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
+            prior: Counter | None = None) -> list[_Mention]:
     text = doc.clean
     cands = find_candidates(doc, gaz) if cands is None else cands
     mentions: list[_Mention] = []
@@ -196,6 +228,7 @@ def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None)
         mentions.append(_Mention(c, rs, loose))
     for i, m in enumerate(mentions):
         m.container = _containers(text, m, mentions[i + 1:])
+        m.regional = _regional(text, m.cand)
     focus: Counter = Counter()
     admin1s: Counter = Counter()
     for first in (True, False):
@@ -211,17 +244,20 @@ def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None)
             if not rs:
                 m.best = None
                 continue
-            scored = sorted(((_score(m, r, focus, admin1s, total), r) for r in rs), key=lambda x: -x[0])
+            scored = sorted(((_score(m, r, focus, admin1s, total, prior), r) for r in rs), key=lambda x: -x[0])
             m.best, m.score = scored[0][1], scored[0][0]
             m.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
         focus, admin1s = _focus(mentions, first)
     return mentions
 
 
-def geoparse(doc: Document, gaz: Gazetteer) -> list[PlaceMention]:
-    """Resolved place mentions of `doc` (clean offsets), demonyms included as kind "demonym"."""
+def geoparse(doc: Document, gaz: Gazetteer, prior: Counter | None = None) -> list[PlaceMention]:
+    """Resolved place mentions of `doc` (clean offsets), demonyms included as kind "demonym".
+
+    `prior` (country code -> weight) is consulted only for mentions the report itself gives no country
+    evidence for (see `Geoparse`)."""
     out: list[PlaceMention] = []
-    for m in resolve(doc, gaz):
+    for m in resolve(doc, gaz, prior=prior):
         r = m.best
         if r is None or r.lat is None:
             continue

@@ -4,6 +4,8 @@ Both take `gazetteer=None` (None = the default shipped index, built on first use
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from ..model import Document
 from ..pipeline import Stage
 
@@ -14,8 +16,10 @@ class Geoparse(Stage):
     requires = ("clean", "nlp", "entities")
     assigns = ("places",)
 
-    def __init__(self, gazetteer=None):
+    def __init__(self, gazetteer=None, *, batch_prior: bool = True):
         self._gazetteer = gazetteer
+        self.batch_prior = batch_prior
+        self._prior: Counter = Counter()
 
     @property
     def gazetteer(self):
@@ -26,7 +30,11 @@ class Geoparse(Stage):
 
     def __call__(self, doc: Document) -> Document:
         from .resolve import geoparse
-        doc.places = geoparse(doc, self.gazetteer)
+        doc.places = geoparse(doc, self.gazetteer, prior=self._prior if self.batch_prior else None)
+        if self.batch_prior:
+            ccs = {p.country_code for p in doc.places if p.country_code}
+            for cc in ccs:
+                self._prior[cc] += 1.0 / len(ccs)
         return doc
 
 

@@ -46,7 +46,12 @@ _NEVER = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "s
           "manager", "coach", "pastor", "father", "sister", "brother", "king", "queen", "prince", "lord", "sir",
           "senator", "governor", "general", "colonel", "captain", "sergeant", "professor", "doctor", "team",
           "club", "company", "group", "association", "society", "foundation", "institute", "agency", "service",
-          "services", "bank", "market", "hall", "park", "square", "bridge", "station", "house", "home", "tower"}
+          "services", "bank", "market", "hall", "park", "square", "bridge", "station", "house", "home", "tower",
+          "northeast", "northwest", "southeast", "southwest", "central", "metro", "grand", "big", "area",
+          "college", "way", "war", "main", "commerce", "energy", "chamber", "olympic", "law", "trail", "spring",
+          "human", "air", "garden", "congress", "bureau", "wilderness", "ridge", "forest", "academy", "white house",
+          "hamas", "hezbollah", "taliban", "fm", "am", "tv", "pm", "eastern", "western", "northern", "southern",
+          "the", "in", "at", "on", "near", "from", "to", "of", "and", "or", "greater", "rural", "downtown"}
 # ...but these ambiguous ones are still places when spaCy says so (GPE/LOC); _NEVER only blocks the
 # gazetteer-only path.
 
@@ -88,6 +93,7 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
     ents = list(nlp.ents) if nlp is not None else []
     blocked: list[tuple[int, int]] = []      # PERSON... spans: the gazetteer path does not look inside
     weak: list[Candidate] = []
+    orgs: list[tuple[int, int]] = []         # ORG spans: only strong place names at their start or after "of"
     surnames: set[str] = set()               # names of persons: "Ripley" alone later is the man, not the town
     for ent in ents:
         label = ent.label_
@@ -110,11 +116,13 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
             else:   # "1935 Orchard St., Alexandria": let the gazetteer path look inside; keep as a fallback
                 weak.append(Candidate(a, b, span_text, "ner", label))
         elif label in ("PERSON", "WORK_OF_ART", "PRODUCT", "LAW"):
-            if label == "PERSON" and _locative_context(ent):
-                continue   # the small model often calls villages persons: "shelled Adra in Rif Dimashq"
+            if label == "PERSON" and (_locative_context(ent) or _place_like_person(ent, gazetteer, ents)):
+                continue   # the small model often calls places persons: "shelled Adra", "an Alexandria man"
             blocked.append((ent.start_char, ent.end_char))
             if label == "PERSON":
                 surnames.update(N.key(t.text) for t in ent if t.pos_ == "PROPN")
+        elif label in ("ORG", "FAC", "EVENT"):
+            orgs.append((ent.start_char, ent.end_char))
 
     if nlp is not None:
         for a, b, how in _proper_runs(nlp, text):
@@ -138,9 +146,27 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
                 continue
             if inside_block and how != "list":
                 continue
-            if gazetteer.has_key(k):
+            country = lookup_country(text[a:b])
+            if country is not None and (len(k) > 3 or text[a:b].isupper() or "." in text[a:b]):
                 out.append(Candidate(a, b, text[a:b], how))
                 taken.append((a, b))
+                continue
+            if _continues(text, b):
+                continue   # "Bab" of "Bab al-Nairab": part of a longer name the gazetteer lacks
+            readings = gazetteer.by_key(k)
+            if not readings:
+                continue
+            strong = any(r.kind in ("country", "admin1") or (r.population or 0) >= 10_000 for r in readings)
+            org = next(((s, e) for s, e in orgs if s <= a and b <= e), None)
+            if org is not None and how != "list":
+                # "Alexandria Police", "University of Georgia" yes; "Chamber of Commerce", "United Way" no
+                lead = text[org[0]:a].strip().lower()
+                if not strong or not (lead in ("", "the") or text[max(0, a - 3):a].lower() == "of "):
+                    continue
+            elif " " not in k and not strong and how != "list" and not _locative_before(text, a):
+                continue
+            out.append(Candidate(a, b, text[a:b], how))
+            taken.append((a, b))
     for c in weak:
         if free(c.start, c.end):
             out.append(c)
@@ -162,6 +188,39 @@ def _known(gazetteer, text: str) -> bool:
 _LOCATIVE_WORDS = {"in", "near", "at", "from", "outside", "into", "toward", "towards", "around", "across",
                    "shelled", "bombed", "struck", "hit", "targeted", "targeting", "stormed", "raided", "captured",
                    "seized", "entered", "besieged", "village", "town", "city", "of"}
+
+
+_LOCATIVE_BEFORE = re.compile(r"(?i)\b(in|near|at|from|outside|into|toward|towards|around|across|of|to|"
+                              r"village of|town of|city of|shelled|bombed|struck|hit|targeted|targeting|stormed|"
+                              r"raided|captured|seized|entered|besieged)\s+$")
+
+
+def _locative_before(text: str, pos: int) -> bool:
+    return bool(_LOCATIVE_BEFORE.search(text[max(0, pos - 25):pos]))
+
+
+_MODIFIED = {"man", "woman", "men", "women", "boy", "girl", "police", "officer", "officers", "parents", "resident",
+             "residents", "area", "county", "city", "grand", "native", "family", "couple", "teen", "student",
+             "students", "school", "schools", "fire", "mayor", "council", "authorities", "hospital", "airport"}
+
+
+def _place_like_person(ent, gazetteer, ents) -> bool:
+    """A one-word PERSON that is a well-known place and is used like one: "an Alexandria man", "St., Alexandria,"."""
+    if len(ent) != 1:
+        return False
+    readings = gazetteer.by_key(N.key(ent.text))
+    if not any(r.kind in ("country", "admin1") or (r.population or 0) >= 10_000 for r in readings):
+        return False
+    if any(e.label_ in PLACE_LABELS and e.text == ent.text for e in ents):
+        return True
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if nxt is not None and nxt.lower_ in _MODIFIED:
+        return True
+    if prev is not None and prev.text == "," and nxt is not None and nxt.text in (",", "."):
+        return True
+    return ent.start == 0 or (prev is not None and prev.is_sent_start and prev.is_punct)
 
 
 def _locative_context(ent) -> bool:
@@ -194,9 +253,6 @@ def _proper_runs(nlp_doc, text: str):
         # longest sub-runs first, left to right
         k = 0
         while k < len(run):
-            if run[k].lower_ in _LEADING and k + 1 < len(run):
-                k += 1
-                continue
             for m in range(min(len(run), k + MAX_TOKENS), k, -1):
                 a, b = run[k].idx, run[m - 1].idx + len(run[m - 1].text)
                 if b - a > 1:
@@ -225,6 +281,13 @@ def _is_connector(toks, idx: int) -> bool:
     return t.lower_ in ("al", "el", "ad", "ez", "az", "as", "ar", "ash", "an", "at", "de", "del", "da", "do",
                         "dos", "das", "di", "du", "des", "la", "le", "les", "-", "al-", "el-", "bin", "ibn", "abu",
                         "and", "of", "upon", "on", "sur", "am", "im", "an der", "y")
+
+
+_CONTINUES = re.compile(r"^(-\w|\s+(al|el|ad|ez|az|as|ar|ash|an|at)[-\s]\w)")
+
+
+def _continues(text: str, end: int) -> bool:
+    return bool(_CONTINUES.match(text[end:end + 6]))
 
 
 def _in_parens(text: str, pos: int) -> bool:
