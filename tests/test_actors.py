@@ -150,3 +150,43 @@ def test_pipeline_order_is_checked():
         def __call__(self, doc):
             return doc
     Pipeline([Events(), CodeActors()])   # builds: every requirement is assigned before
+
+
+def test_the_regime_follows_the_regime_the_report_names(stage):
+    text = ("The Syrian regime is recruiting prisoners. On 3 May 2016 the regime shelled a village near Ariha, "
+            "killing two children.")
+    _, ev = code(stage, text, "Explosions/Remote violence", "Shelling/artillery/missile attack", "Lebanon", "shelled")
+    assert ev.actor1 == "Military Forces of Syria (2000-2024)" and ev.inter1 == 8
+
+
+def test_no_country_still_gives_inter_codes(stage):
+    _, ev = code(stage, "People protested outside the town hall on 3 May 2022.", "Protests", "Peaceful protest",
+                 None, "protested")
+    assert (ev.actor1, ev.inter1, ev.interaction) == ("Protesters", 6, 60)
+
+
+def test_local_units_named_after_their_township(stage):
+    _, ev = code(stage, "On 3 February 2022, the Myeik PDF fired at a military boat on patrol.",
+                 "Battles", "Armed clash", "Myanmar", "fired")
+    assert {ev.actor1, ev.actor2} == {"People's Defense Force - Myeik", "Military Forces of Myanmar (2021-)"}
+
+
+def test_country_default_actor(tmp_path):
+    f = tmp_path / "mine.tsv"
+    f.write_text("Unidentified Gang or Militia (Ruritania)\t3\tunidentified\tBR\t@default\n", encoding="utf-8")
+    _, ev = code(CodeActors(f), "On 3 February 2022, gunmen shot dead a man in Rio de Janeiro.",
+                 "Violence against civilians", "Attack", "Brazil", "shot")
+    assert (ev.actor1, ev.inter1) == ("Unidentified Gang or Militia (Ruritania)", 3)
+
+
+def test_civilians_of_their_own_nationality(stage):
+    _, ev = code(stage, "On 29 April 2022, police arrested 68 Ethiopian migrants in Misungwi.",
+                 "Strategic developments", "Arrests", "Tanzania", "arrested")
+    assert ev.actor2 == "Civilians (Ethiopia)"
+
+
+def test_groups_missing_from_the_registry_are_named_as_written(stage):
+    _, ev = code(stage, "On 2 April 2022, the Tamarind Valley Defence Front (TVDF) attacked a military convoy near "
+                 "Kalaw.", "Battles", "Armed clash", "Myanmar", "attacked")
+    assert {ev.actor1, ev.actor2} == {"TVDF: Tamarind Valley Defence Front", "Military Forces of Myanmar (2021-)"}
+    assert 3 in (ev.inter1, ev.inter2)

@@ -134,3 +134,17 @@ def test_train_and_use_a_model(tmp_path, code):
     bad.write_text("event_type,text\nBattles,x\n")
     with pytest.raises(TrainError, match="notes"):
         train_model(bad, tmp_path / "m2.npz")
+
+
+def test_rules_without_a_parse():
+    from eventcoder.extract.lexicon import load_lexicon
+    from eventcoder.extract.rules import decide
+    lex = load_lexicon()
+    assert decide(lex.match("Rebels recaptured the town from the army.")).label in (
+        "Non-state actor overtakes territory", "Government regains territory")
+    assert decide(lex.match("Government troops recaptured the village from the rebels.")).label == \
+        "Government regains territory"
+    assert decide(lex.match("Security forces killed two protesters during a peaceful march.")).label == \
+        "Excessive force against protesters"
+    d = decide(lex.match("Floods killed 40 people after heavy rain."))
+    assert d.label is None and d.none_reason == "disaster"

@@ -135,3 +135,12 @@ def test_mentions_have_clean_spans():
     text = "Yesterday, gunmen killed 4 people."
     (m,) = death_mentions(text)
     assert "killed 4" in text[m.start:m.end]
+
+
+def test_stage_warns_about_unusable_figures():
+    text = "Gunmen killed 1,000,000,000 people in the town."
+    doc = _doc(text, [(7, 13)], [(0, len(text))])
+    CountFatalities()(doc)
+    assert doc.events[0].fatalities == 0
+    assert any(w.kind == "fatalities-unusable" for w in doc.warnings)
+    assert parse_fatalities("Shelling killed " + "9" * 400 + " people.").fatalities == 0

@@ -324,7 +324,7 @@ def evaluate(gold, pred, kind, as_json, no_classes):
 @cli.command()
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="where to write the model (use it with `extract --model`)")
+              help="where to write the model, e.g. model.npz (use it with `extract --model`)")
 @click.option("--epochs", default=30, show_default=True, help="passes over the training data")
 def train(gold, output, epochs):
     """Fit the statistical part of the event classifier on your own coded events: GOLD is an ACLED CSV export

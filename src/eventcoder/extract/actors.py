@@ -444,6 +444,28 @@ def mentions_in(doc: Document, ev: Event, span, matches, registry: Registry, hom
         if not any(e.is_template for e, _ in m.entries) or main.kind in ("identity", "rebel", "militia") or any(
                 e.kind == "ethnic" for e, _ in m.entries):
             named_ends.append((m.end, split[0]))
+    # Groups the registry does not know, named as such ("the Yangon Federal Army (YFA)") -> "YFA: Yangon Federal Army"
+    for m in UNKNOWN_GROUP.finditer(doc.clean, start, end):
+        name, acro, name_start = m.group("name"), m.group("acro"), m.start("name")
+        lead = re.match(r"(?:The|A|An|On|In|At|By|And)\s+", name)
+        if lead:
+            name, name_start = name[lead.end():], name_start + lead.end()
+        if any(a < m.end("name") and name_start < b for a, b in covered):
+            continue
+        words = name.split()
+        if len(words) < 2:
+            continue
+        if len(words) <= 2 and c.lookup_country(words[0]):
+            continue    # "Kenyan Army": a state's forces under another name
+        if any(w.lower() in NOT_ARMED_WORDS for w in words):
+            continue
+        s_ = _span(doc, name_start, m.end("name"))
+        root = s_.root if s_ is not None and len(s_) else None
+        a = Actor(f"{acro}: {name}" if acro else name, 3, "militia", name_start, m.end("name"),
+                  role_of(root) if root is not None else "other", alpha2=home.alpha2 if home else None,
+                  tok_i=root.i if root is not None else None)
+        out.append(a)
+        covered.append((m.start(), m.end()))
     # "fighters of the factions": a generic noun whose "of" complement names a group is that group
     named_toks = {a.tok_i for a in out if a.tok_i is not None}
     if doc.nlp is not None and named_toks:
@@ -498,10 +520,16 @@ def mentions_in(doc: Document, ev: Event, span, matches, registry: Registry, hom
 
 
 def _split_coordinated(actor: Actor, root, registry, home, when, admin1) -> list[Actor]:
-    """A generic state force qualified by one or more country words becomes that (those) country's force."""
-    if root is None or actor.kind not in ("military", "police") or actor.alpha2 != (home.alpha2 if home else None):
+    """A generic state force qualified by one or more country words becomes that (those) country's force; civilians
+    qualified by a nationality ("Ethiopian migrants", "refugees from Ukraine") are that country's civilians."""
+    if root is None or actor.kind not in ("military", "police", "civilians") or \
+            actor.alpha2 != (home.alpha2 if home else None):
         return [actor]
     countries = _qualifying_countries(root)
+    if actor.kind == "civilians":
+        origin = [c for ch in root.children if ch.dep_ == "prep" and ch.lower_ == "from"
+                  for p in ch.children if p.dep_ == "pobj" for c in _country_words(p)]
+        countries = (countries or origin)[:1]
     if not countries:
         return [actor]
     out = []
@@ -516,6 +544,32 @@ def _split_coordinated(actor: Actor, root, registry, home, when, admin1) -> list
     return out or [actor]
 
 
+# A name the registry lacks but that names itself an armed group: capitalised words ending in a group noun,
+# optionally followed by its acronym in brackets.  Coded as a political militia (inter 3), ACLED's default.
+UNKNOWN_GROUP = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]*\s+(?:(?:[A-Z][\w'’.-]*|of|the|and|for|de|del|al|el)\s+){0,5}?"
+    r"(?:Army|Force|Forces|Front|Brigade|Brigades|Militia|Guerrillas?|Battalion|Legion|Corps|Boys|Movement|"
+    r"Resistance|Commandos?|Defenders|Mujahideen|Cartel|Gang|Tigers|Lions|Warriors)"
+    r"(?:\s+(?:Force|Forces|Group|Army|Front))?)\b"
+    r"(?:\s*\((?P<acro>[A-Z][A-Za-z0-9/-]{1,12})\))?")
+NOT_ARMED_WORDS = {"party", "union", "league", "observatory", "ministry", "committee", "council", "association",
+                   "national", "air", "navy", "police", "security", "united", "nations", "red", "cross", "crescent",
+                   "peace", "women", "students", "workers", "democratic", "republican", "special"}
+REGIME_WORDS = re.compile(r"\b(regime|junta)\b", re.I)
+
+
+def _named_regime(doc: Document, registry: Registry, when):
+    """The one country whose regime the report names specifically ("the Syrian regime"), if exactly one."""
+    states = set()
+    for x in registry.find(doc.clean):
+        if REGIME_WORDS.search(x.text):
+            for e, alias in x.entries:
+                if e.kind in STATE_KINDS and not e.is_template and e.country and not alias.home_only \
+                        and e.valid_on(when):
+                    states.add(e.country)
+    return _countries().country_by_alpha2(states.pop()) if len(states) == 1 else None
+
+
 def _resolve(doc, m, root, registry, home, when, admin1):
     """The main actor and assoc names a registry match stands for in this event's context."""
     home2 = home.alpha2 if home else None
@@ -528,6 +582,8 @@ def _resolve(doc, m, root, registry, home, when, admin1):
         cands.append(e)
     if not cands:
         return None
+    if when is None and any(e.valid_to is None for e in cands):   # date unknown: the names in use today
+        cands = [e for e in cands if e.valid_to is None]
     # Prefer entries of the event's country, then templates, then others (international, other countries).
     def rank(e):
         if e.country == home2 and e.country:
@@ -536,6 +592,12 @@ def _resolve(doc, m, root, registry, home, when, admin1):
             return 1
         return 2
     main_entries = sorted((e for e in cands if e.kind not in ("assoc", "ethnic")), key=rank)
+    regime_of = (_named_regime(doc, registry, when) if main_entries and main_entries[0].is_template
+                 and REGIME_WORDS.search(m.text) else None)
+    if regime_of is not None and (home is None or regime_of.alpha2 != home.alpha2):
+        # "the regime" in a report that names "the Syrian regime": the same state's forces
+        main = _entry_actor(main_entries[0], regime_of, home, when, admin1, registry)
+        return main, []
     assoc = []
     for e in cands:
         if e.kind == "assoc":
@@ -730,8 +792,13 @@ def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
         pool = pick([a for a in later if a.armed], {a1.name}, a1)
         if pool is not None:
             return pool
-        if war is not None:   # in a war, an unnamed opponent of a non-state group is the state, and vice versa
-            return war[0] if a1.kind not in STATE_KINDS else war[1]
+        if war is not None:
+            # in a war, the unnamed opponent of the state is the war's opponent side and vice versa; a named group
+            # that is neither side (one that fights everyone, e.g. the Islamic State in Syria) has no default
+            if a1.kind in STATE_KINDS:
+                return war[1]
+            return war[0] if a1.kind in ("rebel", "unidentified") and (a1.name == war[1].name or a1.start is None
+                                                                         or a1.kind == "unidentified") else None
         return default("unidentified" if a1.kind in STATE_KINDS else "military")
 
     a1 = a2 = None
@@ -778,10 +845,6 @@ def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
         a2 = pick(opposite, {a1.name}, a1) if opposite else None
         if a2 is None:
             a2 = pick(armed, {a1.name} if a1 else set(), a1)
-        allies = [a for a in armed if a1 is not None and a2 is not None and a.role == a1.role == "agent"
-                  and a.name not in (a1.name, a2.name)]
-        if allies:
-            assoc1 = [a.name for a in allies]
         if a2 is None and a1 is not None and a1.role == "side" and CLASH_WORDS.search(text):
             a2 = a1      # "clashes between unidentified armed men": the same kind of actor on both sides
         if a1 is None:
@@ -798,7 +861,7 @@ def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
                 a1, why1 = war[0], "attacker not named: the main attacker of the war"
             else:
                 a1, why1 = default(kind), "attacker not named"
-        others = [a for a in armed if a1 is None or a.name != a1.name]
+        others = [a for a in armed if (a1 is None or a.name != a1.name) and a.role not in ("speaker", "modifier")]
         if a1 is not None and a1.kind in STATE_KINDS:
             others = [a for a in others if not (a.kind in STATE_KINDS and a.alpha2 == a1.alpha2)]
         target = next((a for a in others if a.role in ("patient", "side")), None)
@@ -823,6 +886,8 @@ def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
             a1, why1 = default(DEFAULT_ACTOR1[sub]), "actor not named"
         if a1 is None and found and sub in ("Other", "Agreement", "Change to group/activity"):
             a1 = next((a for a in found if a.kind in ("government", "protesters", "rioters")), None)
+        if a1 is None and sub == "Other":   # displacement, evacuations: the civilians concerned
+            a1 = next((a for a in found if a.kind == "civilians" and a.role not in ("speaker", "modifier")), None)
         other = pick(armed, {a1.name} if a1 else set(), a1)
         if other is not None:
             a2 = other
@@ -834,9 +899,12 @@ def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
 
     if a1 is None and a2 is not None:
         a1, a2, why1, why2 = a2, None, why2, None
-    a1, a2 = (_refine(a, registry, home, when, sub, context) for a in (a1, a2))
     if a1 is not None and a2 is not None and a1.name == a2.name and et not in ("Riots", "Battles"):
         a2 = None
+    if a1 is not None and a1.armed and a1.role == "agent":   # other attackers named with it: its associates
+        assoc1 = assoc1 + [a.name for a in armed if a.role == "agent" and a.name != a1.name
+                           and (a2 is None or a.name != a2.name)]
+    a1, a2 = (_refine(a, registry, home, when, sub, context) for a in (a1, a2))
     _assign(doc, ev, a1, a2, why1, why2, assoc1, found)
 
 

@@ -30,6 +30,8 @@ _APPROX = re.compile(r"\b(?:around|about|approximately|circa|roughly|reportedly)
 _MONTH_OF = re.compile(r"^\s*\(?\s*month of\b", re.IGNORECASE)
 _FUTURE_WORDS = re.compile(r"\b(?:will|would|plans?|planned|scheduled|next|upcoming|due to)\b[^.;]{0,30}$",
                            re.IGNORECASE)
+_OPENING = re.compile(r"^\W*(?:\w+:\s*)?(?:on|around|about|between|from|in|during|overnight|early|late)\s+$",
+                      re.IGNORECASE)
 _RECENT_DAYS = 31          # a date outside the event's sentence is used only if this close to publication
 
 
@@ -82,8 +84,7 @@ def _pick_in_sentence(cands: list[DateExpr], text: str, anchor: tuple[int, int],
         attributive = bool(re.search(r"\b(?:a|an|the|its|their|his|her)\s+$", before, re.IGNORECASE)) and \
             e.kind not in ("rel", "weekday")
         coarse = (e.date_prec or 0) >= 4
-        opening = bool(re.match(r"^\W*(?:\w+:\s*)?(?:on|around|about|between|from|in|during|overnight|early|late)\s+$",
-                                text[s0:e.start_char], re.IGNORECASE))
+        opening = bool(_OPENING.match(text[s0:e.start_char]))
         dist = 0 if anchor[0] <= e.start_char < anchor[1] else min(abs(e.start_char - anchor[1]),
                                                                   abs(e.end_char - anchor[0]))
         return (reporting, attributive, coarse, not opening, e.kind.startswith("range") and dist > 0, dist)
@@ -121,13 +122,21 @@ def resolve_date(text: str, published_at: dt.date | None, anchor: tuple[int, int
         # no publication date: a full date stated earlier (a dateline) stands in for it
         earlier = [e for e in earlier if not e.relative]
     if earlier:
-        r = _reading(earlier[-1], text, usable)
+        # the report's own opening date ("On 5 May 2022, ...") before a date mentioned in passing
+        opening = [e for e in earlier if _opens_sentence(text, e, sentences)]
+        r = _reading((opening or earlier)[-1], text, usable)
         r.reason = "date stated earlier in the report"
         return r
     if published_at is not None:
         return DateReading(published_at, 1, published_at - dt.timedelta(days=1), published_at, 2,
                            reason="publication date")
     return _unknown(dates)
+
+
+def _opens_sentence(text: str, e: DateExpr, sentences: list[Span] | None) -> bool:
+    sent = next((s for s in (sentences or []) if s.start <= e.start_char < s.end), None)
+    s0 = sent.start if sent else _sentence_bounds(text, e.start_char)[0]
+    return bool(_OPENING.match(text[s0:e.start_char]))
 
 
 def _is_appendix(e: DateExpr, others: list[DateExpr]) -> bool:

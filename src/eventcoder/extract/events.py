@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..model import Document, Event
 from ..pipeline import Stage
 from .factuality import judge
-from .lexicon import CueMatch, Lexicon, load_lexicon
+from .lexicon import Cue, CueMatch, Lexicon, load_lexicon
 from .rules import PROTEST_FAMILY, Decision, decide
 from .taxonomy import taxonomy
 
@@ -71,20 +71,18 @@ def _shift(matches: list[CueMatch], by: int) -> list[CueMatch]:
 
 
 def _read(doc: Document, lex: Lexicon, a: int, b: int, first: bool) -> Reading:
-    text = doc.clean[a:b]
-    if text.isupper() and len(text) > 20:         # ALL-CAPS headline: cues are case-insensitive already
-        pass
+    text = doc.clean[a:b]                        # cues are case-insensitive: ALL-CAPS headlines read the same
     matches = _shift(lex.match(text), a)
     if first:
         pre = lex.prefix(text)
         if pre:
             label, w, end = pre
-            from .lexicon import Cue
             cue = Cue(label, w + 1, re.compile(""), "note tag", 0)
             tag_start = a + len(text) - len(text.lstrip())
             matches.append(CueMatch(cue, tag_start, a + end, doc.clean[tag_start:a + end]))
     d = decide(matches)
     if first and matches and matches[-1].cue.source == "note tag" and d.label != matches[-1].section:
+        # ACLED-style notes open with a tag naming the kind of development ("Looting: On ..."): it decides
         tag = matches[-1]
         d = Decision(tag.section, tag.weight, [tag], [f"the report is tagged {tag.text!r}"], d.scores)
     r = Reading(a, b, matches, d)
@@ -112,7 +110,17 @@ class DetectEvents(Stage):
             self.model = load_model(model)
 
     # --- grouping -------------------------------------------------------------------------------------------
-    def _incidents(self, readings: list[Reading]) -> list[Incident]:
+    @staticmethod
+    def _places(doc: Document, readings: list[Reading]) -> set[str]:
+        return {(p.name or p.text).lower() for p in doc.places for r in readings
+                if r.start <= p.start < r.end and p.kind != "demonym" and p.kind != "country"}
+
+    def _elsewhere(self, doc: Document, r: Reading, inc: Incident) -> bool:
+        """Does sentence `r` name places, none of which the incident's sentences name?"""
+        mine = self._places(doc, [r])
+        return bool(mine) and not (mine & self._places(doc, inc.readings))
+
+    def _incidents(self, doc: Document, readings: list[Reading]) -> list[Incident]:
         tax = taxonomy()
         incidents: list[Incident] = []
         for r in readings:
@@ -122,6 +130,9 @@ class DetectEvents(Stage):
             etype = tax.event_type_of(d.label)
             same = [inc for inc in incidents if tax.event_type_of(inc.head.decision.label) == etype
                     and inc.head.factuality == r.factuality]
+            if same and d.score >= 3 and not d.outcome_only:
+                here = [inc for inc in same if not self._elsewhere(doc, r, inc)]
+                same = here    # the same kind of incident at another place is another event
             if same:
                 same[-1].readings.append(r)
                 continue
@@ -184,7 +195,7 @@ class DetectEvents(Stage):
         doc.events = []
         readings = [_read(doc, self.lexicon, a, b, i == 0) for i, (a, b) in enumerate(_windows(doc))]
         tax = taxonomy()
-        incidents = self._incidents(readings)
+        incidents = self._incidents(doc, readings)
         if not incidents and self.model is not None:
             incidents = self._model_only(doc, readings)
         for rank, inc in enumerate(incidents):

@@ -99,8 +99,8 @@ _MONTHS = r"january|february|march|april|may|june|july|august|september|october|
           r"jun|jul|aug|sep|sept|oct|nov|dec"
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"^\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
-_GAP_MAX_WORDS = 8
-BIG_TOLL = 1000
+_GAP_MAX_WORDS = 8     # words allowed between a figure and the verb it is the subject of
+BIG_TOLL = 1000        # tolls from here up are the war's, not an event's, unless the clause names a day or an attack
 ADD_WINDOW = 300       # characters after a counted figure within which more figures can add to it
 
 
@@ -211,9 +211,7 @@ def death_mentions(text: str, start: int = 0, end: int | None = None) -> list[De
             continue
         if re.search(r"\bno\s+$", text[max(start, q.start - 4):q.start], re.IGNORECASE):
             continue          # "no one was killed": handled as an explicit zero below
-        if re.match(r"\d", q.text) and not _CUE_RE.match(text, q.end + 1) and re.search(r"(?<![.!?]\s)\b[A-Z][\w-]*\s+$", text[max(start, q.start - 20):q.start]) \
-                and not re.search(r"\b(?:At|On|In|Some|About|Around|Over|Nearly|Almost|Up|Just|Monday|Tuesday|"
-                                  r"Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today)\s+$", text[max(start, q.start - 20):q.start]):
+        if _in_name(text, q, start):
             continue          # a number inside a name: "Barrio 18", "Brigade 93", "Route 5"
         if re.search(r"\bby\s+$", text[max(start, q.start - 4):q.start], re.IGNORECASE):
             continue          # "dragged out by four armed individuals": the figure counts the perpetrators
@@ -238,6 +236,19 @@ def death_mentions(text: str, start: int = 0, end: int | None = None) -> list[De
     out += _coded_as(text, start, end)
     out.sort(key=lambda m: m.start)
     return out
+
+
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w-]*\s+$")
+_NOT_NAME_BEFORE = re.compile(r"\b(?:At|On|In|Some|About|Around|Over|Nearly|Almost|Up|Just|Monday|Tuesday|Wednesday|"
+                              r"Thursday|Friday|Saturday|Sunday|Yesterday|Today)\s+$")
+
+
+def _in_name(text: str, q: Quantity, start: int) -> bool:
+    """Digits right after a capitalised word ("Barrio 18 shot...") name something, unless a death verb follows
+    at once ("Idlib 13 Killed", a headline)."""
+    before = text[max(start, q.start - 20):q.start]
+    return bool(re.match(r"\d", q.text) and not _CUE_RE.match(text, q.end + 1) and _NAME_BEFORE.search(before)
+                and not _NOT_NAME_BEFORE.search(before))
 
 
 def _has_object(text: str, c0: int, c1: int) -> bool:
@@ -277,8 +288,7 @@ def _mention(text, q0, q1, low, best, high, c0, c1, start, end, vague=False) -> 
     additional = bool(re.search(r"\b(?:another|additional|additionally|in addition|as well|further|also|"
                                 r"more\b(?!\s+than)|others?\b(?!\s+(?:sources?|reports?|media)))\b",
                                 text[max(cl_a, a - 30):min(cl_b, b + 15)], re.IGNORECASE))
-    noun_zone = text[q1:min(cl_b, q1 + 40)] if q0 < c0 else text[q1:min(cl_b, q1 + 40)]
-    noun = " ".join(_words(noun_zone)[:3])
+    noun = " ".join(_words(text[q1:min(cl_b, q1 + 40)])[:3])     # the words naming who died
     civ = best if (_CIVILIAN.search(noun) and not _NOT_CIVILIAN.search(noun)
                    and not re.match(r"people\b", noun, re.IGNORECASE)) else None
     if mixed:
@@ -591,6 +601,7 @@ class CountFatalities(Stage):
             return doc
         text = doc.clean
         mentions = death_mentions(text)
+        self._warn_unusable(doc)
         per_event = assign_mentions(doc, mentions)
         split = _split_count(text)
         # the report as a whole: which figures add up to its toll; an event holding only figures that restate
@@ -624,3 +635,12 @@ class CountFatalities(Stage):
             else:
                 ev.inferred.setdefault("fatalities", "no death reported")
         return doc
+
+    @staticmethod
+    def _warn_unusable(doc: Document) -> None:
+        """A death figure that cannot be a count ("1,000,000,000 killed") is reported, not coded."""
+        for q in find_quantities(doc.clean):
+            near = doc.clean[max(0, q.start - 40):q.start] + " " + doc.clean[q.end:q.end + 40]
+            if q.flag and any(m.group("death") for m in _CUE_RE.finditer(near)):
+                a, b = doc.to_original(q.start, q.end)
+                doc.warn("fatalities-unusable", f"{q.text[:30]!r} is {q.flag} as a number of deaths; not coded", a, b)

@@ -115,16 +115,20 @@ def digits_to_int(s: str) -> int | None:
     if not m:
         return None
     num, scale = m.group(1), m.group(2)
+    if len(num) > 24:
+        return MAX_PLAUSIBLE * 1000          # absurdly long: read as implausible, not as a number
     try:
         if re.fullmatch(r"\d{1,3}(?:,\d{3})+", num):
             val = float(num.replace(",", ""))
         else:
             val = float(num.replace(",", "."))  if num.count(",") == 1 and "." not in num and scale else \
                 float(num.replace(",", ""))
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
     if scale:
         val *= SCALES[scale]
+    if val != val or val in (float("inf"), float("-inf")):
+        return None
     if val != int(val) and not scale:
         return None           # 2.5 people: a measurement, not a count
     return int(val)

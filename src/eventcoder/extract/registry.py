@@ -58,9 +58,9 @@ class ActorEntry:
         return self.country == "*"
 
     def valid_on(self, when: dt.date | None) -> bool:
-        """Whether the name applies on `when` (None = unknown date: only entries still valid today apply)."""
+        """Whether the name applies on `when` (None = unknown date: every entry may apply)."""
         if when is None:
-            return self.valid_to is None
+            return True
         if self.valid_from and when < self.valid_from:
             return False
         if self.valid_to and when >= self.valid_to:

@@ -95,7 +95,7 @@ def decide(matches: list[CueMatch], extra_mods: tuple[CueMatch, ...] | list[CueM
     other_violent = max([events.get(l, 0) for l in EXPLOSIVE + ["Sexual violence", "Abduction/forced disappearance"]]
                         or [0])
     boom_score = max([events.get(l, 0) for l in EXPLOSIVE] or [0])
-    if (strong_protest or riot >= 3) and boom_score < 3 and protest + riot >= mob:
+    if strong_protest and boom_score < 3 and protest + riot >= mob:
         frame = by.get("Peaceful protest", []) + by.get("Violent demonstration", [])
         if riot >= 3 or mods["violence"] >= 3:
             return done("Violent demonstration", "a demonstration in which the crowd turned violent "
@@ -112,7 +112,8 @@ def decide(matches: list[CueMatch], extra_mods: tuple[CueMatch, ...] | list[CueM
     if any(m.weight >= 3 for m in by.get("Mob violence", [])) and other_violent < 3:
         return done("Mob violence", "a crowd, not an organised armed group, used violence")
     if riot >= 3:
-        return done("Violent demonstration", "a riot")
+        return done("Mob violence", "rioters, with no demonstration reported, used violence",
+                    by.get("Violent demonstration", []))
 
     # 2. Named outcomes that ACLED codes before the violence that led to them.
     if events.get("Non-violent transfer of territory", 0) >= 3 and events.get("Armed clash", 0) < 3:

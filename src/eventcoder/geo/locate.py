@@ -77,10 +77,13 @@ def choose_place(doc: Document, event: Event) -> tuple[PlaceMention | None, bool
         contained = _is_container_of_previous(doc, p, places)
         dist = abs(p.start - a1) if p.start >= a1 else (a0 - p.end) * 1.5
         foreign = main_cc is not None and p.country_code != main_cc
-        return (foreign and not locative, contained, not locative, specific, dist)
+        return (foreign, contained, not locative, specific, dist)
 
     best = min(in_sent, key=rank) if in_sent else None
     why = "the event's sentence"
+    if best is not None and main_cc and best.country_code != main_cc and \
+            any(p.country_code == main_cc and p.kind != "country" for p in places):
+        best = None   # the sentence names only places abroad ("the ministry in Moscow said"): the report's own
     if best is None or best.kind == "country":
         # nothing more specific in the sentence: the nearest specific place of that country in the report,
         # nearer sentences first, then the report's most named place
@@ -123,7 +126,7 @@ def locate_events(doc: Document, gaz: Gazetteer) -> None:
         c = country_by_alpha2(place.country_code or "")
         event.country = c.name if c else None
         event.iso = c.iso if c else None
-        event.admin1 = place.admin1
+        event.admin1 = _admin1_as_written(doc, place) or place.admin1
         event.admin2 = place.admin2 if place.kind != "country" and place.feature_code != "ADM1" else None
         event.location = place.name
         event.latitude, event.longitude = place.latitude, place.longitude
@@ -134,6 +137,20 @@ def locate_events(doc: Document, gaz: Gazetteer) -> None:
             event.add_evidence(doc.evidence("country", place.start, place.end))
         _link_words(doc, event, place)
         event.explanation.append(f"location: {place.text!r} ({why}; precision {event.geo_precision})")
+
+
+def _admin1_as_written(doc: Document, place: PlaceMention) -> str | None:
+    """The report's own spelling of the event's admin1 when it names it ("(Oyam, Northern)" -> "Northern"):
+    coders such as ACLED write their own admin1 names into their notes."""
+    if not place.admin1:
+        return None
+    for p in doc.places:
+        if p.kind == "region" and p.feature_code == "ADM1" and p.country_code == place.country_code \
+                and p.admin1 == place.admin1 and p is not place:
+            text = doc.clean[p.start:p.end].strip()
+            if text and len(text) <= 60 and not text.isupper():
+                return text
+    return None
 
 
 def _link_words(doc: Document, event: Event, place: PlaceMention) -> None:

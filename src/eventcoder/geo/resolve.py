@@ -152,7 +152,7 @@ def _score(m: _Mention, r: Place, focus: Counter, admin1s: Counter, total: float
         s += 2.0
     elif r.kind == "admin1":
         # "Aleppo" alone is the city; "Aleppo province", "the countryside of Aleppo" the governorate
-        s += 1.5 if m.regional else -0.5
+        s += 1.5 if m.regional else (-3.0 if re.search(r"(?i)\b(city|town|village)$", m.cand.text) else -0.5)
     elif r.kind == "admin2":
         s -= 0.3 if _NAMES_UNIT.search(m.cand.text) else 1.5
     elif r.kind in ("facility", "region"):
@@ -195,6 +195,8 @@ def _focus(mentions: list[_Mention], first_pass: bool) -> tuple[Counter, Counter
         if m.best is None:
             continue
         weight = 1.0 if (first_pass is False or m.margin > 1.0 or len(m.readings) == 1) else 0.3
+        if m.cand.source == "list" or m.best.kind in ("admin1", "admin2"):
+            weight *= 2.0     # "(Oyam, Northern)": regions named as containers say where the report is
         m.weight = weight
         focus[m.best.cc] += weight
         if m.best.admin1:
@@ -244,11 +246,40 @@ def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
             if not rs:
                 m.best = None
                 continue
+            if m.container and not first:
+                # "Pirque (Cochabamba)": a reading outside the named region is another place of that name;
+                # with none inside, the mention stays unresolved and the region stands for it
+                inside = [r for r in rs if any(_inside(r, c) for c in m.container)]
+                if not inside and all(c.kind in ("admin1", "admin2", "country") for c in m.container) and \
+                        not any(r.kind in ("country", "admin1") for r in rs):
+                    m.best = None
+                    continue
             scored = sorted(((_score(m, r, focus, admin1s, total, prior), r) for r in rs), key=lambda x: -x[0])
             m.best, m.score = scored[0][1], scored[0][0]
             m.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
         focus, admin1s = _focus(mentions, first)
+    _drop_stray(mentions, focus)
     return mentions
+
+
+def _drop_stray(mentions: list[_Mention], focus: Counter) -> None:
+    """Forget gazetteer-only matches that land in a country the report is otherwise not about ("Mon", "Plast" in
+    a Syrian article): a village abroad is far likelier a word that happens to be a place name."""
+    total = sum(focus.values())
+    if total < 2:
+        return
+    top, top_n = focus.most_common(1)[0]
+    if top_n / total < 0.5:
+        return
+    for m in mentions:
+        r = m.best
+        if r is None or m.cand.source in ("ner", "demonym") or r.cc == top:
+            continue
+        if r.kind in ("country", "admin1") or (r.population or 0) >= 100_000:
+            continue
+        if focus.get(r.cc, 0.0) - m.weight > 0:
+            continue
+        m.best = None
 
 
 def geoparse(doc: Document, gaz: Gazetteer, prior: Counter | None = None) -> list[PlaceMention]:

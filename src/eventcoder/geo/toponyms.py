@@ -106,7 +106,7 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
             if c is not None and is_demonym(span_text):
                 out.append(Candidate(a, b, span_text, "demonym", label, c.alpha2))
                 taken.append((a, b))
-            continue
+            continue   # other NORP ("Aleppo" mislabelled) is left to the gazetteer path
         if label in PLACE_LABELS:
             if not any(ch.isalpha() for ch in span_text) or len(span_text) > 120:
                 continue
@@ -115,7 +115,7 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
                 taken.append((a, b))
             else:   # "1935 Orchard St., Alexandria": let the gazetteer path look inside; keep as a fallback
                 weak.append(Candidate(a, b, span_text, "ner", label))
-        elif label in ("PERSON", "WORK_OF_ART", "PRODUCT", "LAW"):
+        elif label == "PERSON":
             if label == "PERSON" and (_locative_context(ent) or _place_like_person(ent, gazetteer, ents)):
                 continue   # the small model often calls places persons: "shelled Adra", "an Alexandria man"
             blocked.append((ent.start_char, ent.end_char))
@@ -151,6 +151,8 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
                 out.append(Candidate(a, b, text[a:b], how))
                 taken.append((a, b))
                 continue
+            if text[a:b].isupper() and len(k) <= 4:
+                continue   # acronyms: "NGO", "MON", "PLA"
             if _continues(text, b):
                 continue   # "Bab" of "Bab al-Nairab": part of a longer name the gazetteer lacks
             readings = gazetteer.by_key(k)
@@ -185,7 +187,8 @@ def _known(gazetteer, text: str) -> bool:
     return stripped != text and gazetteer.has_key(N.key(stripped))
 
 
-_LOCATIVE_WORDS = {"in", "near", "at", "from", "outside", "into", "toward", "towards", "around", "across",
+_LOCATIVE_WORDS = {"in", "near", "at", "from", "outside", "into", "toward", "towards", "around", "across", "on",
+                   "against", "targets", "target", "attacked", "attack", "reached", "entering", "via", "to",
                    "shelled", "bombed", "struck", "hit", "targeted", "targeting", "stormed", "raided", "captured",
                    "seized", "entered", "besieged", "village", "town", "city", "of"}
 
