@@ -190,3 +190,9 @@ def test_groups_missing_from_the_registry_are_named_as_written(stage):
                  "Kalaw.", "Battles", "Armed clash", "Myanmar", "attacked")
     assert {ev.actor1, ev.actor2} == {"TVDF: Tamarind Valley Defence Front", "Military Forces of Myanmar (2021-)"}
     assert 3 in (ev.inter1, ev.inter2)
+
+
+def test_former_members_of_the_forces_are_civilians(stage):
+    _, ev = code(stage, "On 27 February 2022, a former member of the Afghan police was killed by unidentified "
+                 "militants in Herat.", "Violence against civilians", "Attack", "Afghanistan", "killed")
+    assert fields(ev) == ("Unidentified Armed Group (Afghanistan)", 3, "Civilians (Afghanistan)", 7)

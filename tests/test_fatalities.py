@@ -144,3 +144,76 @@ def test_stage_warns_about_unusable_figures():
     assert doc.events[0].fatalities == 0
     assert any(w.kind == "fatalities-unusable" for w in doc.warnings)
     assert parse_fatalities("Shelling killed " + "9" * 400 + " people.").fatalities == 0
+
+
+# --- the modules behind the stage: each tested through its own contract ---
+
+def test_coder_statements_override_every_other_figure():
+    from eventcoder.extract.death_tolls import parse_fatalities as combine_text
+    r = combine_text("Unknown fatalities coded as 3. Clashes killed 12 people.")
+    assert (r.fatalities, r.best, r.high) == (3, 3, 3)
+    assert combine_text("Clashes killed 12 people. There were no fatalities.").fatalities == 0
+
+
+def test_fatalities_coded_to_another_event_means_none_here():
+    from eventcoder.extract.unnumbered_deaths import coder_statements
+    text = "Fatalities are coded to the Aleppo event."
+    (m,) = coder_statements(text, 0, len(text))
+    assert m.override and m.best == 0
+
+
+def test_deaths_without_a_figure():
+    from eventcoder.extract.unnumbered_deaths import singular_mentions
+    text = "A soldier was killed at the checkpoint."
+    (m,) = singular_mentions(text, 0, len(text), [])
+    assert (m.best, text[m.start:m.end]) == (1, "killed")
+    r = parse_fatalities("Civilians were killed in the shelling.")
+    assert r.stated and r.civilians == r.best and r.fatalities >= 1
+
+
+def test_death_figure_reading_flags():
+    from eventcoder.extract.death_figures import death_mentions as read
+    text = "The strike killed 12 people, including 3 children."
+    whole, part = read(text)
+    assert (whole.best, whole.part, part.best, part.part, part.civilians) == (12, False, 3, True, 3)
+    (bg,) = read("The war has killed more than 400,000 people since 2011.")
+    assert bg.cumulative
+    (m,) = read("Shelling killed 4 soldiers; another 2 were wounded.")
+    assert (m.best, m.civilians) == (4, None)
+
+
+def test_headline_toll_is_the_base_figure():
+    from eventcoder.extract.fatalities import title_toll
+    assert title_toll("Air strikes kill 22 in Idlib") == 22
+    assert title_toll("Syria talks resume in Geneva") is None
+    assert title_toll(None) is None
+
+
+def test_lexicon_helpers():
+    from eventcoder.extract.death_lexicon import clause_bounds, count_word, names_civilians
+    assert names_civilians("three children") and not names_civilians("two soldiers")
+    text = "First clause. Second one; third."
+    assert text[slice(*clause_bounds(text, 16, 0, len(text)))] == " Second one"
+    assert (count_word("6"), count_word("six")) == (6, 6)
+
+
+def test_stage_toll_split_across_events_gives_each_its_share():
+    text = "Clashes killed 20 people; fatalities split across four events."
+    doc = _doc(text, [(0, 7)], [(0, len(text))])
+    CountFatalities()(doc)
+    assert (doc.events[0].fatalities, doc.events[0].fatalities_best) == (5, 5)
+
+
+def test_stage_peaceful_protest_carries_no_deaths():
+    text = "Protesters marched after 3 people were killed by police last week."
+    doc = _doc(text, [(0, 10)], [(0, len(text))])
+    doc.events[0].event_type, doc.events[0].sub_event_type = "Protests", "Peaceful protest"
+    CountFatalities()(doc)
+    assert doc.events[0].fatalities == 0
+    assert doc.events[0].inferred["fatalities"] == "peaceful protest"
+
+
+def test_stage_updated_toll_stays_on_the_first_event():
+    doc = _two_sentences("Clashes in Aleppo killed 40 people.", " Shelling went on; the death toll rose to 70.")
+    CountFatalities()(doc)
+    assert [e.fatalities for e in doc.events] == [70, 0]

@@ -394,6 +394,15 @@ def _qualifying_countries(root):
 # --- mentions ------------------------------------------------------------------------------------------------------
 def mentions_in(doc: Document, ev: Event, span, matches, registry: Registry, home, when) -> list[Actor]:
     """Actors named in the clean-text `span` (start, end), each with its role in its clause."""
+    out, covered = _registry_mentions(doc, ev, span, matches, registry, home, when)
+    out += _unknown_groups(doc, span, covered, home)
+    out = _drop_owned(doc, out)
+    out += _country_forces(doc, span, covered, registry, home, when)
+    return sorted(out, key=lambda a: (a.start if a.start is not None else 10**9))
+
+
+def _registry_mentions(doc: Document, ev: Event, span, matches, registry: Registry, home, when):
+    """Registry aliases in the span, resolved for the event; returns the actors and the spans they cover."""
     start, end = span
     admin1 = {"admin1": ev.admin1, "admin2": ev.admin2, "admin3": ev.admin3}
     out: list[Actor] = []
@@ -432,6 +441,11 @@ def mentions_in(doc: Document, ev: Event, span, matches, registry: Registry, hom
                 prev.end = m.end
                 covered.append((m.start, m.end))
                 continue
+        if main.kind in STATE_KINDS and root is not None and _former(doc, m.start, root):
+            # "a former member of the police", "a retired soldier": a civilian now
+            civ = generic(registry, "civilians", home, when)
+            if civ is not None:
+                main = civ
         main.start, main.end = m.start, m.end
         main.tok_i = root.i if root is not None else None
         main.role = role_of(root) if root is not None else "other"
@@ -444,7 +458,26 @@ def mentions_in(doc: Document, ev: Event, span, matches, registry: Registry, hom
         if not any(e.is_template for e, _ in m.entries) or main.kind in ("identity", "rebel", "militia") or any(
                 e.kind == "ethnic" for e, _ in m.entries):
             named_ends.append((m.end, split[0]))
-    # Groups the registry does not know, named as such ("the Yangon Federal Army (YFA)") -> "YFA: Yangon Federal Army"
+    return out, covered
+
+
+FORMER = re.compile(r"\b(former|retired|ex-?|demobili[sz]ed)\s+(\w+\s+){0,3}$", re.I)
+
+
+def _former(doc: Document, start: int, root) -> bool:
+    """Whether a state-force mention names former members ("a former member of the Afghan police")."""
+    if FORMER.search(doc.clean[max(0, start - 40):start]):
+        return True
+    return any(ch.lower_ in ("former", "retired", "ex") for ch in root.children) or (
+        root.dep_ == "pobj" and root.head.lower_ == "of" and
+        any(ch.lower_ in ("former", "retired", "ex") for ch in root.head.head.children))
+
+
+def _unknown_groups(doc: Document, span, covered, home) -> list[Actor]:
+    """Groups the registry does not know, named as such ("the Yangon Federal Army (YFA)")."""
+    start, end = span
+    c = _countries()
+    out: list[Actor] = []
     for m in UNKNOWN_GROUP.finditer(doc.clean, start, end):
         name, acro, name_start = m.group("name"), m.group("acro"), m.start("name")
         lead = re.match(r"(?:The|A|An|On|In|At|By|And)\s+", name)
@@ -466,7 +499,11 @@ def mentions_in(doc: Document, ev: Event, span, matches, registry: Registry, hom
                   tok_i=root.i if root is not None else None)
         out.append(a)
         covered.append((m.start(), m.end()))
-    # "fighters of the factions": a generic noun whose "of" complement names a group is that group
+    return out
+
+
+def _drop_owned(doc: Document, out: list[Actor]) -> list[Actor]:
+    """Drop a generic noun whose "of" complement names a group ("fighters of the factions": the factions)."""
     named_toks = {a.tok_i for a in out if a.tok_i is not None}
     if doc.nlp is not None and named_toks:
         def owned(a: Actor) -> bool:
@@ -478,7 +515,14 @@ def mentions_in(doc: Document, ev: Event, span, matches, registry: Registry, hom
                         return True
             return False
         out = [a for a in out if not owned(a)]
-    # Country words qualifying force or attack nouns that no alias covered ("a Turkish drone strike").
+    return out
+
+
+def _country_forces(doc: Document, span, covered, registry: Registry, home, when) -> list[Actor]:
+    """State forces named by a country word no alias covered ("a Turkish drone strike", "Israel struck")."""
+    start, end = span
+    c = _countries()
+    out: list[Actor] = []
     if doc.nlp is not None:
         for tok in doc.nlp.char_span(start, end, alignment_mode="expand") or []:
             if any(a <= tok.idx < b for a, b in covered):
@@ -516,7 +560,7 @@ def mentions_in(doc: Document, ev: Event, span, matches, registry: Registry, hom
             if a.role in ("other", "patient") and head.lower_ in ATTACK_NOUNS:
                 a.role = "agent"
             out.append(a)
-    return sorted(out, key=lambda a: (a.start if a.start is not None else 10**9))
+    return out
 
 
 def _split_coordinated(actor: Actor, root, registry, home, when, admin1) -> list[Actor]:
@@ -871,8 +915,7 @@ def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
             a2 = (victims or later_victims)[0]
         elif others:
             a2 = others[0]
-        elif war is not None and a1 is not None and why1 is None and a1.kind not in STATE_KINDS \
-                and a1.kind != "unidentified":
+        elif war is not None and a1 is not None and why1 is None and a1.name == war[1].name:
             a2, why2 = war[0], "a non-state group's bombardment in a war: the state's side"
     elif et == "Strategic developments":
         a1 = pick(armed)

@@ -31,6 +31,27 @@ _CIVILIAN_RE = re.compile(r"\b(civilians?|villagers?|residents?|farmers?|women|c
                           r"homes?|houses?|residential)\b", re.I)
 
 
+# A place right after another one that only says where the first lies ("Anadan in the northern countryside of
+# Aleppo", "Tafas, Daraa", "al-Salhin neighborhood in Aleppo city") is context, not a second attacked place.
+_CONTAINER_GAP = re.compile(r"(?i)^[\s,(\-]*((\w+\s+){0,2})?((in|of|at|near|within|inside)\s+)?(the\s+)?"
+                            r"(([\w-]+\s+){0,2}(countryside|outskirts|suburbs|vicinity|province|governorate|region|"
+                            r"area|district|city|town|village|neighbou?rhood)\s+(of\s+)?(the\s+)?)?"
+                            r"((city|town|village|capital|province|governorate)\s+(of\s+)?)?$")
+_CONJUNCTION = re.compile(r"(?i)\b(and|or|while|but|as|after|before|then|amid|following)\b|[;:]")
+_ORIGIN = re.compile(r"(?i)\bfrom\s+(the\s+)?([\w-]+\s+){0,3}$")
+_TOLL = re.compile(r"(?i)\b(casualt\w*|kill\w*|martyr\w*|dies|died|death\w*|losses|dead|bodies|massacre\w*|"
+                   r"execut\w*|injur\w*|wound\w*|loses? (his|her|their) li\w+)")
+_SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]…]\s*$")
+SPLIT_KM = 10.0            # places nearer than this to an event already emitted are the same event's place
+
+
+def _km(a, b) -> float:
+    from math import asin, cos, radians, sin, sqrt
+    la1, lo1, la2, lo2 = map(radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = sin((la2 - la1) / 2) ** 2 + cos(la1) * cos(la2) * sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * asin(min(1.0, sqrt(h)))
+
+
 @dataclass
 class Reading:
     """One sentence (or window) and what the rules made of it."""
@@ -54,6 +75,14 @@ class Incident:
 
 def _windows(doc: Document) -> list[tuple[int, int]]:
     spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.clean))]
+    joined: list[tuple[int, int]] = []
+    for a, b in spans:       # the parser cuts headlines mid-clause ("... and Shells target | Aleppo"): rejoin
+        if joined and not _SENTENCE_END.search(doc.clean[joined[-1][0]:joined[-1][1]]) \
+                and "\n" not in doc.clean[joined[-1][1]:a] and b - joined[-1][0] <= MAX_WINDOW:
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+    spans = joined
     out = []
     for a, b in spans:
         while b - a > MAX_WINDOW:
@@ -123,9 +152,14 @@ class DetectEvents(Stage):
     def _incidents(self, doc: Document, readings: list[Reading]) -> list[Incident]:
         tax = taxonomy()
         incidents: list[Incident] = []
+        fallback: Reading | None = None
         for r in readings:
             d = r.decision
             if not d.label or r.factuality == "background":
+                continue
+            if d.outcome_only:       # "casualties in X": an event only when nothing else in the report is one
+                if fallback is None and r.factuality == "occurred":
+                    fallback = r
                 continue
             etype = tax.event_type_of(d.label)
             same = [inc for inc in incidents if tax.event_type_of(inc.head.decision.label) == etype
@@ -145,6 +179,8 @@ class DetectEvents(Stage):
                 incidents.append(Incident([r]))
             else:
                 incidents[-1].readings.append(r)
+        if not incidents and fallback is not None:
+            incidents.append(Incident([fallback]))
         pos = {id(r): i for i, r in enumerate(readings)}
         starts = sorted(pos[id(inc.head)] for inc in incidents)
         for inc in incidents:
@@ -190,6 +226,108 @@ class DetectEvents(Stage):
                         [f"the trained model chose {label} (p={p:.2f}; features {', '.join(top)}) over the rules' "
                          f"{d.label}"], d.scores)
 
+    # --- one event per attacked place ----------------------------------------------------------------------
+    @staticmethod
+    def _targets(doc: Document, r: Reading) -> list:
+        """The sentence's places that could each be an event's place: not a container of the place before it,
+        not an origin ("fighters from X"), not a country, each more than SPLIT_KM from the ones before."""
+        mentions = sorted((p for p in doc.places if r.start <= p.start < r.end and p.kind not in ("demonym", "country")
+                           and p.latitude is not None), key=lambda p: p.start)
+        out, prev = [], None
+        for p in mentions:
+            gap = doc.clean[prev.end:p.start] if prev is not None else ""
+            prev = p
+            if gap and len(gap) <= 50 and not _CONJUNCTION.search(gap) and _CONTAINER_GAP.match(gap):
+                continue
+            if _ORIGIN.search(doc.clean[max(r.start, p.start - 30):p.start]):
+                continue
+            if any(_km(p, q) <= SPLIT_KM for q in out):
+                continue
+            out.append(p)
+        return out
+
+    def _clause_decision(self, doc: Document, a: int, b: int) -> Decision:
+        return decide(_shift(self.lexicon.match(doc.clean[a:b]), a))
+
+    def _split(self, doc: Document, inc: Incident, lead: Event) -> list[Event]:
+        """Extra events for the other places a sentence names as attacked or fought over ("raids on Anadan ... and
+        airstrikes target al-Bab"): one per place, typed by the cues of its own clause (or the clause before it
+        when it has none: "casualties in X and Y").  The lead event is left as it is."""
+        r = inc.head
+        if r.factuality != "occurred":
+            return []
+        targets = self._targets(doc, r)
+        if len(targets) < 2:
+            return []
+        votes: dict[str, int] = {}
+        for p in doc.places:
+            if p.country_code:
+                votes[p.country_code] = votes.get(p.country_code, 0) + 1
+        if votes:                  # a namesake abroad ("Der-Ezor" read as Győr) is not a second place
+            main = max(votes, key=votes.get)
+            targets = [p for p in targets if p.country_code in (None, main)]
+        try:
+            from ..geo.locate import choose_place
+            lead_place = choose_place(doc, lead)[0]
+        except Exception:          # the locator is another stage's: without it, the first target is the lead's
+            lead_place = targets[0] if targets else None
+        out: list[Event] = []
+        placed = [lead_place] if lead_place is not None and lead_place.latitude is not None else []
+        tax = taxonomy()
+        prev_end, prev_d = r.start, None
+        for i, p in enumerate(targets):
+            d = self._clause_decision(doc, prev_end, p.end)
+            trigger_after = False
+            if not d.label and i == 0:
+                nxt = targets[1].start if len(targets) > 1 else r.end
+                after = self._clause_decision(doc, p.end, nxt)
+                if after.label and not _CONJUNCTION.search(doc.clean[p.end:after.anchor.start]):
+                    d, trigger_after = after, True
+            if not d.label and d.none_reason is None and i > 0 and prev_d is not None:
+                d = Decision(prev_d.label, prev_d.score, [], [f"named with the place before it; "
+                                                             f"{prev_d.reasons[0] if prev_d.reasons else ''}"])
+            clause = (prev_end, p.end) if not trigger_after else (p.start, after.anchor.end)
+            prev_end = p.end
+            prev_d = d if d.label else None
+            if not d.label or any(_km(p, q) <= SPLIT_KM for q in placed):
+                continue
+            placed.append(p)
+            a = d.anchor
+            if a is None:
+                span = (p.start, p.end)
+            else:
+                span = (p.start, a.end) if trigger_after else (a.start, p.end)
+            fact, why = judge(doc, a.start, a.end) if a is not None else (r.factuality, r.fact_reason)
+            if fact != "occurred":
+                continue
+            ev = Event(doc_id=doc.id, anchor=span)
+            ev.sub_event_type = d.label
+            ev.event_type = tax.event_type_of(d.label)
+            ev.disorder_type = tax.disorder_type_of(d.label)
+            ev.factuality = fact
+            ev.confidence = round(max(0.05, min(_confidence(d.score, 1), lead.confidence - 0.05 * (len(out) + 1))), 4)
+            ev.place_hint = p
+            for m in d.evidence:
+                if m.end > m.start:
+                    ev.add_evidence(doc.evidence("sub_event_type", m.start, m.end))
+                    if not m.section.startswith("mod:"):
+                        ev.add_evidence(doc.evidence("event_type", m.start, m.end))
+            if not d.evidence:
+                ev.inferred["sub_event_type"] = "named in one list with the place before it"
+                ev.inferred["event_type"] = "named in one list with the place before it"
+            ev.inferred.setdefault("disorder_type", f"ACLED files {d.label} under {ev.disorder_type}")
+            ev.explanation.append(f"{ev.event_type} / {d.label}: {'; '.join(d.reasons)}")
+            ev.explanation.append(f"one event per attacked place: {p.text!r} is named in its own clause of a "
+                                  f"sentence that reports events at several places")
+            ev.explanation.append(f"factuality {fact}: {why}")
+            if _TOLL.search(doc.clean[clause[0]:clause[1]]):
+                ev.explanation.append("its clause names casualties")
+            sent = doc.clean[r.start:r.end]
+            ev.civilian_hint = bool(d.label in ("Attack", "Sexual violence", "Abduction/forced disappearance")
+                                    or (ev.event_type == "Explosions/Remote violence" and _CIVILIAN_RE.search(sent)))
+            out.append(ev)
+        return out
+
     # --- the stage ------------------------------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
         doc.events = []
@@ -198,6 +336,7 @@ class DetectEvents(Stage):
         incidents = self._incidents(doc, readings)
         if not incidents and self.model is not None:
             incidents = self._model_only(doc, readings)
+        extra: list[Event] = []
         for rank, inc in enumerate(incidents):
             d = self._label(doc, inc)
             if self.model is not None:
@@ -232,4 +371,6 @@ class DetectEvents(Stage):
             ev.civilian_hint = bool(d.label in ("Attack", "Sexual violence", "Abduction/forced disappearance")
                                     or (ev.event_type == "Explosions/Remote violence" and _CIVILIAN_RE.search(sent)))
             doc.events.append(ev)
+            extra.extend(self._split(doc, inc, ev))
+        doc.events.extend(extra)
         return doc

@@ -5,12 +5,12 @@ with a file of their own in the same format (their entries take precedence).  Fo
 
     name  inter  kind  country  aliases  valid_from  valid_to  note
 
-`name` may be a template: `{country}` (ACLED country name), `{years}` (government period, "2000-2024" / "2019-",
-from `data/governments.tsv`), `{admin1}`/`{admin2}`/`{admin3}` (the event's administrative units), `{group}` (an ethnic group).
-The alias `@default` makes a country-bound entry the default actor of its kind in its country.  `country` is an ISO
-alpha-2 code, `*` (a template for any country) or blank (international).  Aliases are `|`-separated; an acronym ("IS", "HTS",
-"FAMa") matches with that case, other aliases in any case; a leading `~` restricts an alias to events in the
-actor's own country.  Lines starting with `#` and blank lines are ignored.  A malformed line raises `RegistryError`
+`name` may be a template: `{country}` (ACLED country name), `{years}` (government period, "2000-2024" /
+"2019-", from `data/governments.tsv`), `{admin1}`/`{admin2}`/`{admin3}` (the event's administrative units),
+`{group}` (an ethnic group).  `country` is an ISO alpha-2 code, `*` (a template for any country) or blank
+(international).  Aliases are `|`-separated; an acronym ("IS", "HTS", "FAMa") matches with that case, other aliases
+in any case; a leading `~` restricts an alias to events in the actor's own country; the alias `@default` makes a
+country-bound entry the default actor of its kind in its country.  Lines starting with `#` and blank lines are ignored.  A malformed line raises `RegistryError`
 naming the file and line.
 """
 from __future__ import annotations

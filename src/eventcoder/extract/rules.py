@@ -61,6 +61,13 @@ def _territory_side(by: dict[str, list[CueMatch]], capture: CueMatch) -> str:
 def decide(matches: list[CueMatch], extra_mods: tuple[CueMatch, ...] | list[CueMatch] = ()) -> Decision:
     by: dict[str, list[CueMatch]] = defaultdict(list)
     score: dict[str, float] = defaultdict(float)
+    told: dict[str, float] = defaultdict(float)
+    for m in matches:
+        if ":" not in m.section and not m.cue.outcome:
+            told[m.section] += m.weight
+    if max(told.values(), default=0.0) >= MIN_SCORE:
+        # outcome cues ("casualties", "human losses") only decide when nothing says what happened
+        matches = [m for m in matches if not m.cue.outcome]
     for m in matches:
         by[m.section].append(m)
         score[m.section] += m.weight

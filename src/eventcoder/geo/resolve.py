@@ -61,9 +61,18 @@ class _Mention:
     margin: float = 0.0
 
 
+_CODES_USED_AS_NAMES = {"us", "usa", "uk", "uae", "drc", "car", "dprk", "rok", "ksa", "rsa"}
+
+
+def _country_word(text: str) -> bool:
+    """Country names yes; ISO codes only where news uses them as names ("US", "UK", "DRC"), not "FO", "CGT"."""
+    bare = N.fold(text).replace(" ", "")
+    return len(bare) > 3 or bare in _CODES_USED_AS_NAMES
+
+
 def _readings(gaz: Gazetteer, text: str) -> tuple[list[Place], bool]:
     country = lookup_country(text)
-    if country is not None and not is_demonym(text):
+    if country is not None and not is_demonym(text) and _country_word(text):
         cp = gaz.country(country.alpha2)
         if cp is not None and (len(text) > 3 or text.isupper() or "." in text):
             return [cp] + [r for r in gaz.lookup(text) if r.kind == "admin1" and r.cc != cp.cc], False
@@ -152,7 +161,14 @@ def _score(m: _Mention, r: Place, focus: Counter, admin1s: Counter, total: float
         s += 2.0
     elif r.kind == "admin1":
         # "Aleppo" alone is the city; "Aleppo province", "the countryside of Aleppo" the governorate
-        s += 1.5 if m.regional else (-3.0 if re.search(r"(?i)\b(city|town|village)$", m.cand.text) else -0.5)
+        if m.regional:
+            s += 1.5
+        elif re.search(r"(?i)\b(city|town|village)$", m.cand.text):
+            s -= 3.0
+        elif any(o.kind == "place" and o.cc == r.cc and o.admin1 == r.admin1 for o in m.readings):
+            s -= 0.5      # the region's namesake town is also a reading: plain "Aleppo" is the city
+        else:
+            s += 1.0
     elif r.kind == "admin2":
         s -= 0.3 if _NAMES_UNIT.search(m.cand.text) else 1.5
     elif r.kind in ("facility", "region"):
@@ -169,8 +185,10 @@ def _score(m: _Mention, r: Place, focus: Counter, admin1s: Counter, total: float
     if rest_total > 0 and rest > 0:
         s += 1.5 + 4.0 * rest / rest_total
     elif rest_total <= 0 and prior:
-        # no other evidence in the report: the countries of the reports read before it in this batch
-        s += 2.5 * prior.get(r.cc, 0.0) / max(1.0, sum(prior.values()))
+        # no other evidence in the report: the country most reports read before it in this batch were about
+        share = prior.get(r.cc, 0.0) / max(1.0, sum(prior.values()))
+        if share >= 0.5:
+            s += 3.0 * share
     if r.admin1 and r.kind != "admin1":
         a1 = admin1s.get((r.cc, N.key(r.admin1)), 0.0)
         if m.best is not None and m.best.admin1 and (m.best.cc, N.key(m.best.admin1)) == (r.cc, N.key(r.admin1)):

@@ -147,7 +147,7 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
             if inside_block and how != "list":
                 continue
             country = lookup_country(text[a:b])
-            if country is not None and (len(k) > 3 or text[a:b].isupper() or "." in text[a:b]):
+            if country is not None and _country_word(text[a:b]):
                 out.append(Candidate(a, b, text[a:b], how))
                 taken.append((a, b))
                 continue
@@ -180,8 +180,13 @@ _UNIT_WORDS = re.compile(r"(?i)[\s-]+(city|town|village|district|sub-?county|cou
                          r"municipality|area|countryside|suburbs?|outskirts|camp|neighbou?rhood|state|parish)$")
 
 
+def _country_word(text: str) -> bool:
+    from .resolve import _country_word as cw
+    return cw(text)
+
+
 def _known(gazetteer, text: str) -> bool:
-    if lookup_country(text) is not None or gazetteer.has_key(N.key(text)):
+    if (lookup_country(text) is not None and _country_word(text)) or gazetteer.has_key(N.key(text)):
         return True
     stripped = _UNIT_WORDS.sub("", text)
     return stripped != text and gazetteer.has_key(N.key(stripped))
@@ -221,7 +226,7 @@ def _place_like_person(ent, gazetteer, ents) -> bool:
     prev = doc[ent.start - 1] if ent.start > 0 else None
     if nxt is not None and nxt.lower_ in _MODIFIED:
         return True
-    if prev is not None and prev.text == "," and nxt is not None and nxt.text in (",", "."):
+    if prev is not None and prev.text in (",", "(") and nxt is not None and nxt.text in (",", ".", ")"):
         return True
     return ent.start == 0 or (prev is not None and prev.is_sent_start and prev.is_punct)
 
@@ -286,7 +291,7 @@ def _is_connector(toks, idx: int) -> bool:
                         "and", "of", "upon", "on", "sur", "am", "im", "an der", "y")
 
 
-_CONTINUES = re.compile(r"^(-\w|\s+(al|el|ad|ez|az|as|ar|ash|an|at)[-\s]\w)")
+_CONTINUES = re.compile(r"^(-\w|\s+(al|el|ad|ez|az|as|ar|ash|an|at|Al|El)(-\w|\s+[A-Z]))")
 
 
 def _continues(text: str, end: int) -> bool:
