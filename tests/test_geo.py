@@ -227,3 +227,32 @@ def test_index_is_versioned_and_atomic(gaz):
     conn = sqlite3.connect(gaz.path)
     meta = dict(conn.execute("SELECT k, v FROM meta").fetchall())
     assert meta["schema"] and meta["package_version"] and meta["supplement"]
+
+
+def test_union_acronyms_are_not_country_codes(gaz):
+    places = _geoparse(gaz, "Teachers backed by the FO and CGT unions demonstrated in Paris on Monday.")
+    assert {p.country_code for p in places if p.kind != "demonym"} <= {"FR"}
+    assert any(p.text == "Paris" and p.country_code == "FR" for p in places)
+
+
+def test_cli_lookup_and_info(gaz, tmp_path, monkeypatch):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from eventcoder.geo import gazetteer as G
+    from eventcoder.geo.cli import gazetteer as group
+    monkeypatch.setenv("EVENTCODER_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(G, "_default", None)
+    shutil.copyfile(gaz.path, G.default_index_path())
+    res = CliRunner().invoke(group, ["lookup", "Adra"])
+    assert res.exit_code == 0 and "Rural Damascus" in res.output
+    res = CliRunner().invoke(group, ["lookup", "Nowhereville"])
+    assert res.exit_code != 0 and "no place called" in res.output
+    res = CliRunner().invoke(group, ["info"])
+    assert res.exit_code == 0 and '"schema"' in res.output
+    bad = tmp_path / "bad.txt"
+    bad.write_text("not\ta\tgeonames\tline\n", encoding="utf-8")
+    res = CliRunner().invoke(group, ["import", str(bad)])
+    assert res.exit_code != 0 and "bad.txt:1" in res.output and "left unchanged" in res.output
+    monkeypatch.setattr(G, "_default", None)

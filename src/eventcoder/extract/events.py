@@ -12,6 +12,20 @@ Contract (stage "events", requires clean/nlp/sentences, assigns events):
   `confidence` in [0, 1]; the first (lead) event of a report gets the highest confidence.
 - `event.civilian_hint` (bool) says whether the wording makes civilians the victims; CodeActors owns
   `civilian_targeting` and may use it.
+- One event per attacked place: when the lead sentence of an incident names several places, each in its own
+  clause ("raids on Anadan in the northern countryside of Aleppo and airstrikes target al-Bab city"), each place
+  other than the one the locator picks for the incident gets its own event, typed by its clause's cues.  A place
+  that only says where the previous one lies ("... countryside of Aleppo"), an origin ("from X"), a namesake abroad
+  and a place within SPLIT_KM of one already used are not split off.  Such an event carries
+  `event.place_hint` (the PlaceMention) and an anchor that covers its trigger and its place.
+
+NOTE for LocateEvents (geo/locate.py, not owned here): `choose_place` must honour `event.place_hint` when it is
+set, before any ranking, e.g. at the top of choose_place:
+    hint = getattr(event, "place_hint", None)
+    if hint is not None and hint.latitude is not None:
+        before, after = doc.clean[max(0, hint.start - 60):hint.start], doc.clean[hint.end:hint.end + 20]
+        return hint, bool(_VICINITY.search(before)) or bool(_AREA_AFTER.match(after)), "the event's own clause"
+Without it the split events land on the incident's place (ucdp-syria event F1 falls instead of rising).
 """
 from __future__ import annotations
 
@@ -263,8 +277,9 @@ class DetectEvents(Stage):
         for p in doc.places:
             if p.country_code:
                 votes[p.country_code] = votes.get(p.country_code, 0) + 1
-        if votes:                  # a namesake abroad ("Der-Ezor" read as Győr) is not a second place
-            main = max(votes, key=votes.get)
+        ranked = sorted(votes.values(), reverse=True)
+        if ranked and (len(ranked) == 1 or ranked[0] > ranked[1]):   # a namesake abroad ("Der-Ezor" read as
+            main = max(votes, key=votes.get)                          # Győr) is not a second place
             targets = [p for p in targets if p.country_code in (None, main)]
         try:
             from ..geo.locate import choose_place

@@ -98,6 +98,7 @@ def _index() -> _Index:
     return _Index(countries, {c.alpha2: c for c in countries}, names, demonyms)
 
 
+@lru_cache(maxsize=50_000)
 def lookup_country(text: str) -> Country | None:
     """The country a name, variant, ISO code or demonym stands for; None if it stands for none."""
     if not text or len(text) > 80:
@@ -115,6 +116,7 @@ def _plural(demonyms: dict[str, Country], key: str) -> Country | None:
     return None
 
 
+@lru_cache(maxsize=50_000)
 def is_demonym(text: str) -> bool:
     """True when `text` is a demonym/adjective ("Syrian") rather than the country's name."""
     key = _key(text or "")
