@@ -50,3 +50,22 @@ def test_train_names_the_missing_columns(tmp_path):
     res = CliRunner().invoke(cli, ["train", str(bad), "-o", str(tmp_path / "m.json")])
     assert res.exit_code == 1
     assert "lacks the column(s) notes, sub_event_type" in res.output
+
+
+def test_user_actor_registry_wins_and_a_bad_one_names_the_line(tmp_path):
+    reg = tmp_path / "mine.tsv"
+    reg.write_text("Kivu Valley Defence Brigade\t3\tmilitia\tCD\tKVDB|Valley Brigade\t\t\tour own\n",
+                   encoding="utf-8")
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(json.dumps({"id": "d1", "published_at": "2023-05-02", "text":
+        "On 1 May 2023, the Valley Brigade attacked villagers in Beni, North Kivu, killing four civilians."}) + "\n")
+    out = tmp_path / "ev.jsonl"
+    res = CliRunner().invoke(cli, ["extract", str(docs), "-o", str(out), "-q", "--actors", str(reg)])
+    assert res.exit_code == 0, res.output
+    ev = json.loads(out.read_text().splitlines()[0])
+    assert "Kivu Valley Defence Brigade" in (ev["actor1"], ev["actor2"])
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("Some Group\t9\tmilitia\t\t\t\t\t\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["extract", str(docs), "-o", str(out), "-q", "--actors", str(bad), "--force"])
+    assert res.exit_code == 1
+    assert "bad.tsv:1" in res.output

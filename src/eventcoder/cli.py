@@ -33,12 +33,19 @@ def _output(path: str | None):
             yield f
 
 
-def _pipeline(coding: bool = True, keep_all: bool = False, model: str | None = None):
+def _pipeline(coding: bool = True, keep_all: bool = False, model: str | None = None, actors: str | None = None):
+    from .extract.classifier import ModelError
+    from .extract.lexicon import LexiconError
+    from .extract.registry import RegistryError
     from .pipeline import default_pipeline
     try:
-        return default_pipeline(coding=coding, keep_all=keep_all, model=model)
-    except EventcoderError as exc:
+        return default_pipeline(coding=coding, keep_all=keep_all, model=model, actors=actors)
+    except (EventcoderError, ModelError, LexiconError, RegistryError) as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+actors_option = click.option("--actors", type=click.Path(exists=True, dir_okay=False),
+                             help="your own actor registry (TSV like eventcoder's data/actors.tsv); its entries win")
 
 
 def _finish(summary: RunSummary, progress: Progress, *after: str) -> None:
@@ -161,7 +168,8 @@ def cli():
 @click.option("--quiet", "-q", is_flag=True, help="no progress on stderr")
 @input_options
 @on_error_option
-def code(paths, db, keep_all, as_json, quiet, glob, text_column, id_column, source, published_at, force, on_error):
+@actors_option
+def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_column, source, published_at, force, on_error):
     """Code reports (text, HTML, JSONL and CSV files, folders, or - for stdin), store them and print their events.
 
     Each document is stored in its own transaction. Run again, the same command passes over the documents already
@@ -189,7 +197,7 @@ def code(paths, db, keep_all, as_json, quiet, glob, text_column, id_column, sour
             print_document(doc)
 
     done = None if force else (lambda doc: store.has_document(doc.id, version))
-    summary = _run(read_inputs(paths, opts), _pipeline(keep_all=keep_all), sink, on_error, progress,
+    summary = _run(read_inputs(paths, opts), _pipeline(keep_all=keep_all, actors=actors), sink, on_error, progress,
                    total=_total(paths, opts), done=done)
     store.finish_run(run_id, docs_ok=summary.coded + sum(summary.skipped.values()),
                      docs_failed=len(summary.failed), events=summary.events)
@@ -206,7 +214,8 @@ def code(paths, db, keep_all, as_json, quiet, glob, text_column, id_column, sour
 @click.option("--quiet", "-q", is_flag=True, help="no progress on stderr")
 @input_options
 @on_error_option
-def extract(docs, output, explain, keep_all, model, quiet, glob, text_column, id_column, source, published_at,
+@actors_option
+def extract(docs, output, explain, keep_all, model, quiet, actors, glob, text_column, id_column, source, published_at,
             force, on_error):
     """Code DOCS (JSONL, one {"id", "text", ...} a line; also text, HTML, CSV, folders; - for stdin) into events,
     one JSON line each.
@@ -216,7 +225,7 @@ def extract(docs, output, explain, keep_all, model, quiet, glob, text_column, id
     from .export.contract import event_record
     progress = Progress(quiet)
     opts = _read_options(glob, text_column, id_column, source, published_at)
-    sig = _signature("extract", docs, explain=explain, keep_all=keep_all, model=model, glob=glob,
+    sig = _signature("extract", docs, explain=explain, keep_all=keep_all, model=model, actors=actors, glob=glob,
                      text_column=text_column, id_column=id_column, source=source, published_at=published_at)
     res = _resumable(output, sig, force)
     if res is None:
@@ -224,10 +233,10 @@ def extract(docs, output, explain, keep_all, model, quiet, glob, text_column, id
             def sink(doc):
                 for ev in doc.events:
                     out.write(json.dumps(event_record(ev, explain), ensure_ascii=False) + "\n")
-            summary = _run(read_inputs(docs, opts), _pipeline(keep_all=keep_all, model=model), sink, on_error,
+            summary = _run(read_inputs(docs, opts), _pipeline(keep_all=keep_all, model=model, actors=actors), sink, on_error,
                            progress, total=_total(docs, opts))
     else:
-        summary = _run_to_file(res, docs, opts, _pipeline(keep_all=keep_all, model=model), on_error, progress,
+        summary = _run_to_file(res, docs, opts, _pipeline(keep_all=keep_all, model=model, actors=actors), on_error, progress,
                                lambda doc: [event_record(ev, explain) for ev in doc.events])
     _finish(summary, progress)
 

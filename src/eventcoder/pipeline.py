@@ -87,8 +87,12 @@ class Pipeline:
         return [s.name for s in self.stages]
 
 
-def default_pipeline(*, coding: bool = True, gazetteer=None, keep_all: bool = False, model: str | None = None) -> Pipeline:
-    """The standard pipeline. `coding=False` stops after place mentions (what `geoparse` needs)."""
+def default_pipeline(*, coding: bool = True, gazetteer=None, keep_all: bool = False, model: str | None = None,
+                     actors=None) -> Pipeline:
+    """The standard pipeline. `coding=False` stops after place mentions (what `geoparse` needs).
+
+    `model`: a classifier made by `eventcoder train`; `actors`: a user's actor registry file (its entries win over
+    the shipped ones); `keep_all`: keep planned/denied/hypothetical events, flagged."""
     from .text.repair import Repair
     from .text.language import LanguageGate
     from .text.nlp import Parse
@@ -102,6 +106,7 @@ def default_pipeline(*, coding: bool = True, gazetteer=None, keep_all: bool = Fa
         from .extract.fatalities import CountFatalities
         from .extract.sources import AttributeSources
         from .extract.finalize import Finalize
-        stages += [DetectEvents(model=model) if model else DetectEvents(), LocateEvents(gazetteer=gazetteer), CodeActors(), DateEvents(),
+        stages += [DetectEvents(model=model) if model else DetectEvents(), LocateEvents(gazetteer=gazetteer),
+                   CodeActors(actors) if actors else CodeActors(), DateEvents(),
                    CountFatalities(), AttributeSources(), Finalize(keep_all=keep_all)]
     return Pipeline(stages)

@@ -273,19 +273,20 @@ class DetectEvents(Stage):
         targets = self._targets(doc, r)
         if len(targets) < 2:
             return []
-        votes: dict[str, int] = {}
-        for p in doc.places:
-            if p.country_code:
-                votes[p.country_code] = votes.get(p.country_code, 0) + 1
-        ranked = sorted(votes.values(), reverse=True)
-        if ranked and (len(ranked) == 1 or ranked[0] > ranked[1]):   # a namesake abroad ("Der-Ezor" read as
-            main = max(votes, key=votes.get)                          # Győr) is not a second place
-            targets = [p for p in targets if p.country_code in (None, main)]
         try:
             from ..geo.locate import choose_place
             lead_place = choose_place(doc, lead)[0]
         except Exception:          # the locator is another stage's: without it, the first target is the lead's
-            lead_place = targets[0] if targets else None
+            lead_place = targets[0]
+        votes: dict[str, int] = {}
+        for p in doc.places:
+            if p.country_code:
+                votes[p.country_code] = votes.get(p.country_code, 0) + 1
+        main = lead_place.country_code if lead_place is not None else None
+        if votes and (main is None or votes.get(main, 0) < max(votes.values())):
+            main = max(votes, key=votes.get)
+        if main:                   # a namesake abroad ("Der-Ezor" read as Győr) is not a second place
+            targets = [p for p in targets if p.country_code in (None, main)]
         out: list[Event] = []
         placed = [lead_place] if lead_place is not None and lead_place.latitude is not None else []
         tax = taxonomy()

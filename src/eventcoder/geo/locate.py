@@ -126,7 +126,7 @@ def locate_events(doc: Document, gaz: Gazetteer) -> None:
         c = country_by_alpha2(place.country_code or "")
         event.country = c.name if c else None
         event.iso = c.iso if c else None
-        event.admin1 = _admin1_as_written(doc, place) or place.admin1
+        event.admin1 = _admin1_as_written(doc, place, gaz) or place.admin1
         event.admin2 = place.admin2 if place.kind != "country" and place.feature_code != "ADM1" else None
         event.location = place.name
         event.latitude, event.longitude = place.latitude, place.longitude
@@ -139,7 +139,7 @@ def locate_events(doc: Document, gaz: Gazetteer) -> None:
         event.explanation.append(f"location: {place.text!r} ({why}; precision {event.geo_precision})")
 
 
-def _admin1_as_written(doc: Document, place: PlaceMention) -> str | None:
+def _admin1_as_written(doc: Document, place: PlaceMention, gaz: Gazetteer) -> str | None:
     """The report's own spelling of the event's admin1 when it names it ("(Oyam, Northern)" -> "Northern"):
     coders such as ACLED write their own admin1 names into their notes."""
     if not place.admin1:
@@ -148,7 +148,9 @@ def _admin1_as_written(doc: Document, place: PlaceMention) -> str | None:
         if p.kind == "region" and p.feature_code == "ADM1" and p.country_code == place.country_code \
                 and p.admin1 == place.admin1 and p is not place:
             text = doc.clean[p.start:p.end].strip()
-            if text and len(text) <= 60 and not text.isupper():
+            if text and len(text) <= 60 and not text.isupper() and any(
+                    r.kind == "admin1" and r.cc == place.country_code and r.admin1 == place.admin1
+                    for r in gaz.lookup(text)):
                 return text
     return None
 

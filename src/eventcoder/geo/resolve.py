@@ -70,7 +70,18 @@ def _country_word(text: str) -> bool:
     return len(bare) > 3 or bare in _CODES_USED_AS_NAMES
 
 
-def _readings(gaz: Gazetteer, text: str) -> tuple[list[Place], bool]:
+def _readings(gaz: Gazetteer, text: str, before: str = "", after: str = "") -> tuple[list[Place], bool]:
+    """Gazetteer readings of a mention; `before`/`after` are the words around it ("rural Damascus",
+    "Damascus countryside" name the region around Damascus, which may have an entry of its own)."""
+    for extended in ((before + " " + text) if before else None, (text + " " + after) if after else None):
+        if extended:
+            rs = [r for r in gaz.lookup(extended) if r.kind in ("admin1", "admin2", "region")]
+            if rs:
+                return rs, False
+    return _plain_readings(gaz, text)
+
+
+def _plain_readings(gaz: Gazetteer, text: str) -> tuple[list[Place], bool]:
     country = lookup_country(text)
     if country is not None and not is_demonym(text) and _country_word(text):
         cp = gaz.country(country.alpha2)
@@ -244,14 +255,16 @@ def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
             cp = gaz.country(c.demonym_of)
             mentions.append(_Mention(c, [cp] if cp else []))
             continue
-        rs, loose = _readings(gaz, c.text)
+        mb = re.search(r"(?i)\b(rural|eastern|western|northern|southern)\s+$", text[max(0, c.start - 10):c.start])
+        ma = re.match(r"(?i)^\s+(countryside|suburbs|rural|governorate|province)\b", text[c.end:c.end + 15])
+        rs, loose = _readings(gaz, c.text, mb.group(1) if mb else "", ma.group(1) if ma else "")
         mentions.append(_Mention(c, rs, loose))
     for i, m in enumerate(mentions):
         m.container = _containers(text, m, mentions[i + 1:])
         m.regional = _regional(text, m.cand)
     focus: Counter = Counter()
     admin1s: Counter = Counter()
-    for first in (True, False):
+    for first in (True, False, False):
         total = sum(focus.values())
         for m in mentions:
             if m.cand.demonym_of:
@@ -269,6 +282,7 @@ def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
                 # with none inside, the mention stays unresolved and the region stands for it
                 inside = [r for r in rs if any(_inside(r, c) for c in m.container)]
                 if not inside and all(c.kind in ("admin1", "admin2", "country") for c in m.container) and \
+                        len({(c.cc, c.admin1) for c in m.container}) == 1 and \
                         not any(r.kind in ("country", "admin1") for r in rs):
                     m.best = None
                     continue
