@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -769,6 +770,75 @@ WARS = (
      ("name", "NAF: United Armed Forces of Novorossiya")),
     ("UA", dt.date(2022, 2, 24), None, ("military", "RU"), ("military", None)),
 )
+# Armed groups that fight in a listed war on neither of its two sides (name prefixes after rendering).  Where a
+# report names one of them and no state force, its unattributed fighting is theirs, not the state's against rebels.
+THIRD_PARTIES = {
+    "SY": ("Islamic State", "SDF:", "YPG:"),
+}
+# Battles of a war's third parties, from public histories: (country, place pattern, from, to, holder, attacker),
+# each side ("name", registry name) or ("kind", kind of the event's country).  Unattributed fighting at the place in
+# that period, in a report naming no state force, is coded to these two sides.
+FRONTS = (
+    ("SY", r"Manbij", dt.date(2016, 5, 31), dt.date(2016, 8, 13), ("name", "Islamic State ({country})"),
+     ("name", "SDF: Syrian Democratic Forces")),                       # the SDF's Manbij offensive
+    ("SY", r"Raqq?a", dt.date(2017, 6, 6), dt.date(2017, 10, 18), ("name", "Islamic State ({country})"),
+     ("name", "SDF: Syrian Democratic Forces")),                       # the battle of Raqqa
+    ("SY", r"Yarmouk(?: camp)?|Yarmuk|Hajar al-Aswad", dt.date(2015, 4, 1), dt.date(2018, 4, 19),
+     ("name", "Islamic State ({country})"), ("kind", "rebel")),        # the IS enclave south of Damascus
+)
+
+
+def _ascii(text: str) -> str:
+    """`text` without diacritics ("al-Yarmūk" -> "al-Yarmuk")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def front_sides(registry: Registry, home, when, context: str) -> tuple[Actor, Actor] | None:
+    """The two sides of a battle in `FRONTS` whose place `context` names, in `home` on `when`."""
+    if home is None or when is None:
+        return None
+    for a2, pattern, start, end, holder, attacker in FRONTS:
+        if a2 != home.alpha2 or not start <= when < end or not re.search(rf"\b({pattern})\b", _ascii(context), re.I):
+            continue
+        sides = []
+        for how, what in (holder, attacker):
+            if how == "name":
+                e = registry.named(what)
+                sides.append(_entry_actor(e, home, home, when, None) if e else None)
+            else:
+                sides.append(generic(registry, what, home, when))
+        if None not in sides:
+            return sides[0], sides[1]
+    return None
+
+
+# Weapons only states (or foreign forces) wield in these wars: their use puts a state side in the event.
+STATE_WEAPONS = re.compile(r"\b(aerial|air ?strikes?|air raids?|warplanes?|barrel bombs?|helicopters?|jets|aircraft|"
+                           r"airplanes?|planes|air force|raids? by|bombers?|regime|loyalists?|Turkish|Russian|Iranian|"
+                           r"American|Israeli|Iraqi|Jordanian)\b", re.I)
+
+
+# Words before a force's name that make it the subject of a charge, not an actor: "executed on charges of spying
+# for the regime", "accused of collaborating with the army".
+CHARGED = re.compile(r"\b(charges?|charged|accus\w*|suspicion|suspected|spying|spies|spy|collaborat\w*|informants?|"
+                     r"dealing|cooperat\w*|affiliation|belonging|links?|working)\b(\W+\w+){0,4}\W*$", re.I)
+
+
+def charged(doc: Document, a: Actor) -> bool:
+    """Whether the mention of `a` is part of a charge against victims ("on charges of spying for the regime")."""
+    return a.start is not None and bool(CHARGED.search(doc.clean[max(0, a.start - 60):a.start]))
+
+
+def third_party(home, actors: list[Actor], context: str) -> Actor | None:
+    """The first named group of `THIRD_PARTIES` for `home` among `actors`, when the report names no state force
+    (no actor of a state kind or inter 1/8, no air power in `context`); None otherwise."""
+    prefixes = THIRD_PARTIES.get(home.alpha2 if home else "")
+    if not prefixes or STATE_WEAPONS.search(context):
+        return None
+    if any(a.kind in STATE_KINDS or a.inter in (1, 8) for a in actors):
+        return None
+    return next((a for a in actors if a.armed and a.name.startswith(prefixes)
+                 and a.role not in ("speaker", "modifier")), None)
 
 
 def war_sides(registry: Registry, home, when) -> tuple[Actor, Actor] | None:
@@ -823,11 +893,26 @@ def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
     war = war_sides(registry, home, when)
     text = doc.clean[scope[0]:scope[1]]
     context = text + " " + (doc.clean[later_span[0]:later_span[1]] if later_span else "")
+    local = third_party(home, found + later, context) if war is not None else None
+    front = None
+    if war is not None and not STATE_WEAPONS.search(context) and \
+            not any(a.kind in STATE_KINDS or a.inter in (1, 8) for a in found + later):
+        where = " ".join(x for x in (ev.location, ev.admin2, ev.admin3) if x)
+        front = front_sides(registry, home, when, where or context)
+        if front is not None and local is None:
+            local = front[0]
+    if local is not None:   # a war's third party named, no state force: it is the default fighter, not the state
+        war = None
 
     def default(kind: str) -> Actor | None:
         return generic(registry, kind, home, when, admins=admins)
 
     def other_side(a1: Actor) -> Actor | None:
+        if local is not None:   # a third party's fight: its opponent is another group named, or the front's other
+            named = pick([a for a in found + later if a.armed and a.role not in ("speaker", "modifier")], {a1.name}, a1)
+            if named is None and front is not None:
+                named = next((f for f in front if f.name != a1.name), None)
+            return named
         if war is not None:
             if a1.name == war[0].name:
                 return war[1]
@@ -873,9 +958,11 @@ def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
                 why2 = "the victims of mob violence"
         assoc1 = assoc_of(("rioters",))
     elif et == "Violence against civilians":
-        a1 = pick([a for a in armed if a.role != "patient"])
+        a1 = pick([a for a in armed if a.role != "patient" and not charged(doc, a)])
         if a1 is None and war is not None and AERIAL_WORDS.search(context):
             a1, why1 = war[0], "bombardment in a war, attacker not named: the war's main attacker"
+        if a1 is None and local is not None:
+            a1, why1 = local, "attacker not named: the only armed group the report names"
         if a1 is None:
             a1, why1 = default("unidentified"), "perpetrator not named: an unidentified armed group"
         a2 = (victims or [None])[0]
@@ -892,7 +979,8 @@ def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
         if a2 is None and a1 is not None and a1.role == "side" and CLASH_WORDS.search(text):
             a2 = a1      # "clashes between unidentified armed men": the same kind of actor on both sides
         if a1 is None:
-            a1, why1 = (war[0] if war else default(DEFAULT_ACTOR1.get(sub, "unidentified"))), "armed side not named"
+            a1, why1 = (war[0] if war else local or default(DEFAULT_ACTOR1.get(sub, "unidentified"))), \
+                "armed side not named"
         if a2 is None and a1 is not None:
             a2, why2 = other_side(a1), "opposing side not named"
             if a2 is not None and a2.name == a1.name:
@@ -903,6 +991,8 @@ def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
             kind = DEFAULT_ACTOR1.get(sub, "unidentified")
             if war is not None and (kind == "military" or AERIAL_WORDS.search(context)):
                 a1, why1 = war[0], "attacker not named: the main attacker of the war"
+            elif local is not None:
+                a1, why1 = local, "attacker not named: the only armed group the report names"
             else:
                 a1, why1 = default(kind), "attacker not named"
         others = [a for a in armed if (a1 is None or a.name != a1.name) and a.role not in ("speaker", "modifier")]

@@ -277,7 +277,7 @@ class DetectEvents(Stage):
             from ..geo.locate import choose_place
             lead_place = choose_place(doc, lead)[0]
         except Exception:          # the locator is another stage's: without it, the first target is the lead's
-            lead_place = targets[0]
+            choose_place, lead_place = None, targets[0]
         votes: dict[str, int] = {}
         for p in doc.places:
             if p.country_code:
@@ -323,6 +323,13 @@ class DetectEvents(Stage):
             ev.factuality = fact
             ev.confidence = round(max(0.05, min(_confidence(d.score, 1), lead.confidence - 0.05 * (len(out) + 1))), 4)
             ev.place_hint = p
+            if choose_place is not None:
+                try:
+                    landed = choose_place(doc, ev)[0]
+                except Exception:
+                    landed = p
+                if landed is None or landed.latitude is None or _km(landed, p) > SPLIT_KM:
+                    continue       # a locator that ignores place_hint would put it on another event's place
             for m in d.evidence:
                 if m.end > m.start:
                     ev.add_evidence(doc.evidence("sub_event_type", m.start, m.end))

@@ -4,6 +4,8 @@ Contract: `decide(matches, extra_mods=())` takes `CueMatch`es (from `Lexicon.mat
 the sub-event type (or None when nothing ACLED codes is reported), its score, the cue matches that decided it
 (the evidence) and human-readable reasons.  Modifier matches (`mod:*`) from other sentences of the same incident
 may be passed in `extra_mods` (a protest dispersed in the next sentence is still a protest with intervention).
+Outcome cues (lexicon weight written "2~": casualties, human losses) count only when the other event cues of the
+matches add up to less than MIN_SCORE; a decision made from them alone has `outcome_only` set.
 """
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ from ..model import Document, Event, PlaceMention
 from .countries import country_by_alpha2
 from .gazetteer import Gazetteer
 
-_LOCATIVE = re.compile(r"(?i)\b(in|at|on|near|outside|around|into|across|from|targeting|targeted|hit|hits|"
+_LOCATIVE = re.compile(r"(?i)\b(in|at|on|near|outside|around|into|across|from|targeting|targeted|targets?|hit|hits|"
                        r"struck|shelled|bombed|stormed|raided|captured|seized|toward|towards|of)\s+(the\s+)?"
                        r"((\w+\s+){0,4})$")
 _VICINITY = re.compile(r"(?i)(\d+(\.\d+)?\s*(km|kilometres|kilometers|miles?)\s+(\w+\s+){0,2}(of|from)\s+(the\s+)?"
@@ -77,7 +77,10 @@ def choose_place(doc: Document, event: Event) -> tuple[PlaceMention | None, bool
         contained = _is_container_of_previous(doc, p, places)
         dist = abs(p.start - a1) if p.start >= a1 else (a0 - p.end) * 1.5
         foreign = main_cc is not None and p.country_code != main_cc
-        return (foreign, contained, not locative, specific, dist)
+        # same clause as the event's words: no " and ", ";" or sentence-level comma between them
+        gap = doc.clean[a1:p.start] if p.start >= a1 else doc.clean[p.end:a0]
+        same_clause = not re.search(r"\band\b|[;]|,\s+(and|while|as|but)\b|,\s*\d", gap)
+        return (foreign, contained, not same_clause, not locative, specific, dist)
 
     best = min(in_sent, key=rank) if in_sent else None
     why = "the event's sentence"
@@ -161,7 +164,7 @@ def _link_words(doc: Document, event: Event, place: PlaceMention) -> None:
     for p in doc.places:
         if p.country_code != place.country_code:
             continue
-        if p.kind in ("country", "demonym") and p.kind == "country" and country_span is None:
+        if p.kind == "country" and country_span is None:
             country_span = p
         if p.kind == "region" and p.feature_code == "ADM1" and p.admin1 == place.admin1 and admin1_span is None:
             admin1_span = p
