@@ -903,6 +903,8 @@ def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
             local = front[0]
     if local is not None:   # a war's third party named, no state force: it is the default fighter, not the state
         war = None
+    local_why = ("attacker not named: the only armed group the report names" if front is None or local is not front[0]
+                 else "attacker not named: the holder of a known front at the place")
 
     def default(kind: str) -> Actor | None:
         return generic(registry, kind, home, when, admins=admins)
@@ -962,7 +964,7 @@ def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
         if a1 is None and war is not None and AERIAL_WORDS.search(context):
             a1, why1 = war[0], "bombardment in a war, attacker not named: the war's main attacker"
         if a1 is None and local is not None:
-            a1, why1 = local, "attacker not named: the only armed group the report names"
+            a1, why1 = local, local_why
         if a1 is None:
             a1, why1 = default("unidentified"), "perpetrator not named: an unidentified armed group"
         a2 = (victims or [None])[0]
@@ -992,7 +994,7 @@ def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
             if war is not None and (kind == "military" or AERIAL_WORDS.search(context)):
                 a1, why1 = war[0], "attacker not named: the main attacker of the war"
             elif local is not None:
-                a1, why1 = local, "attacker not named: the only armed group the report names"
+                a1, why1 = local, local_why
             else:
                 a1, why1 = default(kind), "attacker not named"
         others = [a for a in armed if (a1 is None or a.name != a1.name) and a.role not in ("speaker", "modifier")]
