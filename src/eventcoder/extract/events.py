@@ -19,13 +19,7 @@ Contract (stage "events", requires clean/nlp/sentences, assigns events):
   and a place within SPLIT_KM of one already used are not split off.  Such an event carries
   `event.place_hint` (the PlaceMention) and an anchor that covers its trigger and its place.
 
-NOTE for LocateEvents (geo/locate.py, not owned here): `choose_place` must honour `event.place_hint` when it is
-set, before any ranking, e.g. at the top of choose_place:
-    hint = getattr(event, "place_hint", None)
-    if hint is not None and hint.latitude is not None:
-        before, after = doc.clean[max(0, hint.start - 60):hint.start], doc.clean[hint.end:hint.end + 20]
-        return hint, bool(_VICINITY.search(before)) or bool(_AREA_AFTER.match(after)), "the event's own clause"
-Without it the split events land on the incident's place (ucdp-syria event F1 falls instead of rising).
+LocateEvents (geo/locate.py `choose_place`) honours `event.place_hint` before any ranking.
 """
 from __future__ import annotations
 

@@ -59,6 +59,10 @@ def _doc_country(doc: Document) -> str | None:
 
 def choose_place(doc: Document, event: Event) -> tuple[PlaceMention | None, bool, str]:
     """The mention where `event` happened, whether it is "near"/"countryside of" it, and why it was chosen."""
+    hint = getattr(event, "place_hint", None)   # set by DetectEvents when it split an incident by place
+    if hint is not None and hint.latitude is not None:
+        before, after = doc.clean[max(0, hint.start - 60):hint.start], doc.clean[hint.end:hint.end + 20]
+        return hint, bool(_VICINITY.search(before)) or bool(_AREA_AFTER.match(after)), "the event's own clause"
     places = _candidates(doc)
     if not places:
         return None, False, "no place named"
