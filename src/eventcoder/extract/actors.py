@@ -820,8 +820,8 @@ STATE_WEAPONS = re.compile(r"\b(aerial|air ?strikes?|air raids?|warplanes?|barre
 
 # Words before a force's name that make it the subject of a charge, not an actor: "executed on charges of spying
 # for the regime", "accused of collaborating with the army".
-CHARGED = re.compile(r"\b(charges?|charged|accus\w*|suspicion|suspected|spying|spies|spy|collaborat\w*|informants?|"
-                     r"dealing|cooperat\w*|affiliation|belonging|links?|working)\b(\W+\w+){0,4}\W*$", re.I)
+CHARGED = re.compile(r"\b(charges?|charged|accus\w*|spying|spies|spy|collaborat\w*|informants?|cooperat\w*)\b"
+                     r"(\W+\w+){0,4}\W*$", re.I)
 
 
 def charged(doc: Document, a: Actor) -> bool:
