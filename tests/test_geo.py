@@ -256,3 +256,13 @@ def test_cli_lookup_and_info(gaz, tmp_path, monkeypatch):
     res = CliRunner().invoke(group, ["import", str(bad)])
     assert res.exit_code != 0 and "bad.txt:1" in res.output and "left unchanged" in res.output
     monkeypatch.setattr(G, "_default", None)
+
+
+def test_parenthesised_regions_share_one_country(gaz):
+    # "(Douma, Rif-dimashq)"-style lists: the names must lie in one country, and a direction word that names
+    # a region is a candidate inside such a list
+    places = _geoparse(gaz, "Gunmen attacked a checkpoint in Kafr Batna village (Douma, Rural Damascus) on Monday.")
+    douma = _at(places, "Douma")
+    assert douma.country_code == "SY" and douma.admin1 == "Rural Damascus"
+    region = _at(places, "Rural Damascus")
+    assert region.kind == "region" and region.country_code == "SY"

@@ -72,6 +72,20 @@ def _from_parse(doc: Document, start: int, end: int) -> tuple[str, str] | None:
     return None
 
 
+def _past_tense(doc: Document, start: int, end: int) -> bool:
+    """Whether the trigger words are a verb in a past tense ("demonstrated", "have gathered", "was shelled")."""
+    sp = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
+    if sp is None:
+        return False
+    for t in sp:
+        if t.tag_ == "VBD":
+            return True
+        if t.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had", "was", "were")
+                                   for c in t.children):
+            return True
+    return False
+
+
 def judge(doc: Document, start: int, end: int) -> tuple[str, str]:
     """(factuality, reason) for the event whose trigger is `doc.clean[start:end]`."""
     sent = doc.sentence_of(start)
@@ -86,7 +100,7 @@ def judge(doc: Document, start: int, end: int) -> tuple[str, str]:
     if m:
         return "background", f"background/habitual cue {m.group(0)!r}"
     m = _PLANNED_RE.search(text)
-    if m:
+    if m and not _past_tense(doc, start, end):   # "demonstrated ... against the upcoming budget" happened
         return "planned", f"future cue {m.group(0)!r}"
     got = None
     try:

@@ -259,6 +259,7 @@ def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
         ma = re.match(r"(?i)^\s+(countryside|suburbs|rural|governorate|province)\b", text[c.end:c.end + 15])
         rs, loose = _readings(gaz, c.text, mb.group(1) if mb else "", ma.group(1) if ma else "")
         mentions.append(_Mention(c, rs, loose))
+    _constrain_parentheses(text, mentions)
     for i, m in enumerate(mentions):
         m.container = _containers(text, m, mentions[i + 1:])
         m.regional = _regional(text, m.cand)
@@ -292,6 +293,39 @@ def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
         focus, admin1s = _focus(mentions, first)
     _drop_stray(mentions, focus)
     return mentions
+
+
+def _constrain_parentheses(text: str, mentions: list[_Mention]) -> None:
+    """"(Oyam, Northern)", "(Colombo, Western)": regions listed in one parenthesis, the last one the widest, must
+    lie in one country.  The last name's admin1/admin2 readings give the candidate countries; each earlier name
+    votes for those where it has a reading inside that admin1.  When one country wins, every name of the group
+    keeps only its readings in that country (the last one only its region readings)."""
+    for m0, m1 in _paren_spans(text):
+        group = [m for m in mentions if m0 < m.cand.start and m.cand.end <= m1 and not m.cand.demonym_of]
+        if len(group) < 2 or not group[-1].readings:
+            continue
+        last = group[-1]
+        regions = [r for r in last.readings if r.kind in ("admin1", "admin2")]
+        votes: Counter = Counter()
+        for m in group[:-1]:
+            ok = {c.cc for c in regions for r in m.readings if r.cc == c.cc and r.pid != c.pid and
+                  (c.kind == "admin2" or (r.admin1 and N.key(r.admin1) == N.key(c.admin1 or c.name)))}
+            votes.update(ok)
+        if not votes:
+            continue
+        ranked = votes.most_common(2)
+        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            continue
+        cc = ranked[0][0]
+        for m in group[:-1]:
+            kept = [r for r in m.readings if r.cc == cc]
+            if kept:
+                m.readings, m.loose = kept, False
+        last.readings, last.loose = [r for r in regions if r.cc == cc], False
+
+
+def _paren_spans(text: str) -> list[tuple[int, int]]:
+    return [(mo.start(), mo.end()) for mo in re.finditer(r"\([^()]{2,120}\)", text)]
 
 
 def _drop_stray(mentions: list[_Mention], focus: Counter) -> None:

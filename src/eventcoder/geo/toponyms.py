@@ -130,8 +130,10 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
                 continue
             inside_block = any(s <= a and b <= e for s, e in blocked)
             k = N.key(text[a:b])
-            if not k or k in _NEVER or k in surnames:
+            if not k or k in surnames:
                 continue
+            if k in _NEVER and not (how == "list" and _names_region(gazetteer, k)):
+                continue   # but "(Oyam, Northern)", "(Baydhaba, Bay)": a region in a location list
             if text[b:b + 1] == "." and " " not in text[a:b] and len(k) <= 4:
                 from .resolve import _abbrev
                 if not (text[max(0, a - 2):a] == ", " and text[a:b + 1] in _abbrev()):
@@ -178,6 +180,10 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
 
 _UNIT_WORDS = re.compile(r"(?i)[\s-]+(city|town|village|district|sub-?county|county|province|governorate|region|"
                          r"municipality|area|countryside|suburbs?|outskirts|camp|neighbou?rhood|state|parish)$")
+
+
+def _names_region(gazetteer, k: str) -> bool:
+    return any(r.kind in ("admin1", "admin2") for r in gazetteer.by_key(k))
 
 
 def _country_word(text: str) -> bool:
