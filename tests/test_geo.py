@@ -264,5 +264,6 @@ def test_parenthesised_regions_share_one_country(gaz):
     places = _geoparse(gaz, "Gunmen attacked a checkpoint in Kafr Batna village (Douma, Rural Damascus) on Monday.")
     douma = _at(places, "Douma")
     assert douma.country_code == "SY" and douma.admin1 == "Rural Damascus"
-    region = _at(places, "Rural Damascus")
-    assert region.kind == "region" and region.country_code == "SY"
+    assert any(p.kind == "region" and p.country_code == "SY" and p.admin1 == "Rural Damascus" for p in places)
+    paris = _at(_geoparse(gaz, "Farmers blocked a road in Blossom village (Paris, Texas) on Monday."), "Paris")
+    assert paris.country_code == "US" and paris.admin1 == "Texas"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document, Event, PlaceMention
+from . import names as N
 from .countries import country_by_alpha2
 from .gazetteer import Gazetteer
 
@@ -133,7 +134,8 @@ def locate_events(doc: Document, gaz: Gazetteer) -> None:
         c = country_by_alpha2(place.country_code or "")
         event.country = c.name if c else None
         event.iso = c.iso if c else None
-        event.admin1 = _admin1_as_written(doc, place, gaz) or place.admin1
+        own = place.name if place.kind == "region" and place.feature_code == "ADM1" else None
+        event.admin1 = _admin1_as_written(doc, place, gaz) or own or place.admin1
         event.admin2 = place.admin2 if place.kind != "country" and place.feature_code != "ADM1" else None
         event.location = place.name
         event.latitude, event.longitude = place.latitude, place.longitude
@@ -159,6 +161,32 @@ def _admin1_as_written(doc: Document, place: PlaceMention, gaz: Gazetteer) -> st
                     r.kind == "admin1" and r.cc == place.country_code and r.admin1 == place.admin1
                     for r in gaz.lookup(text)):
                 return text
+    return _admin1_written_after(doc, place)
+
+
+# "Belet Weyne (Belet Weyne, Hiraan)", "Puli Alam city, Logar.": the list's last name is the admin1
+_PAREN_AFTER = re.compile(r"^[^().;\n]{0,60}?\(([^()]{2,120})\)")
+_COMMA_AFTER = re.compile(r"^(?:\s+(?:city|town|village|district|area))?,\s*([A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3})"
+                          r"(?:\s+(?:state|region|province|governorate))?\s*(?:[.;]|$)")
+_UNIT_SUFFIX = re.compile(r"(?i)\s+(state|region|province|governorate|division|department|prefecture)$")
+
+
+def _admin1_written_after(doc: Document, place: PlaceMention) -> str | None:
+    """The admin1 as the report writes it right after the place, when it is a spelling of the place's own
+    admin1 in the gazetteer ("Hiraan" for GeoNames' "Hiiraan", "West Darfur state" for "Western Darfur")."""
+    after = doc.clean[place.end:place.end + 160]
+    m = _PAREN_AFTER.match(after)
+    written = m.group(1).split(",")[-1].split(";")[0].strip() if m else None
+    if not written:
+        m = _COMMA_AFTER.match(after)
+        written = m.group(1).strip() if m else None
+    if not written or len(written) > 40 or not written[:1].isupper():
+        return None
+    written = _UNIT_SUFFIX.sub("", written)
+    from rapidfuzz import fuzz
+    a, b = N.key(written), N.key(_UNIT_SUFFIX.sub("", place.admin1 or ""))
+    if a and b and fuzz.ratio(a, b) >= 80:
+        return written
     return None
 
 
