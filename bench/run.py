@@ -3,6 +3,7 @@
 scorer, and print one table with documents/s and peak memory.
 
 usage: python bench/run.py [--bench DIR] [--sets a,b] [--out DIR] [--check bench/floors.json] [--limit N]
+                          [--write-floors bench/floors.json]
 
 --check compares the metrics with the floors in the file and exits 1 if any is below its floor (the CI gate).
 Outputs go to --out (default bench/out/, git-ignored: they quote the documents, so they are never committed).
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import subprocess
 import sys
@@ -66,6 +68,8 @@ def main() -> int:
     ap.add_argument("--sets", default="")
     ap.add_argument("--out", type=Path, default=HERE / "out")
     ap.add_argument("--check", type=Path)
+    ap.add_argument("--write-floors", type=Path,
+                    help="write floors just under this run's numbers (0.01 below, rounded down) to the file")
     ap.add_argument("--limit", type=int, help="only the first N documents of each set (quick look; not for --check)")
     args = ap.parse_args()
     dev = args.bench / "dev"
@@ -112,6 +116,12 @@ def main() -> int:
             shown = "  ".join(f"{k}={metrics[k]:.3f}" for k in SHOWN[kind_of(name)] if k in metrics)
             print(f"{name:18s} {n_docs:5d} docs {n_docs / secs:7.1f} docs/s {mem:6.0f} MiB  {shown}", flush=True)
     (args.out / "results.json").write_text(json.dumps(results, indent=1))
+    if args.write_floors:
+        floors = {name: {k: (0.99 if k == "evidence_exact" else math.floor((m[k] - 0.01) * 100) / 100)
+                         for k in SHOWN[kind_of(name)] if isinstance(m.get(k), float)}
+                  for name, m in results.items()}
+        args.write_floors.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n")
+        print(f"floors written to {args.write_floors}")
     if args.check:
         floors = json.loads(args.check.read_text())
         below = [f"{s}.{k}: {results[s].get(k, 0):.4f} < floor {v}" for s, fl in floors.items() if s in results

@@ -50,11 +50,14 @@ def _candidates(doc: Document) -> list[PlaceMention]:
 
 
 def _doc_country(doc: Document) -> str | None:
-    """The report's main country: most place mentions (demonyms count half)."""
+    """The report's main country: the one most of its towns, facilities and regions lie in; country names and
+    demonyms (0.1 and 0.05 each) only break ties, or decide when no such place is named.  "Ukrainians rallied
+    in Gloucester against the invasion of Ukraine" is about the United Kingdom."""
     votes: dict[str, float] = {}
     for p in doc.places:
         if p.country_code:
-            votes[p.country_code] = votes.get(p.country_code, 0.0) + (0.5 if p.kind == "demonym" else 1.0)
+            w = {"demonym": 0.05, "country": 0.1}.get(p.kind, 1.0)
+            votes[p.country_code] = votes.get(p.country_code, 0.0) + w
     return max(votes, key=votes.get) if votes else None
 
 
@@ -150,9 +153,13 @@ def locate_events(doc: Document, gaz: Gazetteer) -> None:
 
 def _admin1_as_written(doc: Document, place: PlaceMention, gaz: Gazetteer) -> str | None:
     """The report's own spelling of the event's admin1 when it names it ("(Oyam, Northern)" -> "Northern"):
-    coders such as ACLED write their own admin1 names into their notes."""
+    coders such as ACLED write their own admin1 names into their notes.  Units whose name the supplement
+    curates (data/geo/admin1.tsv) keep the curated name."""
     if not place.admin1:
         return None
+    curated = gaz.admin1(place.country_code or "", place.admin1)
+    if curated is not None and "eventcoder supplement" in (curated.source or ""):
+        return None   # our curated name is the coders' own ("Coahuila de Zaragoza" for a note's "Coahuila")
     for p in doc.places:
         if p.kind == "region" and p.feature_code == "ADM1" and p.country_code == place.country_code \
                 and p.admin1 == place.admin1 and p is not place:

@@ -194,7 +194,9 @@ def _score(m: _Mention, r: Place, focus: Counter, admin1s: Counter, total: float
     rest = focus.get(r.cc, 0.0) - own
     rest_total = total - m.weight
     if rest_total > 0 and rest > 0:
-        s += 1.5 + 4.0 * rest / rest_total
+        # demonyms alone ("Russian forces shelled Donetsk") say whose forces, not where: a flat bonus only
+        named = rest - admin1s.get((r.cc, _DEMONYM), 0.0)
+        s += 1.5 + 4.0 * rest / rest_total if named > 0 else 1.5
     elif rest_total <= 0 and prior:
         # no other evidence in the report: the country most reports read before it in this batch were about
         share = prior.get(r.cc, 0.0) / max(1.0, sum(prior.values()))
@@ -213,6 +215,9 @@ def _score(m: _Mention, r: Place, focus: Counter, admin1s: Counter, total: float
     return s
 
 
+_DEMONYM = "#demonym"    # admin1s key under which _focus also counts each country's demonym weight
+
+
 def _focus(mentions: list[_Mention], first_pass: bool) -> tuple[Counter, Counter]:
     focus: Counter = Counter()
     admin1s: Counter = Counter()
@@ -220,6 +225,7 @@ def _focus(mentions: list[_Mention], first_pass: bool) -> tuple[Counter, Counter
         m.weight = 0.0
         if m.cand.demonym_of:
             focus[m.cand.demonym_of] += 0.5
+            admin1s[(m.cand.demonym_of, _DEMONYM)] += 0.5
             continue
         if m.best is None:
             continue
@@ -239,10 +245,25 @@ _REGIONAL_BEFORE = re.compile(r"(?i)\b(countryside|province|governorate|suburbs|
                               r"countryside)\s+(of\s+)?(the\s+)?$")
 
 
+def _named_focus(cc: str | None, own: _Mention, mentions: list[_Mention], focus: Counter) -> bool:
+    """A focus country that the report's places name, not only its demonyms: "Russian forces shelled Bila
+    Hora" does not make every Russian village that sounds like "Bila Hora" a reading."""
+    if cc not in focus:
+        return False
+    return any(m is not own and m.best is not None and m.best.cc == cc and not m.cand.demonym_of for m in mentions)
+
+
 def _regional(text: str, c: Candidate) -> bool:
     if _SUFFIX.search(c.text) and not re.search(r"(?i)(city|town|village)$", c.text):
         return True
-    return bool(_REGIONAL_AFTER.match(text[c.end:c.end + 20]) or _REGIONAL_BEFORE.search(text[max(0, c.start - 30):c.start]))
+    return bool(_REGIONAL_AFTER.match(text[c.end:c.end + 20]) or _REGIONAL_BEFORE.search(text[max(0, c.start - 30):c.start])
+                or (_TRAILING_CONTAINER_BEFORE.search(text[max(0, c.start - 40):c.start])
+                    and _TRAILING_CONTAINER_AFTER.match(text[c.end:c.end + 3])))
+
+
+# "shelled the village of Novohnativka, Donetsk.": a name closing "Village, Name" names the village's region
+_TRAILING_CONTAINER_BEFORE = re.compile(r"\b(village|town|of|in|near|at)\s+[A-Z][\w'’-]+(\s[A-Z][\w'’-]+)?,\s+$")
+_TRAILING_CONTAINER_AFTER = re.compile(r"^(\s*[.;\[]|\s*$)")
 
 
 def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
@@ -274,7 +295,7 @@ def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
                 continue
             rs = m.readings
             if m.loose:   # loose readings count only inside a focus country or a named container
-                rs = [r for r in rs if r.cc in focus or any(_inside(r, c) for c in m.container)]
+                rs = [r for r in rs if _named_focus(r.cc, m, mentions, focus) or any(_inside(r, c) for c in m.container)]
             if not rs:
                 m.best = None
                 continue
@@ -302,26 +323,50 @@ def _constrain_parentheses(text: str, mentions: list[_Mention]) -> None:
     keeps only its readings in that country (the last one only its region readings)."""
     for m0, m1 in _paren_spans(text):
         group = [m for m in mentions if m0 < m.cand.start and m.cand.end <= m1 and not m.cand.demonym_of]
-        if len(group) < 2 or not group[-1].readings:
-            continue
-        last = group[-1]
-        regions = [r for r in last.readings if r.kind in ("admin1", "admin2")]
-        votes: Counter = Counter()
-        for m in group[:-1]:
-            ok = {c.cc for c in regions for r in m.readings if r.cc == c.cc and r.pid != c.pid and
-                  (c.kind == "admin2" or (r.admin1 and N.key(r.admin1) == N.key(c.admin1 or c.name)))}
-            votes.update(ok)
-        if not votes:
-            continue
-        ranked = votes.most_common(2)
-        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-            continue
-        cc = ranked[0][0]
-        for m in group[:-1]:
-            kept = [r for r in m.readings if r.cc == cc]
-            if kept:
-                m.readings, m.loose = kept, False
-        last.readings, last.loose = [r for r in regions if r.cc == cc], False
+        if len(group) >= 2 and group[-1].readings:
+            _constrain_list(group)
+        _constrain_pair(text, m0, group, mentions)
+
+
+def _constrain_pair(text: str, m0: int, group: list[_Mention], mentions: list[_Mention]) -> bool:
+    """"Algeciras (Cadiz)": the name before a parenthesis and the names in it share a country; a country in
+    which every one of them has a reading wins over those where only some do.  True when it constrained."""
+    head = next((m for m in reversed(mentions) if m.cand.end <= m0), None)
+    if head is None or head.cand.demonym_of or not head.readings or \
+            not re.fullmatch(r"[\s\w'’-]{0,40}", text[head.cand.end:m0]):
+        return False
+    members = [m for m in [head] + group if m.readings]
+    if len(members) < 2:
+        return False
+    votes = Counter(cc for m in members for cc in {r.cc for r in m.readings})
+    ranked = votes.most_common(2)
+    if ranked[0][1] < len(members) or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return False
+    cc = ranked[0][0]
+    for m in members:
+        m.readings, m.loose = [r for r in m.readings if r.cc == cc], False
+    return True
+
+
+def _constrain_list(group: list[_Mention]) -> None:
+    last = group[-1]
+    regions = [r for r in last.readings if r.kind in ("admin1", "admin2")]
+    votes: Counter = Counter()
+    for m in group[:-1]:
+        ok = {c.cc for c in regions for r in m.readings if r.cc == c.cc and r.pid != c.pid and
+              (c.kind == "admin2" or (r.admin1 and N.key(r.admin1) == N.key(c.admin1 or c.name)))}
+        votes.update(ok)
+    if not votes:
+        return
+    ranked = votes.most_common(2)
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return
+    cc = ranked[0][0]
+    for m in group[:-1]:
+        kept = [r for r in m.readings if r.cc == cc]
+        if kept:
+            m.readings, m.loose = kept, False
+    last.readings, last.loose = [r for r in regions if r.cc == cc], False
 
 
 def _paren_spans(text: str) -> list[tuple[int, int]]:
