@@ -2,5 +2,6 @@
 __version__ = "0.1.0"
 
 from .model import Document, Event, Evidence, DocWarning, PlaceMention  # noqa: E402
+from .api import code_text  # noqa: E402
 
-__all__ = ["__version__", "Document", "Event", "Evidence", "DocWarning", "PlaceMention"]
+__all__ = ["__version__", "Document", "Event", "Evidence", "DocWarning", "PlaceMention", "code_text"]
