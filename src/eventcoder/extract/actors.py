@@ -17,12 +17,15 @@ How an event's actors are found:
 The stage lives here; its parts live in small modules: `actor_context` (the event's country and date),
 `actor_mentions` (actors named around the event, with `actor_resolve` for registry matches and `actor_roles` for
 roles from the parse), `actor_names` (ACLED-style names), `actor_choice` (picking among mentions) and `war_context`
-(default sides in wars with known sides and fronts).
+(default sides in wars with known sides and fronts).  Here, `_Scene` gathers what is known around one event and one
+function per event type (`SIDES_BY_EVENT_TYPE`) chooses its two sides; `code_event` applies the conventions common
+to all types and writes the fields.
 """
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from ..model import Document, Event
 from ..pipeline import Stage
@@ -90,40 +93,56 @@ def _sentences_near(doc: Document, sent, after: bool, n: int = 3) -> tuple[int, 
     return (near[0].start, near[-1].end) if near else None
 
 
-def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
-    """Fill one event's actor fields (see the module docstring for the rules)."""
-    home = event_country(doc, ev, matches)
-    when = event_date(doc, ev)
-    admins = admins_of(ev)
-    sent = doc.sentence_of(ev.anchor[0])
-    scope = (sent.start, sent.end) if sent else (max(0, ev.anchor[0] - 300), min(len(doc.clean), ev.anchor[1] + 300))
-    trig = span_root(doc, ev.anchor[0], ev.anchor[1]) if ev.anchor[1] > ev.anchor[0] else None
+class _Scene:
+    """What is known around one event before its sides are chosen: the actors named in its sentence (`found`) and
+    in the three sentences after it (`later`), its country and date, and the defaults of a war it belongs to."""
 
-    def pick(pool, exclude=frozenset(), partner=None):
-        return pick_armed(pool, exclude, partner, trig)
+    def __init__(self, doc: Document, ev: Event, matches, registry: Registry):
+        self.doc, self.ev, self.matches, self.registry = doc, ev, matches, registry
+        self.home = event_country(doc, ev, matches)
+        self.when = event_date(doc, ev)
+        self.admins = admins_of(ev)
+        self.sent = sent = doc.sentence_of(ev.anchor[0])
+        scope = (sent.start, sent.end) if sent else (max(0, ev.anchor[0] - 300),
+                                                     min(len(doc.clean), ev.anchor[1] + 300))
+        self.trig = span_root(doc, ev.anchor[0], ev.anchor[1]) if ev.anchor[1] > ev.anchor[0] else None
+        self.found = found = self.actors_in(scope)
+        later_span = _sentences_near(doc, sent, after=True)
+        self.later = later = self.actors_in(later_span)
+        self.armed = [a for a in found if a.armed]
+        self.victims = [a for a in found if a.kind == "civilians" and a.role == "victim"]
+        self.later_victims = [a for a in later if a.kind == "civilians" and a.role == "victim"]
+        self.state = [a for a in self.armed if a.kind in ("military", "police")]
+        self.text = doc.clean[scope[0]:scope[1]]
+        self.context = self.text + " " + (doc.clean[later_span[0]:later_span[1]] if later_span else "")
+        where = " ".join(x for x in (ev.location, ev.admin2, ev.admin3) if x)
+        self.war, self.local, self.front, self.local_why = war_context(registry, self.home, self.when, where,
+                                                                       found + later, self.context)
 
-    def actors_in(span) -> list[Actor]:
-        return dedupe(mentions_in(doc, ev, span, matches, registry, home, when)) if span else []
-    found = actors_in(scope)
-    later_span = _sentences_near(doc, sent, after=True)
-    later = actors_in(later_span)
-    et, sub = ev.event_type or "", ev.sub_event_type or ""
-    armed = [a for a in found if a.armed]
-    victims = [a for a in found if a.kind == "civilians" and a.role == "victim"]
-    later_victims = [a for a in later if a.kind == "civilians" and a.role == "victim"]
-    state = [a for a in armed if a.kind in ("military", "police")]
-    assoc_of = lambda kinds: [n for a in found if a.kind in kinds for n in a.assoc]
-    text = doc.clean[scope[0]:scope[1]]
-    context = text + " " + (doc.clean[later_span[0]:later_span[1]] if later_span else "")
-    where = " ".join(x for x in (ev.location, ev.admin2, ev.admin3) if x)
-    war, local, front, local_why = war_context(registry, home, when, where, found + later, context)
+    def actors_in(self, span) -> list[Actor]:
+        """The actors named in a clean-text span (one per name); [] for no span."""
+        if not span:
+            return []
+        return dedupe(mentions_in(self.doc, self.ev, span, self.matches, self.registry, self.home, self.when))
 
-    def default(kind: str) -> Actor | None:
-        return generic(registry, kind, home, when, admins=admins)
+    def assoc_of(self, kinds) -> list[str]:
+        """The assoc names of the actors of `kinds` named in the event's sentence."""
+        return [n for a in self.found if a.kind in kinds for n in a.assoc]
 
-    def other_side(a1: Actor) -> Actor | None:
+    def pick(self, pool, exclude=frozenset(), partner=None) -> Actor | None:
+        """`actor_choice.pick_armed`, nearest the event's trigger."""
+        return pick_armed(pool, exclude, partner, self.trig)
+
+    def default(self, kind: str) -> Actor | None:
+        """The generic actor of `kind` for the event's country and date."""
+        return generic(self.registry, kind, self.home, self.when, admins=self.admins)
+
+    def other_side(self, a1: Actor) -> Actor | None:
+        """The opponent of `a1` when the sentence names none: a war's other side, a group named later, a default."""
+        local, front, war = self.local, self.front, self.war
         if local is not None:   # a third party's fight: its opponent is another group named, or the front's other
-            named = pick([a for a in found + later if a.armed and a.role not in ("speaker", "modifier")], {a1.name}, a1)
+            named = self.pick([a for a in self.found + self.later if a.armed and a.role not in ("speaker", "modifier")],
+                              {a1.name}, a1)
             if named is None and front is not None:
                 named = next((f for f in front if f.name != a1.name), None)
             return named
@@ -132,7 +151,7 @@ def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
                 return war[1]
             if a1.name == war[1].name:
                 return war[0]
-        pool = pick([a for a in later if a.armed], {a1.name}, a1)
+        pool = self.pick([a for a in self.later if a.armed], {a1.name}, a1)
         if pool is not None:
             return pool
         if war is not None:
@@ -142,115 +161,172 @@ def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
                 return war[1]
             return war[0] if a1.kind in ("rebel", "unidentified") and (a1.name == war[1].name or a1.start is None
                                                                          or a1.kind == "unidentified") else None
-        return default("unidentified" if a1.kind in STATE_KINDS else "military")
+        return self.default("unidentified" if a1.kind in STATE_KINDS else "military")
 
-    a1 = a2 = None
+
+class _Sides(NamedTuple):
+    """The two sides chosen for an event, why each was inferred (None: named), and extra assoc names of side 1."""
+    a1: Actor | None
+    a2: Actor | None = None
+    why1: str | None = None
+    why2: str | None = None
+    assoc1: tuple[str, ...] = ()
+
+
+def _protest_sides(s: _Scene, sub: str) -> _Sides:
+    """Protesters (X), and the authorities that intervened."""
+    a2 = why2 = None
+    a1 = next((a for a in s.found if a.kind == "protesters"), None) or s.default("protesters")
+    why1 = "the demonstrators of a protest event"
+    if sub in ("Protest with intervention", "Excessive force against protesters"):
+        acting = [a for a in s.state if a.role not in ("modifier", "speaker")]
+        a2 = next((a for a in acting if a.kind == "police"), None) or next(iter(acting), None) or s.default("police")
+        why2 = "authorities that intervened in the protest"
+    return _Sides(a1, a2, why1, why2, tuple(s.assoc_of(("protesters", "civilians"))))
+
+
+def _riot_sides(s: _Scene, sub: str) -> _Sides:
+    """Rioters (X), and the forces they fought or the victims of mob violence."""
+    a2 = why2 = None
+    a1 = next((a for a in s.found if a.kind == "rioters"), None) or s.default("rioters")
+    why1 = "the participants of a riot"
+    engaged = [a for a in s.state if a.role in ("agent", "side", "patient")]
+    later_state = [a for a in s.later if a.kind in ("military", "police") and a.role in ("side", "patient")]
+    if engaged or later_state:
+        a2 = (engaged or later_state)[0]
+    elif s.victims:
+        a2 = s.victims[0]
+    elif sub == "Mob violence":
+        if CLASH_WORDS.search(s.text) and not s.later_victims:
+            a2, why2 = a1, "two groups of rioters"
+        else:
+            a2 = (s.later_victims or [None])[0] or s.default("civilians")
+            why2 = "the victims of mob violence"
+    return _Sides(a1, a2, why1, why2, tuple(s.assoc_of(("rioters",))))
+
+
+def _violence_against_civilians_sides(s: _Scene, sub: str) -> _Sides:
+    """The perpetrator (named, a war's attacker, a third party or unidentified) and the civilians harmed."""
+    a2 = why1 = why2 = None
+    war = s.war
+    a1 = s.pick([a for a in s.armed if a.role != "patient" and not charged(s.doc, a)])
+    if a1 is None and war is not None and AERIAL_WORDS.search(s.context):
+        a1, why1 = war[0], "bombardment in a war, attacker not named: the war's main attacker"
+    if a1 is None and s.local is not None:
+        a1, why1 = s.local, s.local_why
+    if a1 is None:
+        a1, why1 = s.default("unidentified"), "perpetrator not named: an unidentified armed group"
+    a2 = (s.victims or [None])[0]
+    if a2 is None:   # no civilian named as a victim: a named group whose members were hit is the other side
+        a2 = next((a for a in s.armed if a.role == "patient" and a.name != a1.name), None)
+    if a2 is None:
+        a2, why2 = s.default("civilians"), "the victims of violence against civilians"
+    return _Sides(a1, a2, why1, why2)
+
+
+def _battle_sides(s: _Scene, sub: str) -> _Sides:
+    """Two armed sides; a side not named is the war's, the third party's or the convention's default."""
     why1 = why2 = None
-    assoc1: list[str] = []
-    if et == "Protests":
-        a1 = next((a for a in found if a.kind == "protesters"), None) or default("protesters")
-        why1 = "the demonstrators of a protest event"
-        if sub in ("Protest with intervention", "Excessive force against protesters"):
-            acting = [a for a in state if a.role not in ("modifier", "speaker")]
-            a2 = next((a for a in acting if a.kind == "police"), None) or next(iter(acting), None) or default("police")
-            why2 = "authorities that intervened in the protest"
-        assoc1 = assoc_of(("protesters", "civilians"))
-    elif et == "Riots":
-        a1 = next((a for a in found if a.kind == "rioters"), None) or default("rioters")
-        why1 = "the participants of a riot"
-        engaged = [a for a in state if a.role in ("agent", "side", "patient")]
-        later_state = [a for a in later if a.kind in ("military", "police") and a.role in ("side", "patient")]
-        if engaged or later_state:
-            a2 = (engaged or later_state)[0]
-        elif victims:
-            a2 = victims[0]
-        elif sub == "Mob violence":
-            if CLASH_WORDS.search(text) and not later_victims:
-                a2, why2 = a1, "two groups of rioters"
-            else:
-                a2 = (later_victims or [None])[0] or default("civilians")
-                why2 = "the victims of mob violence"
-        assoc1 = assoc_of(("rioters",))
-    elif et == "Violence against civilians":
-        a1 = pick([a for a in armed if a.role != "patient" and not charged(doc, a)])
-        if a1 is None and war is not None and AERIAL_WORDS.search(context):
-            a1, why1 = war[0], "bombardment in a war, attacker not named: the war's main attacker"
-        if a1 is None and local is not None:
-            a1, why1 = local, local_why
-        if a1 is None:
-            a1, why1 = default("unidentified"), "perpetrator not named: an unidentified armed group"
-        a2 = (victims or [None])[0]
-        if a2 is None:   # no civilian named as a victim: a named group whose members were hit is the other side
-            a2 = next((a for a in armed if a.role == "patient" and a.name != a1.name), None)
-        if a2 is None:
-            a2, why2 = default("civilians"), "the victims of violence against civilians"
-    elif et == "Battles":
-        a1 = pick(armed)
-        opposite = [a for a in armed if a.role in ("side", "patient")] if a1 is not None and a1.role == "agent" else []
-        a2 = pick(opposite, {a1.name}, a1) if opposite else None
-        if a2 is None:
-            a2 = pick(armed, {a1.name} if a1 else set(), a1)
-        if a2 is None and a1 is not None and a1.role == "side" and CLASH_WORDS.search(text):
-            a2 = a1      # "clashes between unidentified armed men": the same kind of actor on both sides
-        if a1 is None:
-            a1, why1 = (war[0] if war else local or default(DEFAULT_ACTOR1.get(sub, "unidentified"))), \
-                "armed side not named"
-        if a2 is None and a1 is not None:
-            a2, why2 = other_side(a1), "opposing side not named"
-            if a2 is not None and a2.name == a1.name:
-                a2 = None
-    elif et == "Explosions/Remote violence":
-        a1 = pick([a for a in armed if a.role != "patient"])
-        if a1 is None:
-            kind = DEFAULT_ACTOR1.get(sub, "unidentified")
-            if war is not None and (kind == "military" or AERIAL_WORDS.search(context)):
-                a1, why1 = war[0], "attacker not named: the main attacker of the war"
-            elif local is not None:
-                a1, why1 = local, local_why
-            else:
-                a1, why1 = default(kind), "attacker not named"
-        others = [a for a in armed if (a1 is None or a.name != a1.name) and a.role not in ("speaker", "modifier")]
-        if a1 is not None and a1.kind in STATE_KINDS:
-            others = [a for a in others if not (a.kind in STATE_KINDS and a.alpha2 == a1.alpha2)]
-        target = next((a for a in others if a.role in ("patient", "side")), None)
-        if target is not None:
-            a2 = target
-        elif victims or later_victims:
-            a2 = (victims or later_victims)[0]
-        elif others:
-            a2 = others[0]
-        elif war is not None and a1 is not None and why1 is None and a1.name == war[1].name:
-            a2, why2 = war[0], "a non-state group's bombardment in a war: the state's side"
-    elif et == "Strategic developments":
-        a1 = pick(armed)
-        if a1 is None and sub in ("Change to group/activity", "Headquarters or base established", "Other"):
-            nearby = actors_in(_sentences_near(doc, sent, after=False))
-            a1 = pick([a for a in nearby[::-1] if a.armed and a.role == "agent"])
-            why1 = "named in the sentences before" if a1 else None
-        if a1 is None and sub in DEFAULT_ACTOR1:
-            a1, why1 = default(DEFAULT_ACTOR1[sub]), "actor not named"
-        if a1 is None and found and sub in ("Other", "Agreement", "Change to group/activity"):
-            a1 = next((a for a in found if a.kind in ("government", "protesters", "rioters")), None)
-        if a1 is None and sub == "Other":   # displacement, evacuations: the civilians concerned
-            a1 = next((a for a in found if a.kind == "civilians" and a.role not in ("speaker", "modifier")), None)
-        other = pick(armed, {a1.name} if a1 else set(), a1)
-        if other is not None:
-            a2 = other
-        elif sub in CIVILIAN_SIDE:
-            a2 = (victims or [None])[0] or default("civilians")
-            why2 = "those affected"
-    else:
-        a1 = pick(armed)
+    armed, war = s.armed, s.war
+    a1 = s.pick(armed)
+    opposite = [a for a in armed if a.role in ("side", "patient")] if a1 is not None and a1.role == "agent" else []
+    a2 = s.pick(opposite, {a1.name}, a1) if opposite else None
+    if a2 is None:
+        a2 = s.pick(armed, {a1.name} if a1 else set(), a1)
+    if a2 is None and a1 is not None and a1.role == "side" and CLASH_WORDS.search(s.text):
+        a2 = a1      # "clashes between unidentified armed men": the same kind of actor on both sides
+    if a1 is None:
+        a1, why1 = (war[0] if war else s.local or s.default(DEFAULT_ACTOR1.get(sub, "unidentified"))), \
+            "armed side not named"
+    if a2 is None and a1 is not None:
+        a2, why2 = s.other_side(a1), "opposing side not named"
+        if a2 is not None and a2.name == a1.name:
+            a2 = None
+    return _Sides(a1, a2, why1, why2)
 
+
+def _remote_violence_sides(s: _Scene, sub: str) -> _Sides:
+    """The attacker (named or the default of the weapon) and its target: a group hit, civilians harmed."""
+    a2 = why1 = why2 = None
+    armed, war = s.armed, s.war
+    a1 = s.pick([a for a in armed if a.role != "patient"])
+    if a1 is None:
+        kind = DEFAULT_ACTOR1.get(sub, "unidentified")
+        if war is not None and (kind == "military" or AERIAL_WORDS.search(s.context)):
+            a1, why1 = war[0], "attacker not named: the main attacker of the war"
+        elif s.local is not None:
+            a1, why1 = s.local, s.local_why
+        else:
+            a1, why1 = s.default(kind), "attacker not named"
+    others = [a for a in armed if (a1 is None or a.name != a1.name) and a.role not in ("speaker", "modifier")]
+    if a1 is not None and a1.kind in STATE_KINDS:
+        others = [a for a in others if not (a.kind in STATE_KINDS and a.alpha2 == a1.alpha2)]
+    target = next((a for a in others if a.role in ("patient", "side")), None)
+    if target is not None:
+        a2 = target
+    elif s.victims or s.later_victims:
+        a2 = (s.victims or s.later_victims)[0]
+    elif others:
+        a2 = others[0]
+    elif war is not None and a1 is not None and why1 is None and a1.name == war[1].name:
+        a2, why2 = war[0], "a non-state group's bombardment in a war: the state's side"
+    return _Sides(a1, a2, why1, why2)
+
+
+def _strategic_sides(s: _Scene, sub: str) -> _Sides:
+    """The actor of a strategic development by sub-event type, and an armed group or civilians concerned."""
+    a2 = why1 = why2 = None
+    armed, found = s.armed, s.found
+    a1 = s.pick(armed)
+    if a1 is None and sub in ("Change to group/activity", "Headquarters or base established", "Other"):
+        nearby = s.actors_in(_sentences_near(s.doc, s.sent, after=False))
+        a1 = s.pick([a for a in nearby[::-1] if a.armed and a.role == "agent"])
+        why1 = "named in the sentences before" if a1 else None
+    if a1 is None and sub in DEFAULT_ACTOR1:
+        a1, why1 = s.default(DEFAULT_ACTOR1[sub]), "actor not named"
+    if a1 is None and found and sub in ("Other", "Agreement", "Change to group/activity"):
+        a1 = next((a for a in found if a.kind in ("government", "protesters", "rioters")), None)
+    if a1 is None and sub == "Other":   # displacement, evacuations: the civilians concerned
+        a1 = next((a for a in found if a.kind == "civilians" and a.role not in ("speaker", "modifier")), None)
+    other = s.pick(armed, {a1.name} if a1 else set(), a1)
+    if other is not None:
+        a2 = other
+    elif sub in CIVILIAN_SIDE:
+        a2 = (s.victims or [None])[0] or s.default("civilians")
+        why2 = "those affected"
+    return _Sides(a1, a2, why1, why2)
+
+
+def _any_sides(s: _Scene, sub: str) -> _Sides:
+    """An event of no known type: the most actor-like armed group named."""
+    return _Sides(s.pick(s.armed))
+
+
+SIDES_BY_EVENT_TYPE = {
+    "Protests": _protest_sides,
+    "Riots": _riot_sides,
+    "Violence against civilians": _violence_against_civilians_sides,
+    "Battles": _battle_sides,
+    "Explosions/Remote violence": _remote_violence_sides,
+    "Strategic developments": _strategic_sides,
+}
+
+
+def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
+    """Fill one event's actor fields (see the module docstring for the rules)."""
+    s = _Scene(doc, ev, matches, registry)
+    et, sub = ev.event_type or "", ev.sub_event_type or ""
+    a1, a2, why1, why2, assoc1 = SIDES_BY_EVENT_TYPE.get(et, _any_sides)(s, sub)
+    assoc1 = list(assoc1)
     if a1 is None and a2 is not None:
         a1, a2, why1, why2 = a2, None, why2, None
     if a1 is not None and a2 is not None and a1.name == a2.name and et not in ("Riots", "Battles"):
         a2 = None
     if a1 is not None and a1.armed and a1.role == "agent":   # other attackers named with it: its associates
-        assoc1 = assoc1 + [a.name for a in armed if a.role == "agent" and a.name != a1.name
+        assoc1 = assoc1 + [a.name for a in s.armed if a.role == "agent" and a.name != a1.name
                            and (a2 is None or a.name != a2.name)]
-    a1, a2 = (refine(a, registry, home, when, sub, context) for a in (a1, a2))
-    _assign(doc, ev, a1, a2, why1, why2, assoc1, found)
+    a1, a2 = (refine(a, registry, s.home, s.when, sub, s.context) for a in (a1, a2))
+    _assign(doc, ev, a1, a2, why1, why2, assoc1, s.found)
 
 
 def _assign(doc: Document, ev: Event, a1: Actor | None, a2: Actor | None, why1, why2, assoc1, found) -> None:
