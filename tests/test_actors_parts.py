@@ -60,3 +60,16 @@ def test_pick_armed_never_picks_a_speaker_or_a_same_state_partner():
     assert pick_armed([speaker, rebels]) is rebels
     partner = Actor("Military Forces of X", 1, "military", 30, 35, "agent", alpha2="XX")
     assert pick_armed([ally, rebels], partner=partner) is rebels
+
+
+def test_change_to_group_takes_no_second_actor_from_the_fronts_it_will_fight_on():
+    from eventcoder.model import Document
+    from eventcoder.pipeline import default_pipeline
+    pipe = default_pipeline()
+    doc = pipe(Document("t", "On 4 May 2016, the Syrian army recruited detainees of a prison near Homs to fight "
+                             "against opposition forces and the Islamic State."))
+    ch = [e for e in doc.events if e.sub_event_type == "Change to group/activity"]
+    assert ch and ch[0].actor1.startswith("Military Forces of Syria") and ch[0].actor2 is None
+    doc = pipe(Document("u", "On 4 May 2016, Jaish al-Fatah merged with Ahrar al-Sham in Idlib, forming a new "
+                             "alliance."))
+    assert any(e.actor2 for e in doc.events if e.event_type == "Strategic developments")

@@ -273,6 +273,11 @@ def _remote_violence_sides(s: _Scene, sub: str) -> _Sides:
     return _Sides(a1, a2, why1, why2)
 
 
+# a change to a group that involves a second group: mergers, alliances, defections, allegiance
+_JOINT_CHANGE = re.compile(r"\b(merg\w*|join(ed|s|ing)?|defect\w*|allian\w*|allied|unit(e|ed|es|ing)|integrat\w*|"
+                           r"absorb\w*|coalition|pledg\w* allegiance|swore allegiance|handed over|hand(s)? over)\b", re.I)
+
+
 def _strategic_sides(s: _Scene, sub: str) -> _Sides:
     """The actor of a strategic development by sub-event type, and an armed group or civilians concerned."""
     a2 = why1 = why2 = None
@@ -289,6 +294,8 @@ def _strategic_sides(s: _Scene, sub: str) -> _Sides:
     if a1 is None and sub == "Other":   # displacement, evacuations: the civilians concerned
         a1 = next((a for a in found if a.kind == "civilians" and a.role not in ("speaker", "modifier")), None)
     other = s.pick(armed, {a1.name} if a1 else set(), a1)
+    if other is not None and sub == "Change to group/activity" and not _JOINT_CHANGE.search(s.text):
+        other = None   # a group named only as who the changed group will fight ("... against X") takes no part
     if other is not None:
         a2 = other
     elif sub in CIVILIAN_SIDE:
