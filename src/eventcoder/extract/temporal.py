@@ -43,8 +43,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dmy", rf"\b(?:(?P<wd>{_WDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MON}),?(?:\s+(?P<y>{_YEAR}))?\b"),
     ("mdy", rf"\b(?:(?P<wd>{_WDAY}),?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY})(?!\d)(?:,?\s+(?P<y>{_YEAR}))?\b"),
     ("my", rf"\b(?P<m>{_MON}),?\s+(?P<y>{_YEAR})\b"),
-    ("month", rf"\b(?:in|during|early|mid|late|since|last|this|of|on)\s*-?\s*(?P<m>january|february|march|april|may|june|"
-              rf"july|august|september|october|november|december)\b(?!\s+\d)"),
+    ("month", r"\b(?:in|during|early|mid|late|since|last|this|of|on)\s*-?\s*(?P<m>january|february|march|april|may|june|"
+              r"july|august|september|october|november|december)\b(?!\s+\d)"),
     ("year", rf"\b(?:in|during|since|of|early|late|mid|through|until|by)\s*-?\s*(?P<y>{_YEAR})\b(?!\s*[-/.]\d)"),
     ("ago", rf"\b(?P<n>{_NUMW})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b"),
     ("rel", r"\b(?P<w>the day before yesterday|yesterday|today|tonight|this (?:morning|afternoon|evening)|"
@@ -52,8 +52,8 @@ _PATTERNS: list[tuple[str, str]] = [
             r"(?:this|last|past|previous) (?:week|weekend|month|year)|over the weekend|at the weekend|"
             r"on the weekend|in the past (?:24|48|72) hours|(?:during|within|in) (?:the )?(?:past |last )?"
             r"(?:24|48|72) hours|over the past (?:two|three|few|2|3) days|recently|days ago|on the same day)\b"),
-    ("weekday", rf"\b(?:(?P<pre>last|this|on|early|late|since|next|by|until)\s+)?(?P<wd>monday|tuesday|wednesday|"
-                rf"thursday|friday|saturday|sunday)(?:'s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
+    ("weekday", r"\b(?:(?P<pre>last|this|on|early|late|since|next|by|until)\s+)?(?P<wd>monday|tuesday|wednesday|"
+                r"thursday|friday|saturday|sunday)(?:'s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
     ("dom", r"\b(?:on\s+)?the\s+(?P<d>[0-2]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:day|anniversary|"
             r"brigade|division|regiment|century|floor|time|consecutive|round|week|month))"),
 ]

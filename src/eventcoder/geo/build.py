@@ -30,6 +30,7 @@ from typing import Iterable
 
 from . import names as N
 from .countries import all_countries
+from .atomic import atomic_database
 
 SCHEMA_VERSION = 3
 
@@ -183,11 +184,7 @@ def build_index(path: str | os.PathLike, *, cities: str = "cities500", cities_pa
     t0 = time.time()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    if tmp.exists():
-        tmp.unlink()
-    try:
-        conn = sqlite3.connect(tmp)
+    with atomic_database(path) as conn:
         conn.execute("PRAGMA journal_mode=OFF")
         conn.execute("PRAGMA synchronous=OFF")
         conn.executescript(SCHEMA)
@@ -199,17 +196,6 @@ def build_index(path: str | os.PathLike, *, cities: str = "cities500", cities_pa
         stats["seconds"] = round(time.time() - t0, 1)
         meta["stats"] = json.dumps(stats)
         conn.executemany("INSERT INTO meta VALUES (?,?)", list(meta.items()))
-        conn.commit()
-        conn.close()
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            conn.close()
-        except Exception:
-            pass
-        if tmp.exists():
-            tmp.unlink()
-        raise
     return stats
 
 

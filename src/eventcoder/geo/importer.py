@@ -16,7 +16,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
 import sqlite3
 import time
 import zipfile
@@ -25,6 +24,7 @@ from typing import Iterator
 
 from . import names as N
 from .gazetteer import ensure_index, imported_index_path
+from .atomic import atomic_database
 
 
 class GeoNamesImportError(ValueError):
@@ -136,26 +136,12 @@ def import_geonames(dump: str | os.PathLike, alternate_names: str | os.PathLike 
     alts = _read_alternates(Path(alternate_names) if alternate_names else None, {r[0] for r in keep})
     target = Path(target) if target else imported_index_path()
     base = Path(base) if base else (target if target.exists() else ensure_index(log=log))
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    shutil.copyfile(base, tmp)
-    try:
-        conn = sqlite3.connect(tmp)
+    with atomic_database(target, copy_from=base) as conn:
         stats = _insert(conn, keep, alts, a1, a2)
         prev = json.loads((conn.execute("SELECT v FROM meta WHERE k='imports'").fetchone() or ["[]"])[0])
         prev.append({"file": str(dump), "records": stats["places"], "at": time.strftime("%Y-%m-%dT%H:%M:%SZ",
                                                                                           time.gmtime())})
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('imports', ?)", (json.dumps(prev),))
-        conn.commit()
-        conn.close()
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            conn.close()
-        except Exception:
-            pass
-        if tmp.exists():
-            tmp.unlink()
-        raise
     stats["seconds"] = round(time.time() - t0, 1)
     stats["index"] = str(target)
     return stats

@@ -1,7 +1,7 @@
 """The storage interface. SQLite implements it (`SQLiteStore`); a PostgreSQL backend implements the same methods."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Protocol
+from typing import Iterator, Protocol
 
 from ..model import Document
 
