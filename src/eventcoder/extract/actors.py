@@ -354,8 +354,12 @@ def _assign(doc: Document, ev: Event, a1: Actor | None, a2: Actor | None, why1, 
             ev.add_evidence(doc.evidence(fld, a.start, a.end))
         else:
             ev.inferred[fld] = why or "default actor for the event type"
+    named = {f.name: f for f in found if f.start is not None and f.end is not None and f.end > f.start}
     for fld, names, a in (("assoc_actor_1", names1, a1), ("assoc_actor_2", names2, a2)):
-        if names and a is not None and a.start is not None:
-            ev.add_evidence(doc.evidence(fld, a.start, a.end))
+        for n in names:
+            if a is not None and n in a.assoc and a.start is not None:   # the same words name both
+                ev.add_evidence(doc.evidence(fld, a.start, a.end))
+            elif n in named:                                              # named on its own in the sentence
+                ev.add_evidence(doc.evidence(fld, named[n].start, named[n].end))
     if a1 is not None or a2 is not None:
         ev.explanation.append("actors: " + " vs ".join(f"{a.name} [{a.inter}, {a.role}]" for a in (a1, a2) if a))
