@@ -29,3 +29,12 @@ def test_a_protest_announced_for_next_week_is_planned(code):
 
 def test_troops_gathering_is_not_a_protest(code):
     assert not any(e.event_type == "Protests" for e in code("Troops gathered near the border on Monday."))
+
+
+def test_workers_who_continue_to_picket_are_protesting_now(code):
+    evs = code("On 19 February 2023, dock workers continue to stage a picket outside the port in Mombasa.")
+    assert [(e.sub_event_type, e.factuality) for e in evs] == [("Peaceful protest", "occurred")]
+
+
+def test_relying_on_militias_for_years_is_still_background(code):
+    assert code("Since 2013, the regime continues to rely on militias in the countryside.") == []

@@ -24,7 +24,7 @@ _PLANNED_RE = re.compile(r"\b(next (week|month|year)|tomorrow|upcoming|in the co
                          r"will (reportedly |soon )?(come into effect|take effect|begin|start))\b", re.I)
 _BACKGROUND_RE = re.compile(r"\b(since (19|20)\d\d|for (many |several )?(years|decades)|has long|have long|"
                             r"(central|key|leading|major|prominent) role|historically|routinely|regularly|"
-                            r"habitually|continues? to(?! (bomb|shell|escalat|advance|target|attack|strike|fight|clash|pound|raid|storm|kill|bombard|besiege|hit)\w*)|continued to be|every (day|week|month|year)|"
+                            r"habitually|continues? to(?! (bomb|shell|escalat|advance|target|attack|strike|fight|clash|pound|raid|storm|kill|bombard|besiege|hit|stage|hold|protest|demonstrat|rally|march|block|picket|occupy|strike)\w*)|continued to be|every (day|week|month|year)|"
                             r"on a (daily|regular) basis)\b", re.I)
 _HYPO_RE = re.compile(r"\b(if|unless|in case|in the event that|possibility of|risk of|fears? of|could lead to)\b", re.I)
 
