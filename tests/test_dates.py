@@ -111,30 +111,26 @@ def test_arabic_indic_digits():
     assert day("On ٢٣ February ٢٠١٦ gunmen attacked.") == "2016-02-23"
 
 
-def test_stage_fills_fields_evidence_and_warning():
-    text = "Gunmen attacked the village yesterday."
-    doc = Document("d1", text, published_at=PUB)
+def dated(doc_id, text, anchor, published_at=PUB):
+    """A one-sentence document with one event anchored at `anchor`, after DateEvents."""
+    doc = Document(doc_id, text, published_at=published_at)
     doc.sentences = [Span(0, len(text), "sentence")]
-    doc.events = [Event(doc_id="d1", anchor=(7, 15))]
-    DateEvents()(doc)
-    ev = doc.events[0]
+    doc.events = [Event(doc_id=doc_id, anchor=anchor)]
+    return DateEvents()(doc)
+
+
+def test_stage_fills_fields_evidence_and_warning():
+    ev = dated("d1", "Gunmen attacked the village yesterday.", (7, 15)).events[0]
     assert (ev.event_date, ev.time_precision, ev.date_prec) == ("2016-04-29", 1, 1)
     assert any(e.field == "event_date" and e.text == "yesterday" for e in ev.evidence)
 
-    doc = Document("d2", "Gunmen attacked the village.", published_at=None)
-    doc.sentences = [Span(0, len(doc.text), "sentence")]
-    doc.events = [Event(doc_id="d2", anchor=(7, 15))]
-    DateEvents()(doc)
+    doc = dated("d2", "Gunmen attacked the village.", (7, 15), published_at=None)
     assert doc.events[0].event_date is None
     assert any(w.kind == "date-unknown" for w in doc.warnings)
 
 
 def test_stage_warns_on_invalid_date():
-    text = "On 31 February 2016 gunmen attacked the village."
-    doc = Document("d3", text, published_at=PUB)
-    doc.sentences = [Span(0, len(text), "sentence")]
-    doc.events = [Event(doc_id="d3", anchor=(20, 26))]
-    DateEvents()(doc)
+    doc = dated("d3", "On 31 February 2016 gunmen attacked the village.", (20, 26))
     assert any(w.kind == "date-invalid" for w in doc.warnings)
     assert doc.events[0].event_date == PUB.isoformat()
 

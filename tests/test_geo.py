@@ -143,31 +143,29 @@ def test_bad_input_does_not_crash(gaz):
         _geoparse(gaz, text)
 
 
-def test_locate_event_in_town_not_reporter_city(gaz):
+def _located(gaz, text, trigger):
+    """The one event anchored on `trigger` in `text`, after geoparsing and locating it."""
     from eventcoder.geo.locate import locate_events
-    from eventcoder.model import Event
-    doc = _doc("DAMASCUS: Regime forces shelled Anadan in the northern countryside of Aleppo on Monday.")
     from eventcoder.geo.stage import Geoparse
+    from eventcoder.model import Event
+    doc = _doc(text)
     Geoparse(gazetteer=gaz)(doc)
-    start = doc.clean.index("shelled")
-    doc.events = [Event("t", (start, start + 7))]
+    start = doc.clean.index(trigger)
+    doc.events = [Event("t", (start, start + len(trigger)))]
     locate_events(doc, gaz)
-    ev = doc.events[0]
+    return doc.events[0]
+
+
+def test_locate_event_in_town_not_reporter_city(gaz):
+    ev = _located(gaz, "DAMASCUS: Regime forces shelled Anadan in the northern countryside of Aleppo on Monday.",
+                  "shelled")
     assert ev.location == "Anadan" and ev.country == "Syria" and ev.iso == 760 and ev.admin1 == "Aleppo"
     assert ev.geo_precision == 1 and ev.where_prec == 1
     assert any(e.field == "location" and e.text == "Anadan" for e in ev.evidence)
 
 
 def test_region_only_says_so(gaz):
-    from eventcoder.geo.locate import locate_events
-    from eventcoder.geo.stage import Geoparse
-    from eventcoder.model import Event
-    doc = _doc("Clashes were reported in Hama province on Monday.")
-    Geoparse(gazetteer=gaz)(doc)
-    start = doc.clean.index("Clashes")
-    doc.events = [Event("t", (start, start + 7))]
-    locate_events(doc, gaz)
-    ev = doc.events[0]
+    ev = _located(gaz, "Clashes were reported in Hama province on Monday.", "Clashes")
     assert ev.admin1 == "Hama" and ev.geo_precision == 3 and ev.where_prec == 4
 
 

@@ -9,6 +9,7 @@ together with a map from every clean character back to the original span it came
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field, asdict
@@ -124,9 +125,10 @@ class Document:
             self.warnings.append(DocWarning(kind, message, start, end))
 
     def sentence_of(self, pos: int) -> Span | None:
-        for s in self.sentences:
-            if s.start <= pos < s.end:
-                return s
+        """The sentence holding clean offset `pos` (sentences are in text order), or None."""
+        i = bisect.bisect_right(self.sentences, pos, key=lambda s: s.start) - 1
+        if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
     def __repr__(self) -> str:

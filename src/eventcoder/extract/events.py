@@ -39,6 +39,12 @@ _CIVILIAN_RE = re.compile(r"\b(civilians?|villagers?|residents?|farmers?|women|c
                           r"homes?|houses?|residential)\b", re.I)
 
 
+
+def civilian_hint(ev: Event, sentence: str) -> bool:
+    """Whether the event's type or wording makes civilians its victims (a hint for CodeActors)."""
+    return bool(ev.sub_event_type in ("Attack", "Sexual violence", "Abduction/forced disappearance")
+                or (ev.event_type == "Explosions/Remote violence" and _CIVILIAN_RE.search(sentence)))
+
 # A place right after another one that only says where the first lies ("Anadan in the northern countryside of
 # Aleppo", "Tafas, Daraa", "al-Salhin neighborhood in Aleppo city") is context, not a second attacked place.
 _CONTAINER_GAP = re.compile(r"(?i)^[\s,(\-]*((\w+\s+){0,2})?((in|of|at|near|within|inside)\s+)?(the\s+)?"
@@ -339,9 +345,7 @@ class DetectEvents(Stage):
             ev.explanation.append(f"factuality {fact}: {why}")
             if _TOLL.search(doc.clean[clause[0]:clause[1]]):
                 ev.explanation.append("its clause names casualties")
-            sent = doc.clean[r.start:r.end]
-            ev.civilian_hint = bool(d.label in ("Attack", "Sexual violence", "Abduction/forced disappearance")
-                                    or (ev.event_type == "Explosions/Remote violence" and _CIVILIAN_RE.search(sent)))
+            ev.civilian_hint = civilian_hint(ev, doc.clean[r.start:r.end])
             out.append(ev)
         return out
 
@@ -384,9 +388,7 @@ class DetectEvents(Stage):
             if len(inc.readings) > 1:
                 ev.explanation.append(f"{len(inc.readings) - 1} later sentence(s) report the same incident and were "
                                       "merged into it")
-            sent = doc.clean[inc.head.start:inc.head.end]
-            ev.civilian_hint = bool(d.label in ("Attack", "Sexual violence", "Abduction/forced disappearance")
-                                    or (ev.event_type == "Explosions/Remote violence" and _CIVILIAN_RE.search(sent)))
+            ev.civilian_hint = civilian_hint(ev, doc.clean[inc.head.start:inc.head.end])
             doc.events.append(ev)
             extra.extend(self._split(doc, inc, ev))
         doc.events.extend(extra)

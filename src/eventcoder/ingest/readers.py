@@ -125,17 +125,30 @@ def read_jsonl(stream, name: str, opts: ReadOptions | None = None) -> Iterator[I
         yield _apply_defaults(doc, opts)
 
 
-def read_text(stream, name: str, opts: ReadOptions | None = None) -> Iterator[Item]:
-    """The whole stream as one plain-text document."""
+def _bytes_of(stream) -> bytes:
     data = stream.read()
-    if isinstance(data, str):
-        data = data.encode("utf-8", "surrogatepass")
+    return data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+
+
+def _whole(data: bytes, name: str, opts: ReadOptions | None, as_html: bool) -> Iterator[Item]:
+    """One document from a whole file or stream, after the checks every file goes through (empty, binary...)."""
     try:
         check_bytes(data, name)
     except InputError as exc:
         yield exc
         return
-    yield from _text_document(data, name, opts or ReadOptions())
+    make = _html_document if as_html else _text_document
+    yield from make(data, name, opts or ReadOptions())
+
+
+def read_text(stream, name: str, opts: ReadOptions | None = None) -> Iterator[Item]:
+    """The whole stream as one plain-text document."""
+    return _whole(_bytes_of(stream), name, opts, as_html=False)
+
+
+def read_html(stream, name: str, opts: ReadOptions | None = None) -> Iterator[Item]:
+    """The whole stream as one web page: its main text, title, date and source."""
+    return _whole(_bytes_of(stream), name, opts, as_html=True)
 
 
 def _text_document(data: bytes, name: str, opts: ReadOptions) -> Iterator[Item]:
@@ -159,18 +172,6 @@ def _html_document(data: bytes, name: str, opts: ReadOptions) -> Iterator[Item]:
     if dec.warning():
         doc.warn("invalid-utf8", dec.warning())
     yield _apply_defaults(doc, opts, override=True)
-
-
-def read_html(stream, name: str, opts: ReadOptions | None = None) -> Iterator[Item]:
-    data = stream.read()
-    if isinstance(data, str):
-        data = data.encode("utf-8", "surrogatepass")
-    try:
-        check_bytes(data, name)
-    except InputError as exc:
-        yield exc
-        return
-    yield from _html_document(data, name, opts or ReadOptions())
 
 
 def _check_head(path: Path) -> None:
@@ -230,23 +231,11 @@ def read_path(path: Path, opts: ReadOptions | None = None) -> Iterator[Item]:
 
 def read_stdin(stream: BinaryIO | None = None, opts: ReadOptions | None = None) -> Iterator[Item]:
     """Standard input: JSONL when it starts with '{', HTML when it starts like a page, else one text document."""
-    opts = opts or ReadOptions()
-    data = (stream or sys.stdin.buffer).read()
-    if isinstance(data, str):
-        data = data.encode("utf-8", "surrogatepass")
-    head = data.lstrip()[:1]
-    if head == b"{":
-        yield from read_jsonl(io.BytesIO(data), "<stdin>", opts)
+    data = _bytes_of(stream or sys.stdin.buffer)
+    if data.lstrip()[:1] == b"{":
+        yield from read_jsonl(io.BytesIO(data), "<stdin>", opts or ReadOptions())
         return
-    try:
-        check_bytes(data, "<stdin>")
-    except InputError as exc:
-        yield exc
-        return
-    if looks_like_html(data[:2048].decode("utf-8", "replace")):
-        yield from _html_document(data, "<stdin>", opts)
-    else:
-        yield from _text_document(data, "<stdin>", opts)
+    yield from _whole(data, "<stdin>", opts, as_html=looks_like_html(data[:2048].decode("utf-8", "replace")))
 
 
 def read_inputs(paths: Iterable[str], opts: ReadOptions | None = None) -> Iterator[Item]:
