@@ -3,10 +3,9 @@ import datetime as dt
 
 import pytest
 
-from eventcoder.model import Document, Event
-from eventcoder.text.nlp import Parse
-from eventcoder.text.repair import Repair
 from eventcoder.extract.actors import CodeActors
+
+from actor_cases import coded_event
 from eventcoder.pipeline import Pipeline, Stage
 
 ADRA = (
@@ -24,12 +23,7 @@ def stage():
 
 
 def code(stage, text, event_type, sub, country, trigger, published=None):
-    doc = Parse()(Repair()(Document("t", text, published_at=published)))
-    i = doc.clean.index(trigger)
-    ev = Event(doc_id="t", anchor=(i, i + len(trigger)), event_type=event_type, sub_event_type=sub, country=country)
-    doc.events = [ev]
-    stage(doc)
-    return doc, ev
+    return coded_event(stage, text, event_type, sub, trigger, country=country, published=published)
 
 
 def fields(ev):

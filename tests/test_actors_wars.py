@@ -4,9 +4,8 @@ import datetime as dt
 import pytest
 
 from eventcoder.extract.actors import CodeActors
-from eventcoder.model import Document, Event
-from eventcoder.text.nlp import Parse
-from eventcoder.text.repair import Repair
+
+from actor_cases import coded_event
 
 
 @pytest.fixture(scope="module")
@@ -15,13 +14,8 @@ def stage():
 
 
 def code(stage, text, event_type, sub, trigger, published, location=None):
-    doc = Parse()(Repair()(Document("t", text, published_at=published)))
-    i = doc.clean.index(trigger)
-    ev = Event(doc_id="t", anchor=(i, i + len(trigger)), event_type=event_type, sub_event_type=sub,
-               country="Syria", location=location)
-    doc.events = [ev]
-    stage(doc)
-    return ev
+    return coded_event(stage, text, event_type, sub, trigger, country="Syria", published=published,
+                       location=location)[1]
 
 
 def test_unnamed_fighting_defaults_to_the_war_sides(stage):
