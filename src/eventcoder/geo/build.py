@@ -90,6 +90,14 @@ def read_tsv(name: str) -> list[dict]:
     return rows
 
 
+def supplement_place_files() -> list[str]:
+    """The supplement's place tables: `places.tsv` plus any `places_*.tsv` (one file per region keeps them
+    reviewable), all with the same columns."""
+    names = sorted(p.name for p in resources.files("eventcoder").joinpath("data/geo").iterdir()
+                   if p.name.startswith("places") and p.name.endswith(".tsv"))
+    return names
+
+
 def supplement_fingerprint() -> str:
     import hashlib
     h = hashlib.sha1()
@@ -327,7 +335,7 @@ def _fill(conn: sqlite3.Connection, cities_name: str, log, cities_path=None, rg_
 
     # 7. supplement places: towns missing from cities500, facilities, named regions
     n_sup = 0
-    for r in read_tsv("places.tsv"):
+    for r in (r for name in supplement_place_files() for r in read_tsv(name)):
         cc = r["country"]
         a1 = r.get("admin1") or None
         sup = admin1_sup.get((cc, N.key(a1 or "")))
