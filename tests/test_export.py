@@ -44,6 +44,7 @@ def test_acled_csv_has_acleds_header_in_order_then_ours():
     assert (r["year"], r["interaction"], r["iso"], r["latitude"], r["fatalities"], r["timestamp"]) == (
         "2024", "12", "466", "18.4411", "2", "1700000000")
     assert r["actor1"] == "Military Forces of Mali (2021-)"
+    assert r["region"] == "Western Africa"
     assert r["evidence"] == "event_type: clashed; location: Kidal"
     assert json.loads(r["inferred"]) == {"admin1": "from the gazetteer"}
 
@@ -55,6 +56,17 @@ def test_acled_only_csv_has_exactly_acleds_31_columns_and_unknown_deaths_as_0():
     header, row = list(csv.reader(io.StringIO(out.getvalue())))
     assert tuple(header) == ACLED_COLUMNS and len(header) == 31
     assert row[header.index("fatalities")] == "0"
+
+
+def test_acled_region_follows_acleds_grouping_not_only_the_un_subregions():
+    from eventcoder.geo.regions import acled_region
+    assert acled_region(iso=760) == "Middle East"               # Syria
+    assert acled_region(iso=364) == "Middle East"               # Iran: UN puts it in Southern Asia
+    assert acled_region(country="Georgia") == "Caucasus and Central Asia"
+    assert acled_region(country="Mexican") == "Central America"  # demonyms name the country too
+    assert acled_region(iso=0) == "Europe"                      # Kosovo, ACLED's iso 0
+    assert acled_region(iso=None, country=None) is None
+    assert acled_region(iso="not a number", country="Atlantis") is None
 
 
 def test_geojson_points_are_lon_lat_with_fields_as_properties_and_unlocated_left_out():

@@ -3,8 +3,8 @@ existing ACLED workflows read it; eventcoder's own columns (document, confidence
 evidence) follow unless `acled_only`.
 
 Conventions, as in ACLED's files: `event_id_cnty` holds the event id, `year` comes from `event_date`, `fatalities`
-is 0 when unknown (the unknown stays visible as an empty `fatalities_best`), `region`, `tags` are empty (not coded),
-`timestamp` is the export time (Unix seconds).
+is 0 when unknown (the unknown stays visible as an empty `fatalities_best`), `region` is ACLED's region of the
+event's country (`geo/regions.py`), `tags` is empty (not coded), `timestamp` is the export time (Unix seconds).
 """
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ import csv
 import json
 import time
 from typing import Iterable, TextIO
+
+from ..geo.regions import acled_region
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -41,7 +43,7 @@ def acled_row(ev: dict, timestamp: int) -> dict:
     row = {c: ev.get(c) for c in ACLED_COLUMNS}
     row["event_id_cnty"] = ev.get("id")
     row["year"] = str(ev.get("event_date") or "")[:4] or None
-    row["region"] = None
+    row["region"] = acled_region(iso=ev.get("iso"), country=ev.get("country"))
     row["tags"] = None
     row["timestamp"] = timestamp
     row["fatalities"] = ev.get("fatalities") if ev.get("fatalities") is not None else 0
