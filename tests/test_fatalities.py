@@ -59,6 +59,9 @@ def test_repeated_toll_is_counted_once_and_updates_replace():
     assert fat("Air strikes killed 22 civilians. The strikes, which killed 22 civilians, hit a market.") == 22
     assert fat("Earlier, 40 people were reported dead. The death toll later rose to 70.") == 70
     assert fat("Two soldiers were killed. Another 3 civilians were also killed.") == 5
+    # an update near the start of the text is still an update (its look-back window starts at the text's start)
+    assert fat("Three were killed; the toll rose to 9 by night, medics in the besieged town said on Friday "
+               "evening after a long day.") == 9
 
 
 def test_breakdown_of_a_total_is_not_added():

@@ -97,8 +97,7 @@ def combine(mentions: list[DeathMention], text: str = "", prefer: int | None = N
             high = None if high is None or t.high is None else high + t.high
             civ = (civ or 0) + t.civilians if t.civilians is not None else civ
             spans += [(m.start, m.end) for m in t.mentions]
-        # (the window before an update is not clamped at 0: kept as the original code had it)
-        elif text and UPDATE.search(text[t.start - 40:t.end + 10]):
+        elif text and UPDATE.search(text[max(0, t.start - 40):t.end + 10]):
             low, best, high = t.low, t.best, t.high          # an updated toll replaces
             civ = t.civilians if t.civilians is not None else civ
             spans = [(m.start, m.end) for m in t.mentions]
