@@ -126,6 +126,15 @@ def test_alexandria_by_context(gaz):
     assert va.admin1 == "Virginia"
 
 
+def test_state_abbreviations_need_their_dot():
+    from eventcoder.geo.gazetteer import default_gazetteer
+    gaz = default_gazetteer()          # the shipped index: US states and Myanmar's regions
+    ks = _geoparse(gaz, "A gunman opened fire outside a bar in Wichita, Kan., on Saturday night.")
+    assert any(p.admin1 == "Kansas" for p in ks)
+    mm = _geoparse(gaz, "Soldiers torched houses in Thar Du Kan village, Sagaing Region, on Monday.")
+    assert not any(p.admin1 == "Kansas" or p.country_code == "US" for p in mm)
+
+
 def test_adra_goes_to_rif_dimashq_not_daraa(gaz):
     places = _geoparse(gaz, "Regime forces shelled Adra in Rural Damascus, killing three people.")
     adra = _at(places, "Adra")

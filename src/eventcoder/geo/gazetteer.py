@@ -153,6 +153,13 @@ class Gazetteer:
                                   "(SELECT pid FROM names WHERE loose = ?) LIMIT 200", (k,)).fetchall()
         return tuple(Place(*r) for r in rows)
 
+    def names_in_country(self, cc: str, limit: int = -1) -> list[tuple[str, int]]:
+        """(name key, pid) of the towns, facilities and regions in country `cc`, at most `limit` of them (for the
+        transliteration fallback in `toponyms.py`, which indexes one focus country at a time)."""
+        return self._conn.execute("SELECT n.key, n.pid FROM names n JOIN places p ON p.pid = n.pid WHERE p.cc = ? "
+                                  "AND p.kind IN ('place', 'facility', 'region', 'admin1', 'admin2') LIMIT ?",
+                                  (cc, limit)).fetchall()
+
     def country(self, cc: str) -> Place | None:
         """The country entry (reference point) for an ISO alpha-2 code."""
         return self._country((cc or "").upper())

@@ -23,7 +23,7 @@ from . import names as N
 from .build import read_tsv
 from .countries import country_by_alpha2, is_demonym, lookup_country
 from .gazetteer import Gazetteer, Place
-from .toponyms import Candidate, find_candidates
+from .toponyms import Candidate, common_words, find_candidates, skeleton_lookup, source_country
 
 _KIND_OUT = {"country": "country", "admin1": "region", "admin2": "region", "region": "region",
              "facility": "facility", "place": "place"}
@@ -70,7 +70,8 @@ def _country_word(text: str) -> bool:
     return len(bare) > 3 or bare in _CODES_USED_AS_NAMES
 
 
-def _readings(gaz: Gazetteer, text: str, before: str = "", after: str = "") -> tuple[list[Place], bool]:
+def _readings(gaz: Gazetteer, text: str, before: str = "", after: str = "",
+              dotted: bool = False) -> tuple[list[Place], bool]:
     """Gazetteer readings of a mention; `before`/`after` are the words around it ("rural Damascus",
     "Damascus countryside" name the region around Damascus, which may have an entry of its own)."""
     for extended in ((before + " " + text) if before else None, (text + " " + after) if after else None):
@@ -78,16 +79,17 @@ def _readings(gaz: Gazetteer, text: str, before: str = "", after: str = "") -> t
             rs = [r for r in gaz.lookup(extended) if r.kind in ("admin1", "admin2", "region")]
             if rs:
                 return rs, False
-    return _plain_readings(gaz, text)
+    return _plain_readings(gaz, text, dotted)
 
 
-def _plain_readings(gaz: Gazetteer, text: str) -> tuple[list[Place], bool]:
+def _plain_readings(gaz: Gazetteer, text: str, dotted: bool = False) -> tuple[list[Place], bool]:
     country = lookup_country(text)
     if country is not None and not is_demonym(text) and _country_word(text):
         cp = gaz.country(country.alpha2)
         if cp is not None and (len(text) > 3 or text.isupper() or "." in text):
             return [cp] + [r for r in gaz.lookup(text) if r.kind == "admin1" and r.cc != cp.cc], False
-    ab = _abbrev().get(text) or _abbrev().get(text + ".")
+    # "Kan." is Kansas only with its dot: a bare "Kan" (Burmese "Thar Du Kan"), "Miss" or "Ill" is not
+    ab = _abbrev().get(text) or (_abbrev().get(text + ".") if dotted else None)
     if ab and (len(text) > 2 or "." in text):
         a1 = gaz.admin1(*ab)
         if a1 is not None:
@@ -118,7 +120,7 @@ def _containers(doc_text: str, m: _Mention, following: list[_Mention]) -> list[P
     end = m.cand.end
     for nxt in following[:3]:
         gap = doc_text[end:nxt.cand.start]
-        if len(gap) > 40 or not re.fullmatch(r"[\s,()]*((in|of|near|province|district|governorate|"
+        if len(gap) > 40 or not re.fullmatch(r"[\s,()]*((in|of|near|province|district|governorate|neighbou?rhood|quarter|"
                                              r"sub-?county|county|city|town|village|the|northern|southern|eastern|"
                                              r"western|central|countryside|rural|area|outskirts)[\s,()]*)*", gap,
                                              flags=re.I):
@@ -139,6 +141,8 @@ def _inside(r: Place, c: Place) -> bool:
         return False
     if c.kind == "country":
         return True
+    if r.kind == "region" and c.kind in ("admin1", "admin2") and _near(r, c, 50):
+        return True    # a named area can straddle a border: "the Eastern Ghouta of Damascus"
     if c.kind == "admin1":
         return r.admin1 is not None and N.key(r.admin1) == N.key(c.admin1 or c.name)
     if c.kind == "admin2":
@@ -245,10 +249,17 @@ _REGIONAL_BEFORE = re.compile(r"(?i)\b(countryside|province|governorate|suburbs|
                               r"countryside)\s+(of\s+)?(the\s+)?$")
 
 
-def _named_focus(cc: str | None, own: _Mention, mentions: list[_Mention], focus: Counter) -> bool:
-    """A focus country that the report's places name, not only its demonyms: "Russian forces shelled Bila
-    Hora" does not make every Russian village that sounds like "Bila Hora" a reading."""
-    if cc not in focus:
+def _named_focus(cc: str | None, own: _Mention, mentions: list[_Mention], focus: Counter,
+                 src_cc: str | None = None) -> bool:
+    """The focus country, named by the report's places, not only by its demonyms: "Russian forces shelled Bila
+    Hora" does not make every Russian village that sounds like "Bila Hora" a reading; and only the main one: a
+    "U.S.-led coalition" in a Syrian report does not make "Tokhar" the American "Tucker"."""
+    if cc is None or cc not in focus:
+        return False
+    if cc == src_cc:
+        return True
+    own_w = own.weight if own.best is not None and own.best.cc == cc else 0.0
+    if any(n > focus[cc] - own_w for c2, n in focus.items() if c2 != cc):
         return False
     return any(m is not own and m.best is not None and m.best.cc == cc and not m.cand.demonym_of for m in mentions)
 
@@ -278,13 +289,20 @@ def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
             continue
         mb = re.search(r"(?i)\b(rural|eastern|western|northern|southern)\s+$", text[max(0, c.start - 10):c.start])
         ma = re.match(r"(?i)^\s+(countryside|suburbs|rural|governorate|province)\b", text[c.end:c.end + 15])
-        rs, loose = _readings(gaz, c.text, mb.group(1) if mb else "", ma.group(1) if ma else "")
-        mentions.append(_Mention(c, rs, loose))
+        rs, loose = _readings(gaz, c.text, mb.group(1) if mb else "", ma.group(1) if ma else "",
+                              dotted=text[c.end:c.end + 1] == ".")
+        if c.focus_cc:
+            # found only because the report is about this country: its readings there, else the skeleton's there
+            rs, loose = [r for r in rs if r.cc == c.focus_cc], loose
+            if not rs:
+                rs, loose = skeleton_lookup(gaz, c.focus_cc, c.text), True
+        mentions.append(_Mention(c, _dedupe(rs), loose))
     _constrain_parentheses(text, mentions)
     for i, m in enumerate(mentions):
         m.container = _containers(text, m, mentions[i + 1:])
-        m.regional = _regional(text, m.cand)
-    focus: Counter = Counter()
+        m.regional = _regional(text, m.cand) or _qualifies_previous(text, m, mentions[:i])
+    src_cc = source_country(doc.source)
+    focus: Counter = Counter({src_cc: _SOURCE_WEIGHT} if src_cc else {})
     admin1s: Counter = Counter()
     for first in (True, False, False):
         total = sum(focus.values())
@@ -294,8 +312,9 @@ def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
                 m.margin = 10.0
                 continue
             rs = m.readings
-            if m.loose:   # loose readings count only inside a focus country or a named container
-                rs = [r for r in rs if _named_focus(r.cc, m, mentions, focus) or any(_inside(r, c) for c in m.container)]
+            if m.loose:   # loose readings count only inside the focus country or a named container
+                rs = [r for r in rs if _named_focus(r.cc, m, mentions, focus, src_cc)
+                      or any(_inside(r, c) for c in m.container)]
             if not rs:
                 m.best = None
                 continue
@@ -312,8 +331,35 @@ def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
             m.best, m.score = scored[0][1], scored[0][0]
             m.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
         focus, admin1s = _focus(mentions, first)
-    _drop_stray(mentions, focus)
+        if src_cc:
+            focus[src_cc] += _SOURCE_WEIGHT
+    _drop_stray(mentions, focus, lambda t: common_words(doc.nlp, t))
     return mentions
+
+
+_SOURCE_WEIGHT = 1.5    # a national monitor as the source ("SOHR"): about as much as a region named in the report
+
+
+def _dedupe(readings: list[Place]) -> list[Place]:
+    """One reading per place: the supplement may repeat a GeoNames town under the spelling the news uses; two
+    towns or districts of one country within 3 km are one place (the more populous entry stays)."""
+    if len(readings) < 2:
+        return readings
+    out: list[Place] = []
+    for r in sorted(readings, key=lambda r: -(r.population or 0)):
+        if r.kind in ("place", "facility") and r.lat is not None and any(
+                o.kind == r.kind and o.cc == r.cc and o.lat is not None and
+                distance_km(o.lat, o.lon, r.lat, r.lon) < 3.0 for o in out):
+            continue
+        out.append(r)
+    return out
+
+
+def _qualifies_previous(text: str, m: _Mention, before: list[_Mention]) -> bool:
+    """"the Eastern Ghouta of Damascus": the name after a region's "of" says which region, as a container does."""
+    if not before or not re.fullmatch(r"\s+of\s+(the\s+)?", text[before[-1].cand.end:m.cand.start]):
+        return False
+    return any(r.kind == "region" for r in before[-1].readings)
 
 
 def _constrain_parentheses(text: str, mentions: list[_Mention]) -> None:
@@ -373,9 +419,11 @@ def _paren_spans(text: str) -> list[tuple[int, int]]:
     return [(mo.start(), mo.end()) for mo in re.finditer(r"\([^()]{2,120}\)", text)]
 
 
-def _drop_stray(mentions: list[_Mention], focus: Counter) -> None:
+def _drop_stray(mentions: list[_Mention], focus: Counter, common=lambda t: False) -> None:
     """Forget gazetteer-only matches that land in a country the report is otherwise not about ("Mon", "Plast" in
-    a Syrian article): a village abroad is far likelier a word that happens to be a place name."""
+    a Syrian article): a village abroad is far likelier a word that happens to be a place name.  An ordinary
+    English word ("Capital", "South", "Mission") read as a place abroad goes too, even when the parser called it
+    a place, unless its country is named or a country or region is what it names."""
     total = sum(focus.values())
     if total < 2:
         return
@@ -384,11 +432,15 @@ def _drop_stray(mentions: list[_Mention], focus: Counter) -> None:
         return
     for m in mentions:
         r = m.best
-        if r is None or m.cand.source in ("ner", "demonym") or r.cc == top:
+        if r is None or m.cand.source == "demonym" or r.cc == top:
             continue
-        if r.kind in ("country", "admin1") or (r.population or 0) >= 100_000:
+        if m.cand.source == "ner":
+            if r.kind != "country" and focus.get(r.cc, 0.0) - m.weight <= 0 and common(m.cand.text):
+                m.best = None
             continue
         if focus.get(r.cc, 0.0) - m.weight > 0:
+            continue
+        if r.kind == "country" or (not common(m.cand.text) and (r.kind == "admin1" or (r.population or 0) >= 100_000)):
             continue
         m.best = None
 
@@ -403,13 +455,30 @@ def geoparse(doc: Document, gaz: Gazetteer, prior: Counter | None = None) -> lis
         r = m.best
         if r is None or r.lat is None:
             continue
-        kind = "demonym" if m.cand.demonym_of else _KIND_OUT.get(r.kind, "place")
+        kind = "demonym" if m.cand.demonym_of or _stands_for_state(doc.clean, m.cand, r) else \
+            _KIND_OUT.get(r.kind, "place")
         out.append(PlaceMention(start=m.cand.start, end=m.cand.end, text=m.cand.text, kind=kind,
                                 latitude=r.lat, longitude=r.lon, name=r.name, country_code=r.cc,
                                 admin1=r.admin1, admin2=r.admin2, feature_code=r.feature_code,
                                 geonameid=r.geonameid, population=r.population,
                                 score=round(1 / (1 + math.exp(-min(m.margin, 20))), 3)))
     return out
+
+
+# "the London-based Syrian Observatory", "Damascus said", "Washington blames": the name stands for an
+# organisation's seat or a government, not for where something happened
+_BASED = re.compile(r"^[-‐–]based\b")
+_GOVERNMENT_AFTER = re.compile(r"(?i)^(['’]s?)?\s+(has\s+|have\s+|had\s+|is\s+|was\s+|also\s+)?(said|says|say|accused|"
+                               r"accuses|blamed|blames|denied|denies|warned|warns|announced|announces|claimed|claims|"
+                               r"insisted|insists|rejected|rejects|responded|condemned|condemns|wants|wanted|promised|"
+                               r"promises|leading|leads|backed|backs|supports|supported|demanded|demands|agreed|"
+                               r"government|regime|administration|officials?|allies|ally|envoys?|authorities)\b")
+
+
+def _stands_for_state(text: str, c: Candidate, r: Place) -> bool:
+    if _BASED.match(text[c.end:c.end + 8]):
+        return True
+    return r.feature_code == "PPLC" and bool(_GOVERNMENT_AFTER.match(text[c.end:c.end + 40]))
 
 
 def country_name(cc: str | None) -> str | None:

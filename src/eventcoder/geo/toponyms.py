@@ -11,7 +11,10 @@ Returns `Candidate`s (clean offsets, text, how it was found); resolution happens
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
+
+from rapidfuzz import fuzz
 
 from . import names as N
 from .countries import is_demonym, lookup_country
@@ -64,6 +67,8 @@ class Candidate:
     source: str          # "ner" | "gazetteer" | "demonym" | "list"
     label: str = ""      # spaCy label when from NER
     demonym_of: str | None = None   # alpha-2 when the span is a demonym
+    focus_cc: str | None = None     # set when only the report's focus country made the span a place: resolution
+                                    # may then read it with the transliteration fallback, inside that country only
 
 
 def _trim(doc_text: str, start: int, end: int) -> tuple[int, int]:
@@ -91,6 +96,10 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
 
     nlp = doc.nlp
     ents = list(nlp.ents) if nlp is not None else []
+    groups = group_name_spans(text)    # "Ahrar al-Sham", "Hayat Tahrir al-Sham": never places
+
+    def in_group(a: int, b: int) -> bool:
+        return any(a < e and b > s for s, e in groups)
     blocked: list[tuple[int, int]] = []      # PERSON... spans: the gazetteer path does not look inside
     weak: list[Candidate] = []
     orgs: list[tuple[int, int]] = []         # ORG spans: only strong place names at their start or after "of"
@@ -108,8 +117,10 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
                 taken.append((a, b))
             continue   # other NORP ("Aleppo" mislabelled) is left to the gazetteer path
         if label in PLACE_LABELS:
-            if not any(ch.isalpha() for ch in span_text) or len(span_text) > 120:
+            if not any(ch.isalpha() for ch in span_text) or len(span_text) > 120 or in_group(a, b):
                 continue
+            a, b = _with_direction(text, a, b, gazetteer)
+            span_text = text[a:b]
             if _known(gazetteer, span_text):
                 out.append(Candidate(a, b, span_text, "ner", label))
                 taken.append((a, b))
@@ -124,9 +135,15 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
         elif label in ("ORG", "FAC", "EVENT"):
             orgs.append((ent.start_char, ent.end_char))
 
+    deferred: list[tuple[int, int, str, bool]] = []   # (start, end, how, inside an ORG): places only in a focus
     if nlp is not None:
         for a, b, how in _proper_runs(nlp, text):
-            if not free(a, b):
+            if not free(a, b) or in_group(a, b):
+                continue
+            a2, b2 = _with_direction(text, a, b, gazetteer)
+            if (a2, b2) != (a, b) and free(a2, b2):
+                out.append(Candidate(a2, b2, text[a2:b2], how))   # "the eastern Ghouta"
+                taken.append((a2, b2))
                 continue
             inside_block = any(s <= a and b <= e for s, e in blocked)
             k = N.key(text[a:b])
@@ -159,6 +176,8 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
                 continue   # "Bab" of "Bab al-Nairab": part of a longer name the gazetteer lacks
             readings = gazetteer.by_key(k)
             if not readings:
+                if not text[a:b].isupper():
+                    deferred.append((a, b, how, False))
                 continue
             strong = any(r.kind in ("country", "admin1") or (r.population or 0) >= 10_000 for r in readings)
             org = next(((s, e) for s, e in orgs if s <= a and b <= e), None)
@@ -166,16 +185,205 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
                 # "Alexandria Police", "University of Georgia" yes; "Chamber of Commerce", "United Way" no
                 lead = text[org[0]:a].strip().lower()
                 if not strong or not (lead in ("", "the") or text[max(0, a - 3):a].lower() == "of "):
+                    if _trim(text, *org)[1] == b and re.fullmatch(r"(?i)(the\s+)?((al|el|ad|ar|as|ash|az|an|at)[-\s])?",
+                                                                  text[_trim(text, *org)[0]:a]):
+                        deferred.append((a, b, how, True))   # the whole ORG is the name: "Marea", "Ghouta"
                     continue
             elif " " not in k and not strong and how != "list" and not _locative_before(text, a):
+                deferred.append((a, b, how, False))
                 continue
             out.append(Candidate(a, b, text[a:b], how))
             taken.append((a, b))
+    if deferred:
+        focus = focus_country(doc, out, gazetteer)
+        if focus is not None:
+            for a, b, how, _org in deferred:
+                if not free(a, b):
+                    continue
+                if common_words(nlp, text[a:b]) or N.key(text[a:b]) in _CONFLICT_WORDS:
+                    continue    # "Counter attack...", "Syrian Coast": English words, whatever a village is called
+                exact = [r for r in gazetteer.by_key(N.key(text[a:b])) if r.cc == focus]
+                if exact or _skeleton_ok(text[a:b]) and skeleton_lookup(gazetteer, focus, text[a:b]):
+                    out.append(Candidate(a, b, text[a:b], how, focus_cc=focus))
+                    taken.append((a, b))
     for c in weak:
-        if free(c.start, c.end):
+        if free(c.start, c.end) and not in_group(c.start, c.end):
             out.append(c)
     out.sort(key=lambda c: c.start)
     return out
+
+
+# Armed groups whose names contain place words: "Ahrar al-Sham", "Jabhat Fateh al-Sham", "Hay'at Tahrir al-Sham",
+# "Faylaq al-Rahman", "Jaysh al-Islam", "Liwa al-Quds", "Islamic State of Iraq and al-Sham / the Levant".
+_GROUP_HEAD = (r"Ahrar|Jabhat|Jabhet|Jebhat|Jabha|Fateh|Fatah|Tahrir|Hay['’]?at|Hayyaat|Hayat|Haiat|Jaysh|Jaish|Jeish|"
+               r"Jish|Faylaq|Failaq|Feilaq|Liwa['’]?a?|Lewaa|Suqour|Suqur|Harakat|Harakat|Ansar|Jund|Junud|"
+               r"Kata['’]?ib|Kataeb|Hurras|Tajammu['’]?|Jama['’]?at|Thuwar|Saraya|Usud|Fursan|Ajnad|Muhajirin|"
+               r"Nour|Nur|Asa['’]?ib|Kata'ib|Shuhada|Ahfad|Alwiya|Ahl")
+_GROUP_NAME = re.compile(r"\b(?:" + _GROUP_HEAD + r")(?:\s+(?:[A-Z][\w'’]*))?[\s_-]+(?:(?:al|el|ash|as|an|ad|at|ar|az|"
+                         r"ud|ed)[\s_-]+)?(?:[A-Z][\w'’]*)(?:[\s_-]+(?:al|el|ash|as|ad|ar|az|an)[\s_-]+[A-Z][\w'’]*)*")
+_GROUP_SUFFIX = re.compile(r"\b(?:al[-\s])?(?:Rahman|Sham|Nusra|Zenki|Zinki|Aqsa)\s+(?:Corps|Legion|Front|Movement|"
+                           r"Brigades?|Battalions?|Army)\b|\bIraq and (?:the |al[-\s]|ash[-\s])(?:Levant|Sham)\b")
+
+
+def group_name_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of armed-group names that contain place words (their "al-Sham" is not Damascus)."""
+    out = []
+    for m in _GROUP_NAME.finditer(text):
+        words = re.split(r"[\s_-]+", m.group())
+        if len(words) >= 2 and words[0][:1].isupper():
+            out.append((m.start(), m.end()))
+    for m in _GROUP_SUFFIX.finditer(text):
+        if m.group().startswith("Iraq"):
+            out.append((m.start() + 5, m.end()))   # "Iraq" itself stays a place
+        else:
+            out.append((m.start(), m.end()))
+    return out
+
+
+_DIRECTION = re.compile(r"(?i)\b(eastern|western|northern|southern|east|west|north|south)\s+$")
+
+
+def _with_direction(text: str, a: int, b: int, gazetteer) -> tuple[int, int]:
+    """"the eastern Ghouta", "Eastern Qalamoun": take the direction word in when the gazetteer names the region
+    with it (else "eastern" describes the part of the place and stays out)."""
+    m = _DIRECTION.search(text[max(0, a - 12):a])
+    if m:
+        a2 = a - len(m.group())
+        if gazetteer.has_key(N.key(text[a2:b])):
+            return a2, b
+    return a, b
+
+
+# national monitors and agencies: a report from them is about their country unless it says otherwise
+_SOURCE_COUNTRY = {"sohr": "SY", "syrian observatory for human rights": "SY", "syriahr": "SY", "snhr": "SY",
+                   "syrian network for human rights": "SY", "sana": "SY", "syrian arab news agency": "SY",
+                   "enab baladi": "SY", "syria direct": "SY", "step news": "SY", "smart news": "SY",
+                   "raqqa is being slaughtered silently": "SY", "deir ezzor 24": "SY", "orient news": "SY"}
+
+
+def source_country(source: str | None) -> str | None:
+    """Country of a national monitor or agency named as the report's source ("SOHR", "SANA")."""
+    if not source:
+        return None
+    s = N.fold(source)
+    if s in _SOURCE_COUNTRY:
+        return _SOURCE_COUNTRY[s]
+    for name, cc in _SOURCE_COUNTRY.items():
+        if " " in name and name in s:
+            return cc
+    return None
+
+
+def focus_country(doc, cands: list[Candidate], gazetteer) -> str | None:
+    """The country a report is clearly about, from what it names unambiguously: country names (1), demonyms
+    (0.5), towns and regions whose strong readings lie in one country (1), a national monitor as its source (2).
+    None unless one country has at least half of the votes."""
+    from collections import Counter
+    votes: Counter = Counter()
+    cc = source_country(getattr(doc, "source", None))
+    if cc:
+        votes[cc] += 2.0
+    for c in cands:
+        if c.demonym_of:
+            votes[c.demonym_of] += 0.5
+            continue
+        country = lookup_country(c.text)
+        if country is not None and _country_word(c.text):
+            votes[country.alpha2] += 1.0
+            continue
+        rs = gazetteer.by_key(N.key(c.text))
+        ccs = {r.cc for r in rs if r.kind in ("admin1", "admin2", "facility", "region") or (r.population or 0) >= 10_000
+               or "supplement" in (r.source or "")}
+        if len(ccs) == 1:
+            votes[ccs.pop()] += 1.0
+    if not votes:
+        return None
+    top, n = votes.most_common(1)[0]
+    return top if n >= 1.0 and n / sum(votes.values()) >= 0.5 else None
+
+
+_VOCAB: dict = {}
+
+
+def _english_words(nlp_doc) -> frozenset:
+    """The parser model's own vocabulary as shipped (its strings.json: frequent English words, not "Harasta");
+    the live string store grows with every text parsed, so it cannot serve."""
+    import json
+    key = id(nlp_doc.vocab)
+    if key not in _VOCAB:
+        words: frozenset = frozenset()
+        try:
+            from ..text.nlp import load_spacy
+            model_path = getattr(load_spacy(), "path", None)
+            if model_path is not None:
+                with open(model_path / "vocab" / "strings.json", encoding="utf-8") as fh:
+                    words = frozenset(w for w in json.load(fh) if w.islower() and w.isalpha())
+        except (OSError, ValueError, ImportError, RuntimeError):
+            pass
+        _VOCAB[key] = words
+    return _VOCAB[key]
+
+
+# words of conflict reporting that are no places but sound like villages to the fallback ("Sarin" / "Suran")
+_CONFLICT_WORDS = frozenset("sarin chlorine nusra qaeda qaida daesh isis isil shabiha mukhabarat jihad mujahideen "
+                            "mujahedeen sharia shura hisba amir emir sheikh imam mufti wilayat wilaya caliphate "
+                            "khilafa hezbollah hizballah peshmerga asayish fatah tahrir ahrar jaysh jaish faylaq "
+                            "liwa ansar jund saraya".split())
+
+
+def common_words(nlp_doc, text: str) -> bool:
+    """True when every word of `text` is an ordinary English word (its lower-case form is in the parser model's
+    shipped vocabulary, which knows frequent English words but not "Harasta" or "Maskanah")."""
+    if nlp_doc is None:
+        return False
+    strings = _english_words(nlp_doc)
+    words = [w for w in re.split(r"[\s\-'’]+", text) if w and w.lower() not in _ARTICLES]
+    return bool(words) and all(w.lower() in strings for w in words)
+
+
+def _skeleton_ok(text: str) -> bool:
+    """Only names that look like transliterations get the skeleton fallback: one to four capitalised words, no
+    digits, long enough to carry three consonants."""
+    words = re.split(r"[\s-]+", text.strip())
+    return 1 <= len(words) <= 4 and not any(ch.isdigit() for ch in text) and len(N.key(text).replace(" ", "")) >= 5
+
+
+_SKELETONS: "OrderedDict[tuple, dict]" = OrderedDict()   # (gazetteer, country) -> skeleton -> {pid: [keys]}
+_SKELETON_MAX_NAMES = 25_000
+_SKELETON_COUNTRIES = 32
+
+
+def skeleton_lookup(gazetteer, cc: str, text: str) -> list:
+    """Places of country `cc` whose name has the same consonant skeleton as `text` (names.skeleton) and a close
+    spelling."""
+    sk = N.skeleton(text)
+    if len(sk) < 3:
+        return []
+    ck = (id(gazetteer), cc)
+    idx = _SKELETONS.get(ck)
+    if idx is None:
+        idx = {}
+        rows = gazetteer.names_in_country(cc, _SKELETON_MAX_NAMES + 1)
+        if len(rows) > _SKELETON_MAX_NAMES:
+            rows = []      # a country with that many names has too many near-homophones for the fallback
+        for k, pid in rows:
+            idx.setdefault(N.skeleton_of_key(k), {}).setdefault(pid, []).append(k)
+        _SKELETONS[ck] = idx
+        while len(_SKELETONS) > _SKELETON_COUNTRIES:
+            _SKELETONS.popitem(last=False)
+    else:
+        _SKELETONS.move_to_end(ck)
+    k = N.key(text).replace(" ", "")
+    out = []
+    for pid, keys in idx.get(sk, {}).items():
+        if max(fuzz.ratio(k, other.replace(" ", "")) for other in keys) >= _SKELETON_MIN_RATIO:
+            out.extend(r for r in gazetteer.by_key(keys[0]) if r.pid == pid)
+    return out
+
+
+# the skeleton alone is too coarse ("Sarin" / "Suran", "Qaedas" / "Qadsayya", "Nusra" / "an-Nasirah"): the spelling
+# must also be close to one of the place's names (rapidfuzz ratio; true variants score 73-96, these 57-67)
+_SKELETON_MIN_RATIO = 70
 
 
 _UNIT_WORDS = re.compile(r"(?i)[\s-]+(city|town|village|district|sub-?county|county|province|governorate|region|"
@@ -199,7 +407,9 @@ def _known(gazetteer, text: str) -> bool:
 
 
 _LOCATIVE_WORDS = {"in", "near", "at", "from", "outside", "into", "toward", "towards", "around", "across", "on",
-                   "against", "targets", "target", "attacked", "attack", "reached", "entering", "via", "to",
+                   "against", "targets", "target", "attacked", "attack", "attacks", "reached", "entering", "via", "to",
+                   "bombing", "shelling", "raids", "strikes", "airstrikes", "bombardment", "pounded", "bombarded",
+                   "recaptured", "retook", "overran", "besieging", "shelling",
                    "shelled", "bombed", "struck", "hit", "targeted", "targeting", "stormed", "raided", "captured",
                    "seized", "entered", "besieged", "village", "town", "city", "of"}
 
@@ -242,7 +452,12 @@ def _locative_context(ent) -> bool:
     doc = ent.doc
     prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     nxt = doc[ent.end].text if ent.end < len(doc) else ""
-    return prev in _LOCATIVE_WORDS or nxt == "("
+    return prev in _LOCATIVE_WORDS or nxt == "(" or nxt.lower() in _PLACE_NOUNS_AFTER
+
+
+# "Khan Shaykhun massacre", "Anadan town", "Harasta countryside": a PERSON followed by these is a place
+_PLACE_NOUNS_AFTER = {"massacre", "town", "city", "village", "area", "countryside", "neighbourhood", "neighborhood",
+                      "district", "province", "governorate", "outskirts", "suburbs", "camp", "crossing", "airbase"}
 
 
 def _proper_runs(nlp_doc, text: str):
@@ -268,6 +483,8 @@ def _proper_runs(nlp_doc, text: str):
         k = 0
         while k < len(run):
             for m in range(min(len(run), k + MAX_TOKENS), k, -1):
+                if not _is_name_token(run[k]) or not _is_name_token(run[m - 1]):
+                    continue    # a sub-run neither starts nor ends with a connector: "Der-" of "Der-Ezor"
                 a, b = run[k].idx, run[m - 1].idx + len(run[m - 1].text)
                 if b - a > 1:
                     yield a, b, how
@@ -287,11 +504,17 @@ def _is_name_token(t) -> bool:
     return t.pos_ in ("PROPN", "NOUN", "ADJ", "X") or t.tag_ in ("NNP", "NNPS")
 
 
+_ARTICLES = ("al", "el", "ad", "ez", "az", "as", "ar", "ash", "an", "at", "ed", "es", "er", "ud", "ul")
+
+
 def _is_connector(toks, idx: int) -> bool:
     """Lower-case words inside names: "Deir ez-Zor", "Ma'arrat al-Numan", "Rio de Janeiro", "Bosnia and ..."."""
     t = toks[idx]
     if idx + 1 >= len(toks) or not _is_name_token(toks[idx + 1]):
-        return t.text in ("-",) and idx + 1 < len(toks) and _is_name_token(toks[idx + 1])
+        if t.lower_ in _ARTICLES and idx + 2 < len(toks) and toks[idx + 1].text in ("-", "_") and \
+                _is_name_token(toks[idx + 2]) and not t.whitespace_ and not toks[idx + 1].whitespace_:
+            return True    # "Khan al-Shih", "Maara al-Nu'man": the article before its hyphen
+        return t.text in ("-", "_") and idx + 1 < len(toks) and _is_name_token(toks[idx + 1])
     return t.lower_ in ("al", "el", "ad", "ez", "az", "as", "ar", "ash", "an", "at", "de", "del", "da", "do",
                         "dos", "das", "di", "du", "des", "la", "le", "les", "-", "al-", "el-", "bin", "ibn", "abu",
                         "and", "of", "upon", "on", "sur", "am", "im", "an der", "y")
