@@ -1,7 +1,8 @@
 """Stage CodeActors: who acted in each event (ACLED actor1/actor2, assoc actors, inter codes, civilian targeting).
 
 How an event's actors are found:
-1. Mentions: registry aliases in the event's sentence (named groups such as "Hizballah", generic words such as
+1. Mentions: registry aliases in the event's sentence (or its own clause, `event.actor_scope`, set by DetectEvents
+   when a sentence reports several events) (named groups such as "Hizballah", generic words such as
    "soldiers", "gunmen", "protesters"), plus state forces named by a country word that qualifies a force or attack
    noun ("Russian warplanes", "a Turkish drone strike", "forces of Ukraine") or a country that is the subject of an
    attack verb ("Israel struck ...").
@@ -34,6 +35,7 @@ from .actor_context import event_country, event_date
 from .actor_mentions import mentions_in
 from .actor_names import Actor, admins_of, generic
 from .actor_roles import span_root
+from .events import merge_same_sides
 from .registry import STATE_KINDS, Registry
 from .war_context import AERIAL_WORDS, war_context
 
@@ -78,6 +80,7 @@ class CodeActors(Stage):
         matches = self.registry.find(doc.clean)
         for ev in doc.events:
             code_event(doc, ev, matches, self.registry)
+        merge_same_sides(doc)
         return doc
 
 
@@ -105,6 +108,9 @@ class _Scene:
         self.sent = sent = doc.sentence_of(ev.anchor[0])
         scope = (sent.start, sent.end) if sent else (max(0, ev.anchor[0] - 300),
                                                      min(len(doc.clean), ev.anchor[1] + 300))
+        own = getattr(ev, "actor_scope", None)   # DetectEvents: the event's own clause of a multi-clause sentence
+        if own is not None:
+            scope = own
         self.trig = span_root(doc, ev.anchor[0], ev.anchor[1]) if ev.anchor[1] > ev.anchor[0] else None
         self.found = found = self.actors_in(scope)
         later_span = _sentences_near(doc, sent, after=True)

@@ -18,6 +18,15 @@ Contract (stage "events", requires clean/nlp/sentences, assigns events):
   that only says where the previous one lies ("... countryside of Aleppo"), an origin ("from X"), a namesake abroad
   and a place within SPLIT_KM of one already used are not split off.  Such an event carries
   `event.place_hint` (the PlaceMention) and an anchor that covers its trigger and its place.
+- One event per event clause: a clause of that sentence with its own trigger (`clauses.event_clauses`: "8 casualties
+  in the aerial bombardment at Aleppo city, and violent clashes north of the city") is an event of its own even at a
+  place already taken; its place is its own or, for anaphora ("the city", "its outskirts", "in it"), the last place
+  named before it.  "Air and artillery strikes on X", "killed and wounded", "shells target X and kill 8" stay one
+  event.  Such an event carries `event.clause_of` (the incident's lead event).  In a sentence with several event
+  clauses, and for a place split off with cues of its own, `event.actor_scope` (start, end) is the clause whose
+  words name its actors (CodeActors reads actors there, not in the whole sentence).  After CodeActors,
+  `merge_same_sides` drops a clause's event that shares a side with another event within SPLIT_KM (one dyad at
+  one place is one event).
 
 LocateEvents (geo/locate.py `choose_place`) honours `event.place_hint` before any ranking.
 """
@@ -28,6 +37,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document, Event
 from ..pipeline import Stage
+from .clauses import event_clauses, own_scope
 from .factuality import judge
 from .lexicon import Cue, CueMatch, Lexicon, load_lexicon
 from .rules import PROTEST_FAMILY, Decision, decide
@@ -56,6 +66,7 @@ _ORIGIN = re.compile(r"(?i)\bfrom\s+(the\s+)?([\w-]+\s+){0,3}$")
 _TOLL = re.compile(r"(?i)\b(casualt\w*|kill\w*|martyr\w*|dies|died|death\w*|losses|dead|bodies|massacre\w*|"
                    r"execut\w*|injur\w*|wound\w*|loses? (his|her|their) li\w+)")
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]…]\s*$")
+_VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 SPLIT_KM = 10.0            # places nearer than this to an event already emitted are the same event's place
 
 
@@ -346,6 +357,83 @@ class DetectEvents(Stage):
             if _TOLL.search(doc.clean[clause[0]:clause[1]]):
                 ev.explanation.append("its clause names casualties")
             ev.civilian_hint = civilian_hint(ev, doc.clean[r.start:r.end])
+            if d.evidence and i > 0:   # its own clause says what happened: the actors are that clause's
+                ev.actor_scope = own_scope(doc, *clause, r.start)
+            out.append(ev)
+        return out
+
+    # --- one event per event clause ------------------------------------------------------------------------
+    def _clauses(self, doc: Document, inc: Incident, lead: Event, placed: list[Event]) -> list[Event]:
+        """Extra events for the clauses of the incident's sentence that report an event of their own at a place
+        already taken ("8 casualties in the aerial bombardment at Aleppo city, and violent clashes north of the
+        city"), and the actor scope of every event of a sentence with several event clauses (`actor_scope`: the
+        words of its own clause, so that a clause whose actor is only implied does not take another clause's)."""
+        r = inc.head
+        if r.factuality != "occurred" or lead.event_type not in _VIOLENT_TYPES:
+            return []          # a defusal, a looting, a protest frames the other acts its sentence names
+        if any(m.cue.source == "note tag" for m in r.matches):
+            return []          # an ACLED note tagged with its kind of event ("Abduction: On ...") is one event
+        clauses = event_clauses(doc, self.lexicon, r.start, r.end)
+        if len(clauses) < 2:
+            return []
+        try:
+            from ..geo.locate import choose_place
+            lead_place = choose_place(doc, lead)[0]
+        except Exception:          # the locator is another stage's: without it, the clause's own places only
+            choose_place, lead_place = None, None
+        tax = taxonomy()
+        out: list[Event] = []
+        prev_place, prev_start = None, r.start
+        for c in clauses:
+            owners = [e for e in [lead] + placed if c.start <= e.anchor[0] < c.end]
+            place = c.place
+            if place is None:      # "the city", "north of the city", "in it", "there": the last place before it
+                place = lead_place if lead in owners else prev_place
+            scope = (prev_start if c.shares_subject else c.start, c.end)
+            prev_place, prev_start = c.last_place or place, c.start
+            for e in owners:         # a place split off with its own cues keeps its narrower scope
+                own = getattr(e, "actor_scope", None)
+                if own is None or not (scope[0] <= own[0] and own[1] <= scope[1]):
+                    e.actor_scope = scope
+            d = c.decision
+            if owners or d.anchor is None:
+                continue
+            fact, why = judge(doc, d.anchor.start, d.anchor.end)
+            if fact != "occurred":
+                continue
+            ev = Event(doc_id=doc.id, anchor=(d.anchor.start, d.anchor.end))
+            ev.sub_event_type = d.label
+            ev.event_type = tax.event_type_of(d.label)
+            ev.disorder_type = tax.disorder_type_of(d.label)
+            ev.factuality = fact
+            ev.confidence = round(max(0.05, min(_confidence(d.score, 1),
+                                                lead.confidence - 0.05 * (len(placed) + len(out) + 1))), 4)
+            ev.actor_scope = scope
+            ev.clause_of = lead
+            if place is not None and place.latitude is not None:
+                ev.place_hint = place
+                if choose_place is not None:
+                    try:
+                        landed = choose_place(doc, ev)[0]
+                    except Exception:
+                        landed = place
+                    if landed is None or landed.latitude is None or _km(landed, place) > SPLIT_KM:
+                        continue
+            seen = set()
+            for m in d.evidence:
+                if m.end > m.start and (m.start, m.end) not in seen:
+                    seen.add((m.start, m.end))
+                    ev.add_evidence(doc.evidence("sub_event_type", m.start, m.end))
+                    if not m.section.startswith("mod:"):
+                        ev.add_evidence(doc.evidence("event_type", m.start, m.end))
+            ev.inferred.setdefault("disorder_type", f"ACLED files {d.label} under {ev.disorder_type}")
+            ev.explanation.append(f"{ev.event_type} / {d.label}: {'; '.join(d.reasons)}")
+            where = (f"its place {c.place.text!r}" if c.place is not None else
+                     f"the place of the clause before it ({place.text!r})" if place is not None else "no place")
+            ev.explanation.append(f"one event per event clause: {doc.clean[c.start:c.end]!r} reports an event of "
+                                  f"its own in a sentence that reports several; {where}")
+            ev.explanation.append(f"factuality {fact}: {why}")
+            ev.civilian_hint = civilian_hint(ev, doc.clean[c.start:c.end])
             out.append(ev)
         return out
 
@@ -390,6 +478,27 @@ class DetectEvents(Stage):
                                       "merged into it")
             ev.civilian_hint = civilian_hint(ev, doc.clean[inc.head.start:inc.head.end])
             doc.events.append(ev)
-            extra.extend(self._split(doc, inc, ev))
+            placed = self._split(doc, inc, ev)
+            extra.extend(placed)
+            extra.extend(self._clauses(doc, inc, ev, placed))
         doc.events.extend(extra)
         return doc
+
+
+def merge_same_sides(doc: Document) -> None:
+    """Drop an event split off by its clause (`clause_of`) when another event of the report lies within SPLIT_KM of it
+    and shares a side with it: "airstrikes target Aleppo and clashes north of the city" by one state against its
+    usual opponent is one event of that dyad at that place; a clause with other sides ("the Islamic State executes a
+    young man ... and clashes renewed in the Eastern Ghouta") stays an event of its own."""
+    keep = []
+    for ev in doc.events:
+        if getattr(ev, "clause_of", None) is not None and ev.latitude is not None:
+            sides = {ev.actor1, ev.actor2} - {None}
+            twin = next((o for o in keep if o.latitude is not None and _km(o, ev) <= SPLIT_KM
+                         and sides & ({o.actor1, o.actor2} - {None})), None)
+            if twin is not None:
+                twin.explanation.append(f"the clause {doc.clean[ev.anchor[0]:ev.anchor[1]]!r} reports the same "
+                                        f"sides at the same place: one event")
+                continue
+        keep.append(ev)
+    doc.events = keep

@@ -6,7 +6,8 @@ Contract: `war_context(registry, home, when, place, actors, context)` returns a 
   the rebels; None outside a listed war, or when a third party is the default fighter;
 - `local`: that third party -- a group of `THIRD_PARTIES` the report names (`actors`) with no state force named
   and no state weapon in `context`, else the holder of a known front (`FRONTS`) at `place` (or in `context`);
-- `front`: the two sides of that known front, or None; `local_why`: the reason to record when `local` is used.
+- `front`: the two sides of that known front named at `place` or in `context`, or None; `local_why`: the reason to
+  record when `local` is used.
 The data are public histories of the wars, not cases from any benchmark.
 """
 from __future__ import annotations
@@ -44,8 +45,11 @@ FRONTS = (
      ("name", "SDF: Syrian Democratic Forces")),                       # the SDF's Manbij offensive
     ("SY", r"Raqq?a", dt.date(2017, 6, 6), dt.date(2017, 10, 18), ("name", "Islamic State ({country})"),
      ("name", "SDF: Syrian Democratic Forces")),                       # the battle of Raqqa
-    ("SY", r"Yarmouk(?: camp)?|Yarmuk|Hajar al-Aswad", dt.date(2015, 4, 1), dt.date(2018, 4, 19),
+    ("SY", r"Yarmouk(?: camp)?|Yarmuk|Hajar al-Aswad|(?:the )?south(?:ern)? (?:of )?(?:the capital )?Damascus",
+     dt.date(2015, 4, 1), dt.date(2018, 4, 19),
      ("name", "Islamic State ({country})"), ("kind", "rebel")),        # the IS enclave south of Damascus
+    ("SY", r"Sh[ae]i?kh? Maq?s(?:ou|oo|u)d", dt.date(2016, 1, 1), dt.date(2016, 12, 22),
+     ("name", "YPG: People's Protection Units"), ("kind", "rebel")),   # the Kurdish-held quarter of Aleppo
 )
 
 # Weapons only states (or foreign forces) wield in these wars: their use puts a state side in the event.
@@ -73,7 +77,7 @@ def war_context(registry: Registry, home, when, place: str, actors: list[Actor],
     local = third_party(home, actors, context) if war is not None else None
     front = None
     if war is not None and not names_state_force(actors, context):
-        front = front_sides(registry, home, when, place or context)
+        front = front_sides(registry, home, when, f"{place} {context}")
         if front is not None and local is None:
             local = front[0]
     if local is not None:   # a war's third party named, no state force: it is the default fighter, not the state
