@@ -36,6 +36,27 @@ def test_a_failing_document_does_not_stop_the_batch():
     assert len(docs[2].events) == 1
 
 
+class Slow(Stage):
+    name = "slow"
+
+    def __call__(self, doc):
+        sum(range(200_000))            # real work, so the stage's clock moves
+        return doc
+
+
+def test_run_summary_reports_each_stages_share_of_the_time():
+    from eventcoder.runner import run_batch
+    pipeline = Pipeline([Boom(), Slow()])
+    seen = []
+    summary = run_batch([Document("a", "fine"), Document("b", "boom")], pipeline, seen.append)
+    names = [name for name, _, _ in summary.stage_time]
+    assert names == ["boom", "slow"]                       # pipeline order
+    assert abs(sum(share for _, _, share in summary.stage_time) - 1) < 1e-9
+    assert summary.stage_time[1][2] > summary.stage_time[0][2]
+    assert any(line.startswith("  time by stage: boom ") for line in summary.lines())
+    assert len(seen) == 1 and len(summary.failed) == 1      # the failing document is counted, not sunk
+
+
 def test_event_ids_are_stable_and_planned_events_are_dropped_with_a_warning():
     doc = Document("d1", "Troops shelled the town. They plan to attack tomorrow.")
     doc.events = [Event("d1", (0, 22), sub_event_type="Shelling/artillery/missile attack"),

@@ -6,6 +6,8 @@ not half-way through a batch.
 """
 from __future__ import annotations
 
+import time
+from collections import Counter
 from typing import Iterable, Iterator
 
 from .model import Document
@@ -34,6 +36,7 @@ class Stage:
 class Pipeline:
     def __init__(self, stages: Iterable[Stage]):
         self.stages = list(stages)
+        self.seconds: Counter = Counter()   # stage name -> wall-clock seconds spent in it, over this pipeline's life
         have: set[str] = {"text"}
         for st in self.stages:
             missing = [r for r in st.requires if r not in have]
@@ -48,7 +51,9 @@ class Pipeline:
         for st in self.stages:
             if doc.skipped:
                 break
+            t0 = time.perf_counter()
             doc = st(doc)
+            self.seconds[st.name] += time.perf_counter() - t0
         return doc
 
     def run(self, docs: Iterable[Document], batch_size: int = 32) -> Iterator[Document]:
@@ -69,19 +74,31 @@ class Pipeline:
             active = [d for d in docs if not d.skipped]
             if not active:
                 break
-            if hasattr(st, "batch"):
-                try:
-                    st.batch(active)
-                    continue
-                except Exception:  # one bad document must not sink the batch: retry one by one
-                    pass
-            for d in active:
-                try:
-                    st(d)
-                except Exception as exc:  # noqa: BLE001 - reported per document, never swallowed
-                    d.error = f"stage {st.name!r} failed: {type(exc).__name__}: {exc}"
-                    d.skipped = d.error
+            t0 = time.perf_counter()
+            self._run_stage(st, active)
+            self.seconds[st.name] += time.perf_counter() - t0
         return docs
+
+    @staticmethod
+    def _run_stage(st: Stage, active: list[Document]) -> None:
+        if hasattr(st, "batch"):
+            try:
+                st.batch(active)
+                return
+            except Exception:  # one bad document must not sink the batch: retry one by one
+                pass
+        for d in active:
+            try:
+                st(d)
+            except Exception as exc:  # noqa: BLE001 - reported per document, never swallowed
+                d.error = f"stage {st.name!r} failed: {type(exc).__name__}: {exc}"
+                d.skipped = d.error
+
+    def time_shares(self) -> list[tuple[str, float, float]]:
+        """(stage, seconds, share of all stage time) in pipeline order, for stages that ran."""
+        total = sum(self.seconds.values()) or 1.0
+        return [(s.name, self.seconds[s.name], self.seconds[s.name] / total) for s in self.stages
+                if s.name in self.seconds]
 
     def names(self) -> list[str]:
         return [s.name for s in self.stages]

@@ -27,6 +27,7 @@ class RunSummary:
     events: int = 0
     warnings: Counter = field(default_factory=Counter)  # warning kind -> documents
     total: int | None = None                            # documents expected, when known (for the ETA)
+    stage_time: list = field(default_factory=list)      # (stage, seconds, share) from the pipeline, in its order
 
     @property
     def ok(self) -> bool:
@@ -48,6 +49,8 @@ class RunSummary:
             out.append(f"  ... and {len(self.failed) - 20} more failures")
         if self.warnings:
             out.append("  warnings: " + ", ".join(f"{k} {v}" for k, v in self.warnings.most_common()))
+        if self.stage_time:
+            out.append("  time by stage: " + ", ".join(f"{name} {share:.0%}" for name, _, share in self.stage_time))
         return out
 
 
@@ -96,4 +99,5 @@ def run_batch(items: Iterable[Document | InputError], pipeline: Pipeline, sink: 
             summary.warnings[kind] += 1
         if progress:
             progress(summary)
+    summary.stage_time = pipeline.time_shares()
     return summary
