@@ -177,6 +177,10 @@ def test_civilians_of_their_own_nationality(stage):
     _, ev = code(stage, "On 29 April 2022, police arrested 68 Ethiopian migrants in Misungwi.",
                  "Strategic developments", "Arrests", "Tanzania", "arrested")
     assert ev.actor2 == "Civilians (Ethiopia)"
+    assert ev.inter2 == 7                    # civilians are inter 7 wherever they come from; 8 is foreign forces
+    _, ev = code(stage, "On 3 May 2022, gunmen killed two Chinese workers in Quetta.",
+                 "Violence against civilians", "Attack", "Pakistan", "killed")
+    assert (ev.actor2, ev.inter2) == ("Civilians (China)", 7)
 
 
 def test_groups_missing_from_the_registry_are_named_as_written(stage):

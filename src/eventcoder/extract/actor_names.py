@@ -98,9 +98,11 @@ def generic(registry: Registry, kind: str, country, when, **kw) -> Actor | None:
 
 
 def country_actor(registry: Registry, kind: str, country, home, when) -> Actor | None:
-    """`generic` actor of `kind` for `country`, with inter 8 when `country` is not the event's country `home`."""
+    """`generic` actor of `kind` for `country`; a state's forces abroad (`country` is not the event's country `home`)
+    take inter 8, while civilians, protesters, rioters and armed groups keep their inter code wherever they are
+    ("Civilians (China)" killed in Pakistan are inter 7, as ACLED codes them)."""
     a = generic(registry, kind, country, when)
-    if a is not None and home is not None and country.alpha2 != home.alpha2:
+    if a is not None and home is not None and country.alpha2 != home.alpha2 and kind in STATE_KINDS:
         a.inter = 8
     return a
 
