@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from ..model import Document, Event
 from ..pipeline import Stage
 from .clauses import event_clauses, own_scope
-from .factuality import judge
+from .factuality import judge, past_tense
 from .lexicon import Cue, CueMatch, Lexicon, load_lexicon
 from .rules import PROTEST_FAMILY, Decision, decide
 from .taxonomy import taxonomy
@@ -142,6 +142,14 @@ def _read(doc: Document, lex: Lexicon, a: int, b: int, first: bool) -> Reading:
     r = Reading(a, b, matches, d)
     if d.label and d.anchor is not None:
         r.factuality, r.fact_reason = judge(doc, d.anchor.start, d.anchor.end)
+        if r.factuality == "planned" and d.label in PROTEST_FAMILY:
+            # "gathered ... to protest against the protocol, calling for a vote in the upcoming elections": the
+            # future is the purpose's; a past-tense act of the same protest says it took place
+            for m in d.evidence:
+                if m is not d.anchor and m.weight >= 2 and past_tense(doc, m.start, m.end) \
+                        and judge(doc, m.start, m.end)[0] == "occurred":
+                    r.factuality, r.fact_reason = "occurred", f"{m.text!r} reports the protest in the past tense"
+                    break
     return r
 
 
@@ -437,10 +445,34 @@ class DetectEvents(Stage):
             out.append(ev)
         return out
 
+    # --- a protest told in two sentences -------------------------------------------------------------------
+    @staticmethod
+    def _purpose_next(doc: Document, readings: list[Reading]) -> None:
+        """A sentence whose only cues are an act of protest too weak alone ("residents blocked the highway"), followed
+        by one that says what they demanded ("They demanded ..."), reports a demonstration: the two sentences' protest
+        cues decide the first one together."""
+        for r, nxt in zip(readings, readings[1:]):
+            d = r.decision
+            if d.label or d.none_reason or d.scores.get("Peaceful protest", 0) < 2:
+                continue
+            support = [m for m in nxt.matches if m.section == "Peaceful protest"]
+            if not support or nxt.decision.label not in (None, "Peaceful protest"):
+                continue
+            again = decide(r.matches + support)
+            if again.label not in PROTEST_FAMILY:
+                continue
+            again.reasons.append("the next sentence says what the crowd demanded or denounced")
+            r.decision = again
+            r.matches = r.matches + support
+            anchor = [m for m in again.evidence if r.start <= m.start < r.end] or [again.anchor]
+            a = max(anchor, key=lambda m: (m.weight, -m.start))
+            r.factuality, r.fact_reason = judge(doc, a.start, a.end)
+
     # --- the stage ------------------------------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
         doc.events = []
         readings = [_read(doc, self.lexicon, a, b, i == 0) for i, (a, b) in enumerate(_windows(doc))]
+        self._purpose_next(doc, readings)
         tax = taxonomy()
         incidents = self._incidents(doc, readings)
         if not incidents and self.model is not None:

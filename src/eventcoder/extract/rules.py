@@ -118,6 +118,15 @@ def decide(matches: list[CueMatch], extra_mods: tuple[CueMatch, ...] | list[CueM
                         f"({', '.join(repr(m.text) for m in mod_ev['intervention'][:2])})", frame,
                         mod_ev["intervention"][:2])
         return done("Peaceful protest", "a demonstration with no report of violence or intervention", frame)
+    first_act = min((m.start for m in by.get("Peaceful protest", [])), default=0)
+    armed_subject = any(m.start < first_act for m in by.get("actor:state", []) + by.get("actor:nonstate", []))
+    if (protest >= 2 and mods["violence"] >= 3 and mob <= protest and none_score < 3 and not armed_subject
+            and max([events.get(l, 0) for l in VIOLENT] or [0]) < 3):
+        # a crowd's act of protest (a blockade, a gathering) in which it burned or threw things; soldiers or
+        # militants who occupy and vandalise a place are not a crowd
+        return done("Violent demonstration", "a crowd that gathered or blocked a place turned violent "
+                    f"({', '.join(repr(m.text) for m in mod_ev['violence'][:2])})",
+                    by.get("Peaceful protest", []), mod_ev["violence"][:2])
     if any(m.weight >= 3 for m in by.get("Mob violence", [])) and other_violent < 3:
         return done("Mob violence", "a crowd, not an organised armed group, used violence")
     if riot >= 3:
