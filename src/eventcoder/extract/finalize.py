@@ -7,7 +7,8 @@ from ..pipeline import Stage
 
 class Finalize(Stage):
     """Give every event its stable id, keep one event per id, and drop (or keep, flagged) events that did not
-    occur: planned, threatened, denied or hypothetical ones."""
+    occur: planned, threatened, denied or hypothetical ones.  When the report has a title, the kept event whose
+    place the title names gets the highest confidence: it is the event the report is about."""
     name = "finalize"
     requires = ("events",)
     assigns = ("events.id",)
@@ -33,5 +34,8 @@ class Finalize(Stage):
             if others:
                 doc.warn("not-occurred", f"{dropped} reported event(s) not coded because they are "
                                          f"{'/'.join(others)}; use --keep-all to see them")
+        if doc.title:   # the event whose place the title names leads the report (geo/title.py)
+            from ..geo.title import lead_by_title
+            lead_by_title(kept)
         doc.events = kept
         return doc

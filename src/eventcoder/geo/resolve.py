@@ -119,6 +119,8 @@ def _containers(doc_text: str, m: _Mention, following: list[_Mention]) -> list[P
     out: list[Place] = []
     end = m.cand.end
     for nxt in following[:3]:
+        if nxt.cand.demonym_of:
+            break   # "Qamishli near the Turkish border": a people's adjective contains no place
         gap = doc_text[end:nxt.cand.start]
         if len(gap) > 40 or not re.fullmatch(r"[\s,()]*((in|of|near|province|district|governorate|neighbou?rhood|quarter|"
                                              r"sub-?county|county|city|town|village|the|northern|southern|eastern|"

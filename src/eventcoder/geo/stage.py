@@ -61,5 +61,19 @@ class LocateEvents(Stage):
 
     def __call__(self, doc: Document) -> Document:
         from .locate import locate_events
-        locate_events(doc, self.gazetteer)
+        if not doc.title:
+            locate_events(doc, self.gazetteer)
+            return doc
+        # a report with a title (see geo/title.py): places the title names that the text writes but the geoparser
+        # left unread are candidates for the events' places (not added to `doc.places`: geoparsing is the text's
+        # alone), and each event is marked with the title place it lies at (Finalize lets that event lead)
+        from .title import mark_title_matches, title_mentions
+        places = doc.places
+        extra = title_mentions(doc, self.gazetteer)
+        doc.places = sorted(places + extra, key=lambda p: p.start) if extra else places
+        try:
+            locate_events(doc, self.gazetteer)
+            mark_title_matches(doc, self.gazetteer)
+        finally:
+            doc.places = places
         return doc
