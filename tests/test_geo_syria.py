@@ -153,3 +153,14 @@ def test_x_based_is_not_a_place(geoparse):
     ps = geoparse("The London-based monitor said five people were killed in Binnish.")
     london = [p for p in ps if p.text == "London"]
     assert not london or london[0].kind == "demonym"
+
+
+def test_a_city_inside_a_headline_person_is_not_a_surname(geoparse, code):
+    # the small model reads "Aleppo Kills" as a person; later "Aleppo" is still the city, not that person
+    doc = code("Aleppo Kills 19 as shelling continues. Regime shells hit Aleppo on Monday, killing 19 civilians, "
+               "the monitor said.")
+    assert [(p.text, p.country_code) for p in _places(doc.places)] == [("Aleppo", "SY")]
+    assert all(e.admin1 == "Aleppo" for e in doc.events)
+    # a real surname still blocks the town of the same name
+    places = geoparse("Sheriff Tom Ripley said the suspect fled. Ripley added that no one was hurt.")
+    assert not any(p.text == "Ripley" for p in places)

@@ -131,7 +131,7 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
                 continue   # the small model often calls places persons: "shelled Adra", "an Alexandria man"
             blocked.append((ent.start_char, ent.end_char))
             if label == "PERSON":
-                surnames.update(N.key(t.text) for t in ent if t.pos_ == "PROPN")
+                surnames.update(_surnames(ent, gazetteer))
         elif label in ("ORG", "FAC", "EVENT"):
             orgs.append((ent.start_char, ent.end_char))
 
@@ -453,6 +453,20 @@ def _locative_context(ent) -> bool:
     prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     nxt = doc[ent.end].text if ent.end < len(doc) else ""
     return prev in _LOCATIVE_WORDS or nxt == "(" or nxt.lower() in _PLACE_NOUNS_AFTER
+
+
+def _surnames(ent, gazetteer) -> set[str]:
+    """Keys of a PERSON's names that later stand for the person alone ("Ripley" after "Sheriff Tom Ripley"). A name
+    before the last that is a province or a big city is left out: in "Aleppo Kills 19" the small model's PERSON is a
+    headline, and every later "Aleppo" is still the city (a last name, "Jackson", stays a surname)."""
+    names = [t for t in ent if t.pos_ == "PROPN"]
+    out = set()
+    for i, t in enumerate(names):
+        if i < len(names) - 1 and gazetteer is not None and any(
+                r.kind == "admin1" or (r.population or 0) >= 100_000 for r in gazetteer.lookup(t.text)):
+            continue
+        out.add(N.key(t.text))
+    return out
 
 
 # "Khan Shaykhun massacre", "Anadan town", "Harasta countryside": a PERSON followed by these is a place
