@@ -70,6 +70,17 @@ _VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civ
 SPLIT_KM = 10.0            # places nearer than this to an event already emitted are the same event's place
 
 
+def _lands_at(doc: Document, ev: Event, place, choose_place) -> bool:
+    """Would the locator put `ev` (hinted at `place`) within SPLIT_KM of it? True when there is no locator to ask."""
+    if choose_place is None:
+        return True
+    try:
+        landed = choose_place(doc, ev)[0]
+    except Exception:          # noqa: BLE001 - a locator failure keeps the hinted place
+        landed = place
+    return landed is not None and landed.latitude is not None and _km(landed, place) <= SPLIT_KM
+
+
 def _km(a, b) -> float:
     from math import asin, cos, radians, sin, sqrt
     la1, lo1, la2, lo2 = map(radians, (a.latitude, a.longitude, b.latitude, b.longitude))
@@ -342,13 +353,8 @@ class DetectEvents(Stage):
             ev.factuality = fact
             ev.confidence = round(max(0.05, min(_confidence(d.score, 1), lead.confidence - 0.05 * (len(out) + 1))), 4)
             ev.place_hint = p
-            if choose_place is not None:
-                try:
-                    landed = choose_place(doc, ev)[0]
-                except Exception:
-                    landed = p
-                if landed is None or landed.latitude is None or _km(landed, p) > SPLIT_KM:
-                    continue       # a locator that ignores place_hint would put it on another event's place
+            if not _lands_at(doc, ev, p, choose_place):
+                continue       # a locator that ignores place_hint would put it on another event's place
             for m in d.evidence:
                 if m.end > m.start:
                     ev.add_evidence(doc.evidence("sub_event_type", m.start, m.end))
@@ -420,13 +426,8 @@ class DetectEvents(Stage):
             ev.clause_of = lead
             if place is not None and place.latitude is not None:
                 ev.place_hint = place
-                if choose_place is not None:
-                    try:
-                        landed = choose_place(doc, ev)[0]
-                    except Exception:
-                        landed = place
-                    if landed is None or landed.latitude is None or _km(landed, place) > SPLIT_KM:
-                        continue
+                if not _lands_at(doc, ev, place, choose_place):
+                    continue
             seen = set()
             for m in d.evidence:
                 if m.end > m.start and (m.start, m.end) not in seen:
