@@ -112,8 +112,10 @@ _SKEL_MAP = {"kh": "k", "gh": "g", "sh": "s", "th": "t", "dh": "d", "ph": "f", "
 _SKEL_DROP = re.compile(r"[aeiouyw]")
 
 
+@lru_cache(maxsize=200_000)
 def skeleton_of_key(k: str) -> str:
-    """`skeleton` for a string that is already a `key` ("" for non-Latin keys)."""
+    """`skeleton` for a string that is already a `key` ("" for non-Latin keys); cached, as a focus country's
+    skeleton index is rebuilt from the same names whenever that country comes back into focus."""
     if not k or not k.isascii():
         return ""
     toks = k.split()

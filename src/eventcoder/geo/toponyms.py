@@ -350,7 +350,7 @@ def _skeleton_ok(text: str) -> bool:
 
 _SKELETONS: "OrderedDict[tuple, dict]" = OrderedDict()   # (gazetteer, country) -> skeleton -> {pid: [keys]}
 _SKELETON_MAX_NAMES = 25_000
-_SKELETON_COUNTRIES = 32
+_SKELETON_COUNTRIES = 64
 
 
 def skeleton_lookup(gazetteer, cc: str, text: str) -> list:
