@@ -191,6 +191,15 @@ class Event:
     inferred: dict[str, str] = field(default_factory=dict)
     explanation: list[str] = field(default_factory=list)
     id: str = ""
+    # Working notes between stages, never exported: whether the wording makes civilians the victims, the place
+    # DetectEvents split this event off for (a PlaceMention, honoured by LocateEvents), the (start, end) clause its
+    # actors come from, the incident's lead event when it was split off by its clause, and how well its place
+    # matches the title's places (geo/title.py).
+    civilian_hint: bool = field(default=False, repr=False, compare=False)
+    place_hint: Any = field(default=None, repr=False, compare=False)
+    actor_scope: tuple[int, int] | None = field(default=None, repr=False, compare=False)
+    clause_of: Event | None = field(default=None, repr=False, compare=False)
+    title_match: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def interaction(self) -> int:

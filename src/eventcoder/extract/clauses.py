@@ -64,13 +64,14 @@ class Clause:
     shares_subject: bool = False
 
 
-def _shift(matches: list[CueMatch], by: int) -> list[CueMatch]:
-    return [CueMatch(m.cue, m.start + by, m.end + by, m.text) for m in matches]
+def match_span(doc: Document, lexicon: Lexicon, a: int, b: int) -> list[CueMatch]:
+    """The lexicon's cues in clean text `a`..`b`, with offsets into the clean text."""
+    return [CueMatch(m.cue, m.start + a, m.end + a, m.text) for m in lexicon.match(doc.clean[a:b])]
 
 
 def decide_span(doc: Document, lexicon: Lexicon, a: int, b: int) -> Decision:
     """The rules' decision over the cues of clean text `a`..`b` alone."""
-    return decide(_shift(lexicon.match(doc.clean[a:b]), a))
+    return decide(match_span(doc, lexicon, a, b))
 
 
 def strong(d: Decision) -> bool:
@@ -128,13 +129,18 @@ def _opens_with_bare_verb(doc: Document, a: int, b: int) -> bool:
                                                               for c in t.children)
 
 
+def is_origin(doc: Document, p: PlaceMention, start: int) -> bool:
+    """Is `p` named as where someone came from ("fighters from X"), looking back no further than `start`?"""
+    return bool(_ORIGIN.search(doc.clean[max(start, p.start - 30):p.start]))
+
+
 def own_places(doc: Document, a: int, b: int) -> list[PlaceMention]:
     """The places named in clean text `a`..`b` that could be where something happened (not an origin "from X")."""
     out = []
     for p in doc.places:
         if not (a <= p.start < b) or p.kind in ("demonym", "country") or p.latitude is None:
             continue
-        if _ORIGIN.search(doc.clean[max(a, p.start - 30):p.start]):
+        if is_origin(doc, p, a):
             continue
         out.append(p)
     return sorted(out, key=lambda p: p.start)

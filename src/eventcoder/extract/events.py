@@ -37,7 +37,9 @@ from dataclasses import dataclass, field
 
 from ..model import Document, Event
 from ..pipeline import Stage
-from .clauses import event_clauses, own_scope
+from ..geo.locate import choose_place
+from ..geo.resolve import distance_km
+from .clauses import decide_span, event_clauses, is_origin, match_span, own_scope
 from .factuality import judge, past_tense
 from .lexicon import Cue, CueMatch, Lexicon, load_lexicon
 from .rules import PROTEST_FAMILY, Decision, decide
@@ -62,7 +64,6 @@ _CONTAINER_GAP = re.compile(r"(?i)^[\s,(\-]*((\w+\s+){0,2})?((in|of|at|near|with
                             r"area|district|city|town|village|neighbou?rhood)\s+(of\s+)?(the\s+)?)?"
                             r"((city|town|village|capital|province|governorate)\s+(of\s+)?)?$")
 _CONJUNCTION = re.compile(r"(?i)\b(and|or|while|but|as|after|before|then|amid|following)\b|[;:]")
-_ORIGIN = re.compile(r"(?i)\bfrom\s+(the\s+)?([\w-]+\s+){0,3}$")
 _TOLL = re.compile(r"(?i)\b(casualt\w*|kill\w*|martyr\w*|dies|died|death\w*|losses|dead|bodies|massacre\w*|"
                    r"execut\w*|injur\w*|wound\w*|loses? (his|her|their) li\w+)")
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]…]\s*$")
@@ -70,22 +71,9 @@ _VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civ
 SPLIT_KM = 10.0            # places nearer than this to an event already emitted are the same event's place
 
 
-def _lands_at(doc: Document, ev: Event, place, choose_place) -> bool:
-    """Would the locator put `ev` (hinted at `place`) within SPLIT_KM of it? True when there is no locator to ask."""
-    if choose_place is None:
-        return True
-    try:
-        landed = choose_place(doc, ev)[0]
-    except Exception:          # noqa: BLE001 - a locator failure keeps the hinted place
-        landed = place
-    return landed is not None and landed.latitude is not None and _km(landed, place) <= SPLIT_KM
-
-
 def _km(a, b) -> float:
-    from math import asin, cos, radians, sin, sqrt
-    la1, lo1, la2, lo2 = map(radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = sin((la2 - la1) / 2) ** 2 + cos(la1) * cos(la2) * sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * asin(min(1.0, sqrt(h)))
+    """Great-circle distance between two things with a latitude and longitude (places, located events)."""
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 @dataclass
@@ -131,13 +119,9 @@ def _windows(doc: Document) -> list[tuple[int, int]]:
     return out
 
 
-def _shift(matches: list[CueMatch], by: int) -> list[CueMatch]:
-    return [CueMatch(m.cue, m.start + by, m.end + by, m.text) for m in matches]
-
-
 def _read(doc: Document, lex: Lexicon, a: int, b: int, first: bool) -> Reading:
     text = doc.clean[a:b]                        # cues are case-insensitive: ALL-CAPS headlines read the same
-    matches = _shift(lex.match(text), a)
+    matches = match_span(doc, lex, a, b)
     if first:
         pre = lex.prefix(text)
         if pre:
@@ -283,15 +267,12 @@ class DetectEvents(Stage):
             prev = p
             if gap and len(gap) <= 50 and not _CONJUNCTION.search(gap) and _CONTAINER_GAP.match(gap):
                 continue
-            if _ORIGIN.search(doc.clean[max(r.start, p.start - 30):p.start]):
+            if is_origin(doc, p, r.start):
                 continue
             if any(_km(p, q) <= SPLIT_KM for q in out):
                 continue
             out.append(p)
         return out
-
-    def _clause_decision(self, doc: Document, a: int, b: int) -> Decision:
-        return decide(_shift(self.lexicon.match(doc.clean[a:b]), a))
 
     def _split(self, doc: Document, inc: Incident, lead: Event) -> list[Event]:
         """Extra events for the other places a sentence names as attacked or fought over ("raids on Anadan ... and
@@ -303,11 +284,7 @@ class DetectEvents(Stage):
         targets = self._targets(doc, r)
         if len(targets) < 2:
             return []
-        try:
-            from ..geo.locate import choose_place
-            lead_place = choose_place(doc, lead)[0]
-        except Exception:          # the locator is another stage's: without it, the first target is the lead's
-            choose_place, lead_place = None, targets[0]
+        lead_place = choose_place(doc, lead)[0]
         votes: dict[str, int] = {}
         for p in doc.places:
             if p.country_code:
@@ -322,11 +299,11 @@ class DetectEvents(Stage):
         tax = taxonomy()
         prev_end, prev_d = r.start, None
         for i, p in enumerate(targets):
-            d = self._clause_decision(doc, prev_end, p.end)
+            d = decide_span(doc, self.lexicon, prev_end, p.end)
             trigger_after = False
             if not d.label and i == 0:
                 nxt = targets[1].start if len(targets) > 1 else r.end
-                after = self._clause_decision(doc, p.end, nxt)
+                after = decide_span(doc, self.lexicon, p.end, nxt)
                 if after.label and not _CONJUNCTION.search(doc.clean[p.end:after.anchor.start]):
                     d, trigger_after = after, True
             if not d.label and d.none_reason is None and i > 0 and prev_d is not None:
@@ -353,8 +330,6 @@ class DetectEvents(Stage):
             ev.factuality = fact
             ev.confidence = round(max(0.05, min(_confidence(d.score, 1), lead.confidence - 0.05 * (len(out) + 1))), 4)
             ev.place_hint = p
-            if not _lands_at(doc, ev, p, choose_place):
-                continue       # a locator that ignores place_hint would put it on another event's place
             for m in d.evidence:
                 if m.end > m.start:
                     ev.add_evidence(doc.evidence("sub_event_type", m.start, m.end))
@@ -390,11 +365,7 @@ class DetectEvents(Stage):
         clauses = event_clauses(doc, self.lexicon, r.start, r.end)
         if len(clauses) < 2:
             return []
-        try:
-            from ..geo.locate import choose_place
-            lead_place = choose_place(doc, lead)[0]
-        except Exception:          # the locator is another stage's: without it, the clause's own places only
-            choose_place, lead_place = None, None
+        lead_place = choose_place(doc, lead)[0]
         tax = taxonomy()
         out: list[Event] = []
         prev_place, prev_start = None, r.start
@@ -406,7 +377,7 @@ class DetectEvents(Stage):
             scope = (prev_start if c.shares_subject else c.start, c.end)
             prev_place, prev_start = c.last_place or place, c.start
             for e in owners:         # a place split off with its own cues keeps its narrower scope
-                own = getattr(e, "actor_scope", None)
+                own = e.actor_scope
                 if own is None or not (scope[0] <= own[0] and own[1] <= scope[1]):
                     e.actor_scope = scope
             d = c.decision
@@ -426,8 +397,6 @@ class DetectEvents(Stage):
             ev.clause_of = lead
             if place is not None and place.latitude is not None:
                 ev.place_hint = place
-                if not _lands_at(doc, ev, place, choose_place):
-                    continue
             seen = set()
             for m in d.evidence:
                 if m.end > m.start and (m.start, m.end) not in seen:
@@ -525,7 +494,7 @@ def merge_same_sides(doc: Document) -> None:
     young man ... and clashes renewed in the Eastern Ghouta") stays an event of its own."""
     keep = []
     for ev in doc.events:
-        if getattr(ev, "clause_of", None) is not None and ev.latitude is not None:
+        if ev.clause_of is not None and ev.latitude is not None:
             sides = {ev.actor1, ev.actor2} - {None}
             twin = next((o for o in keep if o.latitude is not None and _km(o, ev) <= SPLIT_KM
                          and sides & ({o.actor1, o.actor2} - {None})), None)

@@ -24,7 +24,9 @@ _PLANNED_RE = re.compile(r"\b(next (week|month|year)|tomorrow|upcoming|in the co
                          r"will (reportedly |soon )?(come into effect|take effect|begin|start))\b", re.I)
 _BACKGROUND_RE = re.compile(r"\b(since (19|20)\d\d|for (many |several )?(years|decades)|has long|have long|"
                             r"(central|key|leading|major|prominent) role|historically|routinely|regularly|"
-                            r"habitually|continues? to(?! (bomb|shell|escalat|advance|target|attack|strike|fight|clash|pound|raid|storm|kill|bombard|besiege|hit|stage|hold|protest|demonstrat|rally|march|block|picket|occupy|strike)\w*)|continued to be|every (day|week|month|year)|"
+                            r"habitually|continues? to(?! (bomb|shell|escalat|advance|target|attack|strike|fight|clash|"
+                            r"pound|raid|storm|kill|bombard|besiege|hit|stage|hold|protest|demonstrat|rally|march|"
+                            r"block|picket|occupy)\w*)|continued to be|every (day|week|month|year)|"
                             r"on a (daily|regular) basis)\b", re.I)
 _HYPO_RE = re.compile(r"\b(if|unless|in case|in the event that|possibility of|risk of|fears? of|could lead to)\b", re.I)
 
@@ -51,11 +53,10 @@ def _from_parse(doc: Document, start: int, end: int) -> tuple[str, str] | None:
             low = c.lower_
             if abs(c.i - tok.i) > 8:          # a cue far from the trigger belongs to another clause
                 continue
-            if c.tag_ != "MD" and low != "'ll":   # "since 7 May blocked": a month the parser took for a modal
-                pass
-            elif c.dep_ in ("aux", "auxpass") and low in _FUTURE_AUX:
+            modal = c.tag_ == "MD" or low == "'ll"   # not "May" in "since 7 May blocked", parsed as an aux
+            if modal and c.dep_ in ("aux", "auxpass") and low in _FUTURE_AUX:
                 return "planned", f"auxiliary {c.text!r} on {t.text!r}"
-            elif c.dep_ in ("aux",) and low in _MODAL_AUX:
+            if modal and c.dep_ == "aux" and low in _MODAL_AUX:
                 return "hypothetical", f"modal {c.text!r} on {t.text!r}"
             if c.dep_ == "neg" and i <= 1 and t.pos_ in ("VERB", "AUX"):
                 return "denied", f"negation {c.text!r} on {t.text!r}"

@@ -131,8 +131,9 @@ def front_sides(registry: Registry, home, when, context: str) -> tuple[Actor, Ac
     """The two sides of a battle in `FRONTS` whose place `context` names, in `home` on `when`."""
     if home is None or when is None:
         return None
+    plain = _ascii(context)
     for a2, pattern, start, end, holder, attacker in FRONTS:
-        if a2 != home.alpha2 or not start <= when < end or not re.search(rf"\b({pattern})\b", _ascii(context), re.I):
+        if a2 != home.alpha2 or not start <= when < end or not re.search(rf"\b({pattern})\b", plain, re.I):
             continue
         sides = []
         for how, what in (holder, attacker):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import os
 import sqlite3
 import statistics
@@ -95,12 +96,16 @@ def read_tsv(name: str) -> list[dict]:
     return rows
 
 
+def _supplement_tables(prefix: str) -> list[str]:
+    """Names of the shipped `data/geo/<prefix>*.tsv` tables, sorted (the build must not depend on directory order)."""
+    return sorted(p.name for p in resources.files("eventcoder").joinpath("data/geo").iterdir()
+                  if p.name.startswith(prefix) and p.name.endswith(".tsv"))
+
+
 def supplement_place_files() -> list[str]:
     """The supplement's place tables: `places.tsv` plus any `places_*.tsv` (one file per region keeps them
     reviewable), all with the same columns."""
-    names = sorted(p.name for p in resources.files("eventcoder").joinpath("data/geo").iterdir()
-                   if p.name.startswith("places") and p.name.endswith(".tsv"))
-    return names
+    return _supplement_tables("places")
 
 
 def supplement_fingerprint() -> str:
@@ -382,7 +387,6 @@ class _Seats:
     seat (`data/geo/admin2_<cc>.tsv`, used where GeoNames' first level is outdated, as Nepal's)."""
 
     def __init__(self, rows: list[dict]):
-        import math
         self.rows = rows
         self._pts = [(float(r["lat"]), float(r["lon"])) for r in rows]
         self._cos = math.cos(math.radians(sum(p[0] for p in self._pts) / len(self._pts)))
@@ -412,10 +416,9 @@ class _Seats:
 
 def _admin2_seats() -> dict[str, _Seats]:
     by_cc: dict[str, list[dict]] = defaultdict(list)
-    for p in resources.files("eventcoder").joinpath("data/geo").iterdir():
-        if p.name.startswith("admin2_") and p.name.endswith(".tsv"):
-            for r in read_tsv(p.name):
-                by_cc[r["country"]].append(r)
+    for name in _supplement_tables("admin2_"):
+        for r in read_tsv(name):
+            by_cc[r["country"]].append(r)
     return {cc: _Seats(rows) for cc, rows in by_cc.items()}
 
 

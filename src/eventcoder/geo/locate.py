@@ -16,6 +16,7 @@ where_prec 6 and geo_precision 3 — never silently a country centroid with a to
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..model import Document, Event, PlaceMention
 from . import names as N
@@ -52,7 +53,7 @@ def _candidates(doc: Document) -> list[PlaceMention]:
     return [p for p in doc.places if p.kind != "demonym" and p.latitude is not None]
 
 
-def _doc_country(doc: Document) -> str | None:
+def main_country(doc: Document) -> str | None:
     """The report's main country: the one most of its towns, facilities and regions lie in; country names and
     demonyms (0.1 and 0.05 each) only break ties, or decide when no such place is named.  "Ukrainians rallied
     in Gloucester against the invasion of Ukraine" is about the United Kingdom.
@@ -139,14 +140,23 @@ def _written_as_container(doc: Document, p: PlaceMention, places: list[PlaceMent
 
 def choose_place(doc: Document, event: Event) -> tuple[PlaceMention | None, bool, str]:
     """The mention where `event` happened, whether it is "near"/"countryside of" it, and why it was chosen."""
-    hint = getattr(event, "place_hint", None)   # set by DetectEvents when it split an incident by place
+    return _choose_place(doc, event, _candidates(doc), main_country(doc))
+
+
+def _in_vicinity(doc: Document, p: PlaceMention) -> bool:
+    """"12 km north of X", "the countryside of X", "near X", "X outskirts": the event is around `p`, not at it."""
+    before, after = doc.clean[max(0, p.start - 60):p.start], doc.clean[p.end:p.end + 20]
+    return bool(_VICINITY.search(before)) or bool(_AREA_AFTER.match(after))
+
+
+def _choose_place(doc: Document, event: Event, places: list[PlaceMention],
+                  main_cc: str | None) -> tuple[PlaceMention | None, bool, str]:
+    """`choose_place` given the report's candidate places and main country (both per report, not per event)."""
+    hint = event.place_hint   # set by DetectEvents when it split an incident by place
     if hint is not None and hint.latitude is not None:
-        before, after = doc.clean[max(0, hint.start - 60):hint.start], doc.clean[hint.end:hint.end + 20]
-        return hint, bool(_VICINITY.search(before)) or bool(_AREA_AFTER.match(after)), "the event's own clause"
-    places = _candidates(doc)
+        return hint, _in_vicinity(doc, hint), "the event's own clause"
     if not places:
         return None, False, "no place named"
-    main_cc = _doc_country(doc)
     a0, a1 = event.anchor
     sent = doc.sentence_of(a0)
     s0, s1 = (sent.start, sent.end) if sent else (0, len(doc.clean))
@@ -170,16 +180,14 @@ def choose_place(doc: Document, event: Event) -> tuple[PlaceMention | None, bool
     why = "the event's sentence"
     if best is not None and main_cc and best.country_code != main_cc and \
             any(p.country_code == main_cc and p.kind != "country" for p in places):
-        best = None   # the sentence names only places abroad ("the ministry in Moscow said"): the report's own
+        best = None   # only places abroad in the sentence ("the ministry in Moscow said"): look at home
     if best is None or best.kind == "country":
         # nothing more specific in the sentence: the nearest specific place of that country in the report,
         # nearer sentences first, then the report's most named place
         cc = best.country_code if best is not None else main_cc
         pool = [p for p in places if p.country_code == cc and p.kind != "country"]
         if pool:
-            counts: dict[tuple, int] = {}
-            for p in pool:
-                counts[(p.name, p.country_code)] = counts.get((p.name, p.country_code), 0) + 1
+            counts = Counter((p.name, p.country_code) for p in pool)
             best = min(pool, key=lambda p: (min(abs(p.start - a0), abs(p.start - a1)) > 400,
                                             p.kind == "region" and p.feature_code not in ("ADM1", "ADM2"),
                                             -counts[(p.name, p.country_code)], abs(p.start - a0)))
@@ -195,10 +203,7 @@ def choose_place(doc: Document, event: Event) -> tuple[PlaceMention | None, bool
             # report's own list says where it is
             best = next(c for c in inside if c.country_code == best.country_code)
             why = "the region the report names for the place (its reading lies elsewhere)"
-    before = doc.clean[max(0, best.start - 60):best.start]
-    after = doc.clean[best.end:best.end + 20]
-    vicinity = bool(_VICINITY.search(before)) or bool(_AREA_AFTER.match(after))
-    return best, vicinity, why
+    return best, _in_vicinity(doc, best), why
 
 
 _LIST_AFTER = re.compile(r"(?i)^(\s+(village|town|city|township|municipality|district|county|sub-?county|"
@@ -280,8 +285,9 @@ def locate_events(doc: Document, gaz: Gazetteer) -> None:
 
 
 def _locate_events(doc: Document, gaz: Gazetteer) -> None:
+    places, main_cc = _candidates(doc), main_country(doc)
     for event in doc.events:
-        place, vicinity, why = choose_place(doc, event)
+        place, vicinity, why = _choose_place(doc, event, places, main_cc)
         if place is None:
             _country_only(doc, event)
             continue

@@ -107,9 +107,8 @@ def loose(name: str) -> str:
     return loose_of_key(key(name))
 
 
-_SKEL_DIGRAPHS = re.compile(r"kh|gh|sh|th|dh|ph|ou|q|c")
-_SKEL_MAP = {"kh": "k", "gh": "g", "sh": "s", "th": "t", "dh": "d", "ph": "f", "ou": "u", "q": "k", "c": "k"}
-_SKEL_DROP = re.compile(r"[aeiouyw]")
+_SKEL_MAP = {**_DIGRAPH_MAP, "th": "t", "dh": "d"}    # `loose`'s digraphs, and th/dh merged too
+_SKEL_DIGRAPHS = re.compile("|".join(_SKEL_MAP))
 
 
 @lru_cache(maxsize=200_000)
@@ -126,7 +125,7 @@ def skeleton_of_key(k: str) -> str:
         tok = _SKEL_DIGRAPHS.sub(lambda m: _SKEL_MAP[m.group()], tok)
         if tok.endswith("h") and len(tok) > 2:
             tok = tok[:-1]
-        out.append(_SKEL_DROP.sub("", tok))
+        out.append(_VOWELS.sub("", tok))
     return _DOUBLE.sub(r"\1", "".join(out))
 
 

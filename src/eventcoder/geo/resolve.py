@@ -16,14 +16,14 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import Callable
 
 from ..model import Document, PlaceMention
 from . import names as N
-from .build import read_tsv
 from .countries import country_by_alpha2, is_demonym, lookup_country
 from .gazetteer import Gazetteer, Place
-from .toponyms import Candidate, common_words, find_candidates, skeleton_lookup, source_country
+from .toponyms import (Candidate, admin1_abbreviations, common_words, country_word, find_candidates,
+                       skeleton_lookup, source_country)
 
 _KIND_OUT = {"country": "country", "admin1": "region", "admin2": "region", "region": "region",
              "facility": "facility", "place": "place"}
@@ -37,17 +37,6 @@ _PREFIX = re.compile(r"(?i)^(city|town|village|province|governorate|district|sta
 _NAMES_UNIT = re.compile(r"(?i)\b(county|parish|district|province|municipality|borough|prefecture|department)\b")
 
 
-@lru_cache(maxsize=1)
-def _abbrev() -> dict[str, tuple[str, str]]:
-    out = {}
-    for r in read_tsv("admin1_abbrev.tsv"):
-        for a in r["abbreviations"].split(";"):
-            a = a.strip()
-            if a:
-                out[a] = (r["country"], r["admin1"])
-    return out
-
-
 @dataclass
 class _Mention:
     cand: Candidate
@@ -59,15 +48,6 @@ class _Mention:
     weight: float = 0.0     # this mention's vote in the focus
     score: float = 0.0
     margin: float = 0.0
-
-
-_CODES_USED_AS_NAMES = {"us", "usa", "uk", "uae", "drc", "car", "dprk", "rok", "ksa", "rsa"}
-
-
-def _country_word(text: str) -> bool:
-    """Country names yes; ISO codes only where news uses them as names ("US", "UK", "DRC"), not "FO", "CGT"."""
-    bare = N.fold(text).replace(" ", "")
-    return len(bare) > 3 or bare in _CODES_USED_AS_NAMES
 
 
 def _readings(gaz: Gazetteer, text: str, before: str = "", after: str = "",
@@ -84,12 +64,13 @@ def _readings(gaz: Gazetteer, text: str, before: str = "", after: str = "",
 
 def _plain_readings(gaz: Gazetteer, text: str, dotted: bool = False) -> tuple[list[Place], bool]:
     country = lookup_country(text)
-    if country is not None and not is_demonym(text) and _country_word(text):
+    if country is not None and not is_demonym(text) and country_word(text):
         cp = gaz.country(country.alpha2)
         if cp is not None and (len(text) > 3 or text.isupper() or "." in text):
             return [cp] + [r for r in gaz.lookup(text) if r.kind == "admin1" and r.cc != cp.cc], False
     # "Kan." is Kansas only with its dot: a bare "Kan" (Burmese "Thar Du Kan"), "Miss" or "Ill" is not
-    ab = _abbrev().get(text) or (_abbrev().get(text + ".") if dotted else None)
+    abbrev = admin1_abbreviations()
+    ab = abbrev.get(text) or (abbrev.get(text + ".") if dotted else None)
     if ab and (len(text) > 2 or "." in text):
         a1 = gaz.admin1(*ab)
         if a1 is not None:
@@ -132,7 +113,8 @@ def _containers(doc_text: str, m: _Mention, following: list[_Mention]) -> list[P
     # US-style abbreviations: "Alexandria, La."
     m2 = re.match(r",\s*([A-Z][A-Za-z.]{1,6})", doc_text[m.cand.end:m.cand.end + 10])
     if m2:
-        ab = _abbrev().get(m2.group(1)) or _abbrev().get(m2.group(1).rstrip(".") + ".")
+        abbrev = admin1_abbreviations()
+        ab = abbrev.get(m2.group(1)) or abbrev.get(m2.group(1).rstrip(".") + ".")
         if ab:
             out.append(Place(-1, None, ab[1], "admin1", "ADM1", ab[0], ab[1], None, None, None, 0, "abbrev"))
     return out
@@ -247,8 +229,8 @@ def _focus(mentions: list[_Mention], first_pass: bool) -> tuple[Counter, Counter
 
 _REGIONAL_AFTER = re.compile(r"(?i)^['’]?s?\s*(province|governorate|countryside|region|state|district|"
                              r"county|rural|suburbs|outskirts|area)\b")
-_REGIONAL_BEFORE = re.compile(r"(?i)\b(countryside|province|governorate|suburbs|outskirts|rural|region|state|"
-                              r"countryside)\s+(of\s+)?(the\s+)?$")
+_REGIONAL_BEFORE = re.compile(r"(?i)\b(countryside|province|governorate|suburbs|outskirts|rural|region|state)"
+                              r"\s+(of\s+)?(the\s+)?$")
 
 
 def _named_focus(cc: str | None, own: _Mention, mentions: list[_Mention], focus: Counter,
@@ -295,7 +277,7 @@ def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
                               dotted=text[c.end:c.end + 1] == ".")
         if c.focus_cc:
             # found only because the report is about this country: its readings there, else the skeleton's there
-            rs, loose = [r for r in rs if r.cc == c.focus_cc], loose
+            rs = [r for r in rs if r.cc == c.focus_cc]
             if not rs:
                 rs, loose = skeleton_lookup(gaz, c.focus_cc, c.text), True
         mentions.append(_Mention(c, _dedupe(rs), loose))
@@ -421,7 +403,7 @@ def _paren_spans(text: str) -> list[tuple[int, int]]:
     return [(mo.start(), mo.end()) for mo in re.finditer(r"\([^()]{2,120}\)", text)]
 
 
-def _drop_stray(mentions: list[_Mention], focus: Counter, common=lambda t: False) -> None:
+def _drop_stray(mentions: list[_Mention], focus: Counter, common: Callable[[str], bool]) -> None:
     """Forget gazetteer-only matches that land in a country the report is otherwise not about ("Mon", "Plast" in
     a Syrian article): a village abroad is far likelier a word that happens to be a place name.  An ordinary
     English word ("Capital", "South", "Mission") read as a place abroad goes too, even when the parser called it

@@ -43,10 +43,8 @@ _HEADLINE = {"kills", "killed", "kill", "dead", "death", "toll", "monitor", "rep
 
 @dataclass
 class TitlePlace:
-    """A place the title names: its words, where in the title, and its gazetteer readings in the report's
-    countries (best first)."""
+    """A place the title names: its words and its gazetteer readings in the report's countries (best first)."""
     text: str
-    pos: int
     readings: list = field(default_factory=list)
 
     @property
@@ -106,9 +104,9 @@ def title_countries(title: str, doc: Document | None = None) -> set[str]:
         if c is not None:
             out.add(c.alpha2)
     if doc is not None:   # the countries the report names, and the one its places mostly lie in
-        from .locate import _doc_country
+        from .locate import main_country
         out |= {p.country_code for p in doc.places if p.kind in ("country", "demonym") and p.country_code}
-        cc = _doc_country(doc)
+        cc = main_country(doc)
         if cc:
             out.add(cc)
     return out
@@ -144,7 +142,7 @@ def title_places(title: str | None, gaz, countries: set[str]) -> list[TitlePlace
                     rs = [r for r in rs if r.kind in ("admin1", "admin2")]
                 if rs:
                     rs.sort(key=lambda r: (r.kind != "place", -(r.population or 0)))
-                    found = TitlePlace(text, a, rs)
+                    found = TitlePlace(text, rs)
                     k += n
                     break
             if found is None:
@@ -210,12 +208,12 @@ def lead_by_title(events: list[Event]) -> Event | None:
     events = [e for e in events if e.factuality == "occurred"]
     if len(events) < 2:
         return None
-    matched = [e for e in events if getattr(e, "title_match", None) is not None]
+    matched = [e for e in events if e.title_match is not None]
     if not matched:
         return None
     top = max(events, key=lambda e: e.confidence)
     first = min(e.title_match[0] for e in matched)
-    tm = getattr(top, "title_match", None)
+    tm = top.title_match
     if tm is not None and tm[0] == first:
         return None
     lead = max((e for e in matched if e.title_match[0] == first), key=lambda e: (-e.title_match[1], e.confidence))

@@ -10,21 +10,21 @@ Returns `Candidate`s (clean offsets, text, how it was found); resolution happens
 """
 from __future__ import annotations
 
+import json
 import re
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from . import names as N
+from .build import read_tsv
 from .countries import is_demonym, lookup_country
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MAX_TOKENS = 5
 
-# words that begin capitalised runs but are not part of a place name
-_LEADING = {"the", "in", "at", "on", "near", "from", "to", "of", "and", "or", "north", "south", "east", "west",
-            "northern", "southern", "eastern", "western", "central", "greater", "rural", "downtown"}
 # capitalised words that name no place in news text even when a gazetteer lists them
 _NEVER = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
           "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -127,15 +127,14 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
             else:   # "1935 Orchard St., Alexandria": let the gazetteer path look inside; keep as a fallback
                 weak.append(Candidate(a, b, span_text, "ner", label))
         elif label == "PERSON":
-            if label == "PERSON" and (_locative_context(ent) or _place_like_person(ent, gazetteer, ents)):
+            if _locative_context(ent) or _place_like_person(ent, gazetteer, ents):
                 continue   # the small model often calls places persons: "shelled Adra", "an Alexandria man"
             blocked.append((ent.start_char, ent.end_char))
-            if label == "PERSON":
-                surnames.update(_surnames(ent, gazetteer))
+            surnames.update(_surnames(ent, gazetteer))
         elif label in ("ORG", "FAC", "EVENT"):
             orgs.append((ent.start_char, ent.end_char))
 
-    deferred: list[tuple[int, int, str, bool]] = []   # (start, end, how, inside an ORG): places only in a focus
+    deferred: list[tuple[int, int, str]] = []   # (start, end, how): places only in the report's focus country
     if nlp is not None:
         for a, b, how in _proper_runs(nlp, text):
             if not free(a, b) or in_group(a, b):
@@ -145,39 +144,37 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
                 out.append(Candidate(a2, b2, text[a2:b2], how))   # "the eastern Ghouta"
                 taken.append((a2, b2))
                 continue
-            inside_block = any(s <= a and b <= e for s, e in blocked)
-            k = N.key(text[a:b])
+            span = text[a:b]
+            k = N.key(span)
             if not k or k in surnames:
                 continue
             if k in _NEVER and not (how == "list" and _names_region(gazetteer, k)):
                 continue   # but "(Oyam, Northern)", "(Baydhaba, Bay)": a region in a location list
-            if text[b:b + 1] == "." and " " not in text[a:b] and len(k) <= 4:
-                from .resolve import _abbrev
-                if not (text[max(0, a - 2):a] == ", " and text[a:b + 1] in _abbrev()):
+            if text[b:b + 1] == "." and " " not in span and len(k) <= 4:
+                if not (text[max(0, a - 2):a] == ", " and text[a:b + 1] in admin1_abbreviations()):
                     continue   # abbreviations: "Sen.", "Gen.", "Jan." (but "Alexandria, Va.")
                 out.append(Candidate(a, b + 1, text[a:b + 1], "list"))
                 taken.append((a, b + 1))
                 continue
-            c = lookup_country(text[a:b])
-            if c is not None and is_demonym(text[a:b]):
-                out.append(Candidate(a, b, text[a:b], "demonym", "", c.alpha2))
+            country = lookup_country(span)
+            if country is not None and is_demonym(span):
+                out.append(Candidate(a, b, span, "demonym", "", country.alpha2))
                 taken.append((a, b))
                 continue
-            if inside_block and how != "list":
+            if how != "list" and any(s <= a and b <= e for s, e in blocked):
                 continue
-            country = lookup_country(text[a:b])
-            if country is not None and _country_word(text[a:b]):
-                out.append(Candidate(a, b, text[a:b], how))
+            if country is not None and country_word(span):
+                out.append(Candidate(a, b, span, how))
                 taken.append((a, b))
                 continue
-            if text[a:b].isupper() and len(k) <= 4:
+            if span.isupper() and len(k) <= 4:
                 continue   # acronyms: "NGO", "MON", "PLA"
             if _continues(text, b):
                 continue   # "Bab" of "Bab al-Nairab": part of a longer name the gazetteer lacks
             readings = gazetteer.by_key(k)
             if not readings:
-                if not text[a:b].isupper():
-                    deferred.append((a, b, how, False))
+                if not span.isupper():
+                    deferred.append((a, b, how))
                 continue
             strong = any(r.kind in ("country", "admin1") or (r.population or 0) >= 10_000 for r in readings)
             org = next(((s, e) for s, e in orgs if s <= a and b <= e), None)
@@ -185,26 +182,29 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
                 # "Alexandria Police", "University of Georgia" yes; "Chamber of Commerce", "United Way" no
                 lead = text[org[0]:a].strip().lower()
                 if not strong or not (lead in ("", "the") or text[max(0, a - 3):a].lower() == "of "):
-                    if _trim(text, *org)[1] == b and re.fullmatch(r"(?i)(the\s+)?((al|el|ad|ar|as|ash|az|an|at)[-\s])?",
-                                                                  text[_trim(text, *org)[0]:a]):
-                        deferred.append((a, b, how, True))   # the whole ORG is the name: "Marea", "Ghouta"
+                    org_a, org_b = _trim(text, *org)
+                    if org_b == b and re.fullmatch(r"(?i)(the\s+)?((al|el|ad|ar|as|ash|az|an|at)[-\s])?",
+                                                   text[org_a:a]):
+                        deferred.append((a, b, how))   # the whole ORG is the name: "Marea", "Ghouta"
                     continue
             elif " " not in k and not strong and how != "list" and not _locative_before(text, a):
-                deferred.append((a, b, how, False))
+                deferred.append((a, b, how))
                 continue
-            out.append(Candidate(a, b, text[a:b], how))
+            out.append(Candidate(a, b, span, how))
             taken.append((a, b))
     if deferred:
         focus = focus_country(doc, out, gazetteer)
         if focus is not None:
-            for a, b, how, _org in deferred:
+            for a, b, how in deferred:
                 if not free(a, b):
                     continue
-                if common_words(nlp, text[a:b]) or N.key(text[a:b]) in _CONFLICT_WORDS:
+                span = text[a:b]
+                k = N.key(span)
+                if common_words(nlp, span) or k in _CONFLICT_WORDS:
                     continue    # "Counter attack...", "Syrian Coast": English words, whatever a village is called
-                exact = [r for r in gazetteer.by_key(N.key(text[a:b])) if r.cc == focus]
-                if exact or _skeleton_ok(text[a:b]) and skeleton_lookup(gazetteer, focus, text[a:b]):
-                    out.append(Candidate(a, b, text[a:b], how, focus_cc=focus))
+                exact = [r for r in gazetteer.by_key(k) if r.cc == focus]
+                if exact or _skeleton_ok(span) and skeleton_lookup(gazetteer, focus, span):
+                    out.append(Candidate(a, b, span, how, focus_cc=focus))
                     taken.append((a, b))
     for c in weak:
         if free(c.start, c.end) and not in_group(c.start, c.end):
@@ -216,9 +216,9 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
 # Armed groups whose names contain place words: "Ahrar al-Sham", "Jabhat Fateh al-Sham", "Hay'at Tahrir al-Sham",
 # "Faylaq al-Rahman", "Jaysh al-Islam", "Liwa al-Quds", "Islamic State of Iraq and al-Sham / the Levant".
 _GROUP_HEAD = (r"Ahrar|Jabhat|Jabhet|Jebhat|Jabha|Fateh|Fatah|Tahrir|Hay['’]?at|Hayyaat|Hayat|Haiat|Jaysh|Jaish|Jeish|"
-               r"Jish|Faylaq|Failaq|Feilaq|Liwa['’]?a?|Lewaa|Suqour|Suqur|Harakat|Harakat|Ansar|Jund|Junud|"
+               r"Jish|Faylaq|Failaq|Feilaq|Liwa['’]?a?|Lewaa|Suqour|Suqur|Harakat|Ansar|Jund|Junud|"
                r"Kata['’]?ib|Kataeb|Hurras|Tajammu['’]?|Jama['’]?at|Thuwar|Saraya|Usud|Fursan|Ajnad|Muhajirin|"
-               r"Nour|Nur|Asa['’]?ib|Kata'ib|Shuhada|Ahfad|Alwiya|Ahl")
+               r"Nour|Nur|Asa['’]?ib|Shuhada|Ahfad|Alwiya|Ahl")
 _GROUP_NAME = re.compile(r"\b(?:" + _GROUP_HEAD + r")(?:\s+(?:[A-Z][\w'’]*))?[\s_-]+(?:(?:al|el|ash|as|an|ad|at|ar|az|"
                          r"ud|ed)[\s_-]+)?(?:[A-Z][\w'’]*)(?:[\s_-]+(?:al|el|ash|as|ad|ar|az|an)[\s_-]+[A-Z][\w'’]*)*")
 _GROUP_SUFFIX = re.compile(r"\b(?:al[-\s])?(?:Rahman|Sham|Nusra|Zenki|Zinki|Aqsa)\s+(?:Corps|Legion|Front|Movement|"
@@ -278,7 +278,6 @@ def focus_country(doc, cands: list[Candidate], gazetteer) -> str | None:
     """The country a report is clearly about, from what it names unambiguously: country names (1), demonyms
     (0.5), towns and regions whose strong readings lie in one country (1), a national monitor as its source (2).
     None unless one country has at least half of the votes."""
-    from collections import Counter
     votes: Counter = Counter()
     cc = source_country(getattr(doc, "source", None))
     if cc:
@@ -288,7 +287,7 @@ def focus_country(doc, cands: list[Candidate], gazetteer) -> str | None:
             votes[c.demonym_of] += 0.5
             continue
         country = lookup_country(c.text)
-        if country is not None and _country_word(c.text):
+        if country is not None and country_word(c.text):
             votes[country.alpha2] += 1.0
             continue
         rs = gazetteer.by_key(N.key(c.text))
@@ -308,7 +307,6 @@ _VOCAB: dict = {}
 def _english_words(nlp_doc) -> frozenset:
     """The parser model's own vocabulary as shipped (its strings.json: frequent English words, not "Harasta");
     the live string store grows with every text parsed, so it cannot serve."""
-    import json
     key = id(nlp_doc.vocab)
     if key not in _VOCAB:
         words: frozenset = frozenset()
@@ -351,6 +349,9 @@ def _skeleton_ok(text: str) -> bool:
 _SKELETONS: "OrderedDict[tuple, dict]" = OrderedDict()   # (gazetteer, country) -> skeleton -> {pid: [keys]}
 _SKELETON_MAX_NAMES = 25_000
 _SKELETON_COUNTRIES = 64
+# the skeleton alone is too coarse ("Sarin" / "Suran", "Qaedas" / "Qadsayya", "Nusra" / "an-Nasirah"): the spelling
+# must also be close to one of the place's names (rapidfuzz ratio; true variants score 73-96, these 57-67)
+_SKELETON_MIN_RATIO = 70
 
 
 def skeleton_lookup(gazetteer, cc: str, text: str) -> list:
@@ -381,11 +382,6 @@ def skeleton_lookup(gazetteer, cc: str, text: str) -> list:
     return out
 
 
-# the skeleton alone is too coarse ("Sarin" / "Suran", "Qaedas" / "Qadsayya", "Nusra" / "an-Nasirah"): the spelling
-# must also be close to one of the place's names (rapidfuzz ratio; true variants score 73-96, these 57-67)
-_SKELETON_MIN_RATIO = 70
-
-
 _UNIT_WORDS = re.compile(r"(?i)[\s-]+(city|town|village|district|sub-?county|county|province|governorate|region|"
                          r"municipality|area|countryside|suburbs?|outskirts|camp|neighbou?rhood|state|parish)$")
 
@@ -394,13 +390,29 @@ def _names_region(gazetteer, k: str) -> bool:
     return any(r.kind in ("admin1", "admin2") for r in gazetteer.by_key(k))
 
 
-def _country_word(text: str) -> bool:
-    from .resolve import _country_word as cw
-    return cw(text)
+_CODES_USED_AS_NAMES = {"us", "usa", "uk", "uae", "drc", "car", "dprk", "rok", "ksa", "rsa"}
+
+
+def country_word(text: str) -> bool:
+    """Country names yes; ISO codes only where news uses them as names ("US", "UK", "DRC"), not "FO", "CGT"."""
+    bare = N.fold(text).replace(" ", "")
+    return len(bare) > 3 or bare in _CODES_USED_AS_NAMES
+
+
+@lru_cache(maxsize=1)
+def admin1_abbreviations() -> dict[str, tuple[str, str]]:
+    """Written abbreviation of a first-level unit ("La.", "Va.") -> (country, admin1), from admin1_abbrev.tsv."""
+    out = {}
+    for r in read_tsv("admin1_abbrev.tsv"):
+        for a in r["abbreviations"].split(";"):
+            a = a.strip()
+            if a:
+                out[a] = (r["country"], r["admin1"])
+    return out
 
 
 def _known(gazetteer, text: str) -> bool:
-    if (lookup_country(text) is not None and _country_word(text)) or gazetteer.has_key(N.key(text)):
+    if (lookup_country(text) is not None and country_word(text)) or gazetteer.has_key(N.key(text)):
         return True
     stripped = _UNIT_WORDS.sub("", text)
     return stripped != text and gazetteer.has_key(N.key(stripped))
@@ -409,7 +421,7 @@ def _known(gazetteer, text: str) -> bool:
 _LOCATIVE_WORDS = {"in", "near", "at", "from", "outside", "into", "toward", "towards", "around", "across", "on",
                    "against", "targets", "target", "attacked", "attack", "attacks", "reached", "entering", "via", "to",
                    "bombing", "shelling", "raids", "strikes", "airstrikes", "bombardment", "pounded", "bombarded",
-                   "recaptured", "retook", "overran", "besieging", "shelling",
+                   "recaptured", "retook", "overran", "besieging",
                    "shelled", "bombed", "struck", "hit", "targeted", "targeting", "stormed", "raided", "captured",
                    "seized", "entered", "besieged", "village", "town", "city", "of"}
 
