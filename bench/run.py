@@ -1,6 +1,11 @@
 #!/usr/bin/env python3
-"""The measuring stick: run every dev set through `eventcoder extract` / `geoparse`, score it with the shared
-scorer, and print one table with documents/s and peak memory.
+"""The measuring stick: run every dev set through `eventcoder extract` / `geoparse` / `fuse`, score it with the
+shared scorer, and print one table with documents/s and peak memory.
+
+The kind of a set is read from its name's prefix, as the shared scorer reads it. A set of a kind this runner does not
+know yet is still run (through `extract`) and scored; its table row shows every number the scorer gives. `fusion-*`
+sets go through `eventcoder fuse` when the installed eventcoder has that verb, else through `extract` (which the
+scorer gives 0: no report is fused with another).
 
 usage: python bench/run.py [--bench DIR] [--sets a,b] [--out DIR] [--check bench/floors.json] [--limit N]
                           [--write-floors bench/floors.json]
@@ -22,7 +27,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_BENCH = HERE.parent.parent / "shared" / "bench"
-GEOPARSE_SETS = ("toponyms-",)
+# set-name prefixes, in the order the shared scorer tries them (acled-notes-bfa is an acled-notes set)
+KINDS = ("acled-notes", "case2021", "fakes-syria", "ucdp-syria", "toponyms", "news", "fusion", "articles")
+VERB_OF_KIND = {"toponyms": "geoparse", "fusion": "fuse"}
 # the metrics shown in the table, per kind of set
 SHOWN = {
     "acled-notes": ["event_type_accuracy", "sub_event_type_accuracy", "sub_event_type_macro_f1_min20",
@@ -34,11 +41,60 @@ SHOWN = {
     "ucdp-syria": ["event_f1_10km", "event_precision_10km", "event_recall_10km", "event_found_and_dated",
                    "type_of_violence_balanced_of_found", "evidence_exact"],
     "toponyms": ["acc_161km", "mention_precision", "detected", "acc_161km_of_detected"],
+    "news": ["relevance_precision", "relevance_recall", "relevance_f1", "specificity",
+             "false_events_per_100_irrelevant", "event_type_of_found", "evidence_exact"],
+    "articles": ["events_per_gold_event", "event_count_exact", "typed_place_precision", "typed_place_recall",
+                 "typed_place_f1", "sub_typed_place_f1", "date_of_matched", "deaths_within_20pct", "evidence_exact"],
+    "fusion": ["pair_precision", "pair_recall", "pair_f1", "event_pair_f1", "events_per_gold_event"],
 }
+# metrics for which lower is better: their gate is a ceiling, not a floor
+LOWER_IS_BETTER = {"false_events_per_100_irrelevant", "event_count_mae"}
+# per set, metrics shown besides its kind's (older ACLED notes often name no country: actors without it)
+SHOWN_EXTRA = {"acled-notes-bfa": ["actors_f1_without_country"]}
 
 
-def kind_of(name: str) -> str:
-    return "toponyms" if name.startswith("toponyms") else name
+def kind_of(name: str) -> str | None:
+    """The scorer's kind for a set name, or None for a name no kind prefixes."""
+    return next((k for k in KINDS if name.startswith(k)), None)
+
+
+def shown_metrics(name: str, metrics: dict) -> list[str]:
+    """The metrics of a set's table row: its kind's list, or every number the scorer gave for an unknown kind."""
+    kind = kind_of(name)
+    if kind not in SHOWN:
+        return [k for k, v in metrics.items() if isinstance(v, float)]
+    return SHOWN[kind] + SHOWN_EXTRA.get(name, [])
+
+
+def has_verb(exe: list[str], verb: str) -> bool:
+    """Whether the installed eventcoder knows a verb (`fuse` arrives in its own issue)."""
+    return subprocess.run(exe + [verb, "--help"], capture_output=True).returncode == 0
+
+
+def below_gate(results: dict, floors: dict) -> list[str]:
+    """The gate's failures: a metric under its floor (over its ceiling for lower-is-better ones), or missing."""
+    out = []
+    for s, fl in floors.items():
+        if s not in results:
+            continue
+        for k, v in fl.items():
+            got = results[s].get(k)
+            if not isinstance(got, (int, float)):
+                out.append(f"{s}.{k}: missing from the scorer's output (floor {v})")
+            elif k in LOWER_IS_BETTER and got > v:
+                out.append(f"{s}.{k}: {got:.4f} > ceiling {v}")
+            elif k not in LOWER_IS_BETTER and got < v:
+                out.append(f"{s}.{k}: {got:.4f} < floor {v}")
+    return out
+
+
+def floor_of(key: str, value: float) -> float:
+    """A floor just under a measured number (a ceiling just over it for lower-is-better metrics)."""
+    if key == "evidence_exact":
+        return 0.99
+    if key in LOWER_IS_BETTER:
+        return math.ceil((value * 1.1 + 0.01) * 100) / 100
+    return max(0.0, math.floor((value - 0.01) * 100) / 100)
 
 
 def run_child(cmd: list[str]) -> tuple[int, float, float]:
@@ -86,7 +142,11 @@ def main() -> int:
         for name in sets:
             docs = limited(dev / name / "docs.jsonl", args.limit, Path(tmp))
             n_docs = sum(1 for line in open(docs, encoding="utf-8") if line.strip())
-            verb = "geoparse" if name.startswith(GEOPARSE_SETS) else "extract"
+            verb = VERB_OF_KIND.get(kind_of(name), "extract")
+            if verb == "fuse" and not has_verb(exe, "fuse"):
+                print(f"{name}: this eventcoder has no `fuse` verb; scoring `extract` output (fuses nothing)",
+                      file=sys.stderr)
+                verb = "extract"
             pred = args.out / f"{name}.jsonl"
             rc, secs, mem = run_child(exe + [verb, str(docs), "-o", str(pred), "--quiet"])
             if rc not in (0, 1):
@@ -113,19 +173,21 @@ def main() -> int:
             metrics = json.loads(score.stdout.strip().splitlines()[-1])
             metrics.update(docs_per_s=n_docs / secs, peak_mb=mem, seconds=secs)
             results[name] = metrics
-            shown = "  ".join(f"{k}={metrics[k]:.3f}" for k in SHOWN[kind_of(name)] if k in metrics)
+            shown = "  ".join(f"{k}={metrics[k]:.3f}" for k in shown_metrics(name, metrics)
+                              if isinstance(metrics.get(k), float))
             print(f"{name:18s} {n_docs:5d} docs {n_docs / secs:7.1f} docs/s {mem:6.0f} MiB  {shown}", flush=True)
     (args.out / "results.json").write_text(json.dumps(results, indent=1))
     if args.write_floors:
-        floors = {name: {k: (0.99 if k == "evidence_exact" else math.floor((m[k] - 0.01) * 100) / 100)
-                         for k in SHOWN[kind_of(name)] if isinstance(m.get(k), float)}
+        floors = {name: {k: floor_of(k, m[k]) for k in shown_metrics(name, m)
+                         if isinstance(m.get(k), float) and (m[k] > 0 or k in LOWER_IS_BETTER)}
                   for name, m in results.items()}
+        if args.write_floors.exists():  # sets not run this time keep their floors
+            floors = {**json.loads(args.write_floors.read_text()), **floors}
         args.write_floors.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n")
         print(f"floors written to {args.write_floors}")
     if args.check:
         floors = json.loads(args.check.read_text())
-        below = [f"{s}.{k}: {results[s].get(k, 0):.4f} < floor {v}" for s, fl in floors.items() if s in results
-                 for k, v in fl.items() if results[s].get(k, 0) < v]
+        below = below_gate(results, floors)
         for line in below:
             print("BELOW FLOOR " + line, file=sys.stderr)
         if below:

@@ -1,5 +1,5 @@
 """eventcoder: news reports about armed conflict in, ACLED-compatible events with evidence out."""
-__version__ = "0.1.0"
+from .version import __version__
 
 from .model import Document, Event, Evidence, DocWarning, PlaceMention  # noqa: E402
 from .api import code_text  # noqa: E402

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 import click
 
-from . import __version__
+from .version import __version__
 from .errors import EventcoderError
 from .ingest.readers import ReadOptions, read_inputs
 from .report import Progress
@@ -177,7 +177,7 @@ def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_colu
     """
     from .report import print_document
     from .store.sqlite import open_store
-    from . import __version__ as version
+    from .version import __version__ as version
     try:
         store = open_store(db)
     except EventcoderError as exc:

@@ -15,7 +15,7 @@ import hashlib
 from dataclasses import dataclass, field, asdict
 from typing import Any
 
-from . import __version__
+from .version import __version__
 
 
 @dataclass(frozen=True)

@@ -218,7 +218,7 @@ def build_index(path: str | os.PathLike, *, cities: str = "cities500", cities_pa
 
 
 def _pkg_version() -> str:
-    from .. import __version__
+    from ..version import __version__
     return __version__
 
 

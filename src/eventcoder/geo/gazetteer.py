@@ -51,7 +51,7 @@ def data_dir() -> Path:
 
 
 def default_index_path() -> Path:
-    from .. import __version__
+    from ..version import __version__
     from .build import SCHEMA_VERSION, supplement_fingerprint
     return data_dir() / f"gazetteer-{__version__}-s{SCHEMA_VERSION}-{supplement_fingerprint()}.sqlite"
 

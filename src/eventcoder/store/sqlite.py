@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
-from .. import __version__
+from ..version import __version__
 from ..errors import StoreError
 from ..model import ACLED_FIELDS, EXTRA_FIELDS, Document
 from .migrations import MIGRATIONS
