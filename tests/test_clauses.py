@@ -48,8 +48,8 @@ def run():
     return go
 
 
-def hint(ev):
-    p = getattr(ev, "place_hint", None)
+def hint(doc, ev):
+    p = doc.notes_of(ev).place_hint
     return p.text if p is not None else None
 
 
@@ -58,7 +58,7 @@ def test_two_clauses_give_two_events_with_their_own_types(run):
               with_actors=False)
     assert sorted(e.sub_event_type for e in doc.events) == ["Air/drone strike", "Armed clash"]
     clash = next(e for e in doc.events if e.sub_event_type == "Armed clash")
-    assert hint(clash) == "Homs"                     # "north of the city": the place of the clause before it
+    assert hint(doc, clash) == "Homs"                     # "north of the city": the place of the clause before it
     a, b = clash.anchor
     assert "clashes" in doc.clean[a:b]
     assert clash.confidence < max(e.confidence for e in doc.events)
@@ -68,7 +68,7 @@ def test_anaphoric_place_takes_the_last_place_named_before_it(run):
     doc = run("An explosion hits Hama and heavy clashes in Saraqib and shelling targets its countryside",
               with_actors=False)
     shelling = [e for e in doc.events if e.sub_event_type == "Shelling/artillery/missile attack"]
-    assert [hint(e) for e in shelling] == ["Saraqib"]
+    assert [hint(doc, e) for e in shelling] == ["Saraqib"]
 
 
 def test_air_and_artillery_strikes_stay_one_event(run):

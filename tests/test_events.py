@@ -85,7 +85,7 @@ def test_example_report(code):
     assert "Change to group/activity" in occurred
     assert not any(e.sub_event_type == "Agreement" and e.factuality == "occurred" for e in doc.events)
     strike = next(e for e in doc.events if e.sub_event_type == "Air/drone strike")
-    assert strike.civilian_hint
+    assert doc.notes_of(strike).civilian_hint
 
 
 def test_several_incidents_in_one_report(code):

@@ -37,7 +37,7 @@ def code():
 
 
 def hinted(doc):
-    return {getattr(e, "place_hint").text: e for e in doc.events if getattr(e, "place_hint", None) is not None}
+    return {doc.notes_of(e).place_hint.text: e for e in doc.events if doc.notes_of(e).place_hint is not None}
 
 
 def test_two_attacked_places_give_two_events(code):

@@ -89,8 +89,9 @@ def test_title_places_skip_headline_words_and_country_codes():
 def test_lead_by_title_ignores_events_that_did_not_occur():
     a = Event("d", (0, 1), confidence=0.9, factuality="occurred")
     b = Event("d", (2, 3), confidence=0.5, factuality="planned")
-    b.title_match = (0, -2, "Idlib")
-    assert lead_by_title([a, b]) is None and b.confidence == 0.5
+    doc = Document("d", "x" * 10)
+    doc.notes_of(b).title_match = (0, -2, "Idlib")
+    assert lead_by_title(doc, [a, b]) is None and b.confidence == 0.5
     c = Event("d", (4, 5), confidence=0.4, factuality="occurred")
-    c.title_match = (0, -1, "Idlib")
-    assert lead_by_title([a, b, c]) is c and c.confidence > a.confidence
+    doc.notes_of(c).title_match = (0, -1, "Idlib")
+    assert lead_by_title(doc, [a, b, c]) is c and c.confidence > a.confidence

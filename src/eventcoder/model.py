@@ -97,6 +97,7 @@ class Document:
         self.places: list[PlaceMention] = []
         self.events: list[Event] = []
         self.nlp: Any = None                  # the spaCy Doc over `clean` (transient, never stored)
+        self.event_notes: dict[int, tuple[Event, EventNotes]] = {}   # working notes per event (see notes_of)
         self.skipped: str | None = None       # why the coder skipped this document, if it did
         self.error: str | None = None         # set when a stage failed on this document (the batch goes on)
 
@@ -130,6 +131,14 @@ class Document:
         if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
             return self.sentences[i]
         return None
+
+    def notes_of(self, event: Event) -> EventNotes:
+        """The working notes about one of this document's events (created empty on first use). The entry keeps
+        the event alive, so an id() is never reused for another event while its notes exist."""
+        entry = self.event_notes.get(id(event))
+        if entry is None or entry[0] is not event:
+            entry = self.event_notes[id(event)] = (event, EventNotes())
+        return entry[1]
 
     def __repr__(self) -> str:
         return f"Document(id={self.id!r}, {len(self.text)} chars, {len(self.events)} events)"
@@ -191,15 +200,6 @@ class Event:
     inferred: dict[str, str] = field(default_factory=dict)
     explanation: list[str] = field(default_factory=list)
     id: str = ""
-    # Working notes between stages, never exported: whether the wording makes civilians the victims, the place
-    # DetectEvents split this event off for (a PlaceMention, honoured by LocateEvents), the (start, end) clause its
-    # actors come from, the incident's lead event when it was split off by its clause, and how well its place
-    # matches the title's places (geo/title.py).
-    civilian_hint: bool = field(default=False, repr=False, compare=False)
-    place_hint: Any = field(default=None, repr=False, compare=False)
-    actor_scope: tuple[int, int] | None = field(default=None, repr=False, compare=False)
-    clause_of: Event | None = field(default=None, repr=False, compare=False)
-    title_match: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def interaction(self) -> int:
@@ -219,6 +219,17 @@ class Event:
                    coder_version=self.coder_version,
                    evidence=[e.to_dict() for e in self.evidence], inferred=dict(self.inferred))
         return out
+
+
+@dataclass
+class EventNotes:
+    """Working notes about one event that stages pass to later stages; kept on the document
+    (`Document.notes_of(event)`), never on the exported `Event`. Contract names: `notes.<field>`."""
+    civilian_hint: bool = False                  # the wording makes civilians the victims (DetectEvents)
+    place_hint: PlaceMention | None = None       # the place DetectEvents split this event off for (LocateEvents)
+    actor_scope: tuple[int, int] | None = None   # the clean-text clause its actors come from (CodeActors)
+    clause_of: Event | None = None               # the incident's lead event, when split off by its clause
+    title_match: tuple | None = None             # how well its place matches the title's places (geo/title.py)
 
 
 def event_id(doc_id: str, anchor_start: int, anchor_end: int, sub_event_type: str | None = None) -> str:

@@ -108,7 +108,7 @@ class _Scene:
         self.sent = sent = doc.sentence_of(ev.anchor[0])
         scope = (sent.start, sent.end) if sent else (max(0, ev.anchor[0] - 300),
                                                      min(len(doc.clean), ev.anchor[1] + 300))
-        own = ev.actor_scope   # DetectEvents: the event's own clause of a multi-clause sentence
+        own = doc.notes_of(ev).actor_scope   # DetectEvents: the event's own clause of a multi-clause sentence
         if own is not None:
             scope = own
         self.trig = span_root(doc, ev.anchor[0], ev.anchor[1]) if ev.anchor[1] > ev.anchor[0] else None

@@ -329,7 +329,7 @@ class DetectEvents(Stage):
             ev.disorder_type = tax.disorder_type_of(d.label)
             ev.factuality = fact
             ev.confidence = round(max(0.05, min(_confidence(d.score, 1), lead.confidence - 0.05 * (len(out) + 1))), 4)
-            ev.place_hint = p
+            doc.notes_of(ev).place_hint = p
             for m in d.evidence:
                 if m.end > m.start:
                     ev.add_evidence(doc.evidence("sub_event_type", m.start, m.end))
@@ -345,9 +345,9 @@ class DetectEvents(Stage):
             ev.explanation.append(f"factuality {fact}: {why}")
             if _TOLL.search(doc.clean[clause[0]:clause[1]]):
                 ev.explanation.append("its clause names casualties")
-            ev.civilian_hint = civilian_hint(ev, doc.clean[r.start:r.end])
+            doc.notes_of(ev).civilian_hint = civilian_hint(ev, doc.clean[r.start:r.end])
             if d.evidence and i > 0:   # its own clause says what happened: the actors are that clause's
-                ev.actor_scope = own_scope(doc, *clause, r.start)
+                doc.notes_of(ev).actor_scope = own_scope(doc, *clause, r.start)
             out.append(ev)
         return out
 
@@ -377,9 +377,9 @@ class DetectEvents(Stage):
             scope = (prev_start if c.shares_subject else c.start, c.end)
             prev_place, prev_start = c.last_place or place, c.start
             for e in owners:         # a place split off with its own cues keeps its narrower scope
-                own = e.actor_scope
+                own = doc.notes_of(e).actor_scope
                 if own is None or not (scope[0] <= own[0] and own[1] <= scope[1]):
-                    e.actor_scope = scope
+                    doc.notes_of(e).actor_scope = scope
             d = c.decision
             if owners or d.anchor is None:
                 continue
@@ -393,10 +393,10 @@ class DetectEvents(Stage):
             ev.factuality = fact
             ev.confidence = round(max(0.05, min(_confidence(d.score, 1),
                                                 lead.confidence - 0.05 * (len(placed) + len(out) + 1))), 4)
-            ev.actor_scope = scope
-            ev.clause_of = lead
+            doc.notes_of(ev).actor_scope = scope
+            doc.notes_of(ev).clause_of = lead
             if place is not None and place.latitude is not None:
-                ev.place_hint = place
+                doc.notes_of(ev).place_hint = place
             seen = set()
             for m in d.evidence:
                 if m.end > m.start and (m.start, m.end) not in seen:
@@ -411,7 +411,7 @@ class DetectEvents(Stage):
             ev.explanation.append(f"one event per event clause: {doc.clean[c.start:c.end]!r} reports an event of "
                                   f"its own in a sentence that reports several; {where}")
             ev.explanation.append(f"factuality {fact}: {why}")
-            ev.civilian_hint = civilian_hint(ev, doc.clean[c.start:c.end])
+            doc.notes_of(ev).civilian_hint = civilian_hint(ev, doc.clean[c.start:c.end])
             out.append(ev)
         return out
 
@@ -478,7 +478,7 @@ class DetectEvents(Stage):
             if len(inc.readings) > 1:
                 ev.explanation.append(f"{len(inc.readings) - 1} later sentence(s) report the same incident and were "
                                       "merged into it")
-            ev.civilian_hint = civilian_hint(ev, doc.clean[inc.head.start:inc.head.end])
+            doc.notes_of(ev).civilian_hint = civilian_hint(ev, doc.clean[inc.head.start:inc.head.end])
             doc.events.append(ev)
             placed = self._split(doc, inc, ev)
             extra.extend(placed)
@@ -494,7 +494,7 @@ def merge_same_sides(doc: Document) -> None:
     young man ... and clashes renewed in the Eastern Ghouta") stays an event of its own."""
     keep = []
     for ev in doc.events:
-        if ev.clause_of is not None and ev.latitude is not None:
+        if doc.notes_of(ev).clause_of is not None and ev.latitude is not None:
             sides = {ev.actor1, ev.actor2} - {None}
             twin = next((o for o in keep if o.latitude is not None and _km(o, ev) <= SPLIT_KM
                          and sides & ({o.actor1, o.actor2} - {None})), None)

@@ -36,6 +36,6 @@ class Finalize(Stage):
                                          f"{'/'.join(others)}; use --keep-all to see them")
         if doc.title:   # the event whose place the title names leads the report (geo/title.py)
             from ..geo.title import lead_by_title
-            lead_by_title(kept)
+            lead_by_title(doc, kept)
         doc.events = kept
         return doc

@@ -152,7 +152,7 @@ def _in_vicinity(doc: Document, p: PlaceMention) -> bool:
 def _choose_place(doc: Document, event: Event, places: list[PlaceMention],
                   main_cc: str | None) -> tuple[PlaceMention | None, bool, str]:
     """`choose_place` given the report's candidate places and main country (both per report, not per event)."""
-    hint = event.place_hint   # set by DetectEvents when it split an incident by place
+    hint = doc.notes_of(event).place_hint   # set by DetectEvents when it split an incident by place
     if hint is not None and hint.latitude is not None:
         return hint, _in_vicinity(doc, hint), "the event's own clause"
     if not places:

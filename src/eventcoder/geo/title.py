@@ -198,29 +198,30 @@ def mark_title_matches(doc: Document, gaz) -> None:
             s = _matches(ev, tp)
             if s and (best is None or (i, -s) < best[:2]):
                 best = (i, -s, tp.text)
-        ev.title_match = best
+        doc.notes_of(ev).title_match = best
 
 
-def lead_by_title(events: list[Event]) -> Event | None:
+def lead_by_title(doc: Document, events: list[Event]) -> Event | None:
     """Raise the confidence of the event the title is about (see `mark_title_matches`) just above the others'
     so that it leads the report; return it (None when no event lies where the title says, or the leading event
     already lies at the title's first such place)."""
     events = [e for e in events if e.factuality == "occurred"]
     if len(events) < 2:
         return None
-    matched = [e for e in events if e.title_match is not None]
+    match = {id(e): doc.notes_of(e).title_match for e in events}
+    matched = [e for e in events if match[id(e)] is not None]
     if not matched:
         return None
     top = max(events, key=lambda e: e.confidence)
-    first = min(e.title_match[0] for e in matched)
-    tm = top.title_match
+    first = min(match[id(e)][0] for e in matched)
+    tm = match[id(top)]
     if tm is not None and tm[0] == first:
         return None
-    lead = max((e for e in matched if e.title_match[0] == first), key=lambda e: (-e.title_match[1], e.confidence))
+    lead = max((e for e in matched if match[id(e)][0] == first), key=lambda e: (-match[id(e)][1], e.confidence))
     old = lead.confidence
     lead.confidence = round(min(1.0, max(old, top.confidence + 0.01)), 4)
     if lead.confidence <= top.confidence:   # the top one is already certain: it gives way instead
         top.confidence = round(max(0.0, lead.confidence - 0.01), 4)
     lead.explanation.append(f"confidence {old} -> {lead.confidence}: the title names its place "
-                            f"({lead.title_match[2]!r}), so the report is about it")
+                            f"({match[id(lead)][2]!r}), so the report is about it")
     return lead
