@@ -14,6 +14,7 @@ from eventcoder.extract.lexicon import load_lexicon
 from eventcoder.model import Document, PlaceMention
 from eventcoder.text.nlp import Parse
 from eventcoder.text.repair import Repair
+from eventcoder.geo.stage import Geography
 
 TOWNS = {  # name -> (lat, lon)
     "Saraqib": (35.86, 36.80),
@@ -37,7 +38,7 @@ def run():
                                                feature_code="PPL"))
                 a = doc.clean.find(name, a + len(name))
         doc.places.sort(key=lambda p: p.start)
-        detect(doc)
+        detect(Geography()(doc))
         if with_actors:
             from eventcoder.geo.locate import choose_place
             for ev in doc.events:        # what LocateEvents would fill, without the gazetteer

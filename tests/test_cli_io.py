@@ -9,7 +9,8 @@ from click.testing import CliRunner
 import eventcoder.cli as cli_module
 from eventcoder.cli import cli
 from eventcoder.model import Event, event_id
-from eventcoder.pipeline import Pipeline, Stage
+from eventcoder.pipeline import Pipeline
+from eventcoder.stage import Stage
 from eventcoder.report import Progress
 from eventcoder.runner import RunSummary
 from eventcoder.text.language import LanguageGate

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from eventcoder.extract.events import DetectEvents
+from eventcoder.geo.stage import Geography
 from eventcoder.extract.lexicon import LexiconError, parse_lexicon
 from eventcoder.model import Document
 from eventcoder.text.nlp import Parse
@@ -18,7 +19,7 @@ def code():
     repair, parse, detect = Repair(), Parse(), DetectEvents()
 
     def run(text, stage=detect):
-        return stage(parse(repair(Document("t", text))))
+        return stage(Geography()(parse(repair(Document("t", text)))))
     return run
 
 

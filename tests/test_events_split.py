@@ -6,6 +6,7 @@ Coordinates are public approximate town locations.
 import pytest
 
 from eventcoder.extract.events import DetectEvents
+from eventcoder.geo.stage import Geography
 from eventcoder.model import Document, PlaceMention
 from eventcoder.text.nlp import Parse
 from eventcoder.text.repair import Repair
@@ -32,7 +33,7 @@ def code():
                 doc.places.append(PlaceMention(a, a + len(name), name, kind, lat, lon, name, "SY", feature_code=fc))
                 a = doc.clean.find(name, a + len(name))
         doc.places.sort(key=lambda p: p.start)
-        return detect(doc)
+        return detect(Geography()(doc))
     return run
 
 

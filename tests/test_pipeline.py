@@ -1,7 +1,8 @@
 import pytest
 
 from eventcoder.model import Document, Event, event_id
-from eventcoder.pipeline import Pipeline, PipelineError, Stage
+from eventcoder.pipeline import Pipeline, PipelineError
+from eventcoder.stage import Stage
 from eventcoder.extract.finalize import Finalize
 
 

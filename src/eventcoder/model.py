@@ -95,6 +95,7 @@ class Document:
         self.sentences: list[Span] = []
         self.entities: list[Span] = []
         self.places: list[PlaceMention] = []
+        self.geography: Any = None            # the report's geography as the locator reads it (geo/geography.py)
         self.events: list[Event] = []
         self.nlp: Any = None                  # the spaCy Doc over `clean` (transient, never stored)
         self.event_notes: dict[int, tuple[Event, EventNotes]] = {}   # working notes per event (see notes_of)
@@ -230,6 +231,20 @@ class EventNotes:
     actor_scope: tuple[int, int] | None = None   # the clean-text clause its actors come from (CodeActors)
     clause_of: Event | None = None               # the incident's lead event, when split off by its clause
     title_match: tuple | None = None             # how well its place matches the title's places (geo/title.py)
+
+
+# Contract names for groups of event fields a stage fills together (`events.actors` = all of these); see stage.py.
+EVENT_FIELD_GROUPS: dict[str, tuple[str, ...]] = {
+    "actors": ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "civilian_targeting"),
+    "location": ("country", "iso", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
+                 "geo_precision", "where_prec"),
+    "date": ("event_date", "time_precision", "date_start", "date_end", "date_prec"),
+    "fatalities": ("fatalities", "fatalities_low", "fatalities_best", "fatalities_high", "fatalities_civilians"),
+    "source": ("source", "source_scale"),
+}
+# What every event has from the moment it is detected: requiring `events` lets a stage read these.
+EVENT_CORE: tuple[str, ...] = ("doc_id", "anchor", "event_type", "sub_event_type", "disorder_type", "factuality",
+                               "confidence", "coder_version", "evidence", "inferred", "explanation", "notes")
 
 
 def event_id(doc_id: str, anchor_start: int, anchor_end: int, sub_event_type: str | None = None) -> str:

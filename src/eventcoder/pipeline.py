@@ -1,50 +1,55 @@
-"""Stages and the pipeline that chains them.
+"""The pipeline: registered stages (see `stage.py`) chained by name, with their contracts checked.
 
-A stage is a small callable that takes a `Document`, adds what it `assigns`, and returns it.  It declares what it
-`requires`; `Pipeline` checks the chain when it is built, so a missing stage is reported before any document is read,
-not half-way through a batch.
+    pipe = build_pipeline(STANDARD, options={"finalize": {"keep_all": True}})
+    for doc in pipe.run(documents): ...
+
+`Pipeline` checks the chain when it is built: each stage may only require what the input gives (`INPUT_NAMES`) or an
+earlier stage assigns, so a missing stage is reported before any document is read, not half-way through a batch.
+With `audit=True` it also records what each stage really reads (`Pipeline.audit_log`), so a stage that reads an
+annotation it does not declare is caught (the tests run the standard pipeline that way).
+
+To add a stage: write a `Stage` subclass, register it with `@stage("name", requires=..., assigns=...)`, and put its
+name into the list given to `build_pipeline` (or replace a built-in one by registering under its name with
+`replace=True`).
 """
 from __future__ import annotations
 
+import logging
 import time
 from collections import Counter
 from typing import Iterable, Iterator
 
+from .audit import Audit
 from .model import Document
+from .stage import INPUT_NAMES, ContractError, Stage, check_name, expand, registered, spec_of
+
+log = logging.getLogger(__name__)
+
+# The standard chain, by name; `GEOPARSE` is the part `geoparse` needs.
+GEOPARSE = ("repair", "language", "parse", "geoparse")
+STANDARD = GEOPARSE + ("geography", "events", "locate", "actors", "dates", "fatalities", "sources", "finalize")
+
+PipelineError = ContractError   # the name older code and tests use
 
 
-class PipelineError(Exception):
-    """A pipeline was assembled wrongly (a stage requires what no earlier stage assigns)."""
-
-
-class Stage:
-    """Base class of a pipeline stage.
-
-    Subclasses set `name`, `requires` and `assigns` (names of `Document` annotations such as `clean`, `nlp`,
-    `sentences`, `places`, `events`, `events.actors`) and implement `__call__`."""
-    name: str = "stage"
-    requires: tuple[str, ...] = ()
-    assigns: tuple[str, ...] = ()
-
-    def __call__(self, doc: Document) -> Document:  # pragma: no cover - interface
-        raise NotImplementedError
-
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__} {self.name}>"
+def load_builtin_stages() -> None:
+    """Import the modules that register the built-in stages (each registers itself when imported)."""
+    from .text import repair, language, nlp  # noqa: F401
+    from .geo import stage as geo_stage  # noqa: F401
+    from .extract import events, actors, dates, fatalities, sources, finalize  # noqa: F401
 
 
 class Pipeline:
-    def __init__(self, stages: Iterable[Stage]):
+    def __init__(self, stages: Iterable[Stage], *, audit: bool = False):
         self.stages = list(stages)
         self.seconds: Counter = Counter()   # stage name -> wall-clock seconds spent in it, over this pipeline's life
-        have: set[str] = {"text"}
-        for st in self.stages:
-            missing = [r for r in st.requires if r not in have]
-            if missing:
-                raise PipelineError(f"stage {st.name!r} requires {', '.join(missing)}, which no earlier stage assigns; "
-                                    f"order: {[s.name for s in self.stages]}")
-            have.update(st.assigns)
-        self.assigns = have
+        self.assigns = check_chain(self.stages)
+        self.audit = Audit(self.stages) if audit else None
+
+    @property
+    def audit_log(self) -> dict[str, set[str]]:
+        """With audit on: per stage, the contract names it read without declaring them (empty sets when clean)."""
+        return self.audit.undeclared if self.audit else {}
 
     def __call__(self, doc: Document) -> Document:
         """Run every stage on one document; exceptions propagate (use `run` for batches that must go on)."""
@@ -52,9 +57,15 @@ class Pipeline:
             if doc.skipped:
                 break
             t0 = time.perf_counter()
-            doc = st(doc)
+            doc = self._call(st, doc)
             self.seconds[st.name] += time.perf_counter() - t0
         return doc
+
+    def _call(self, st: Stage, doc: Document) -> Document:
+        if self.audit is None:
+            return st(doc)
+        with self.audit.watch(st, doc):
+            return st(doc)
 
     def run(self, docs: Iterable[Document], batch_size: int = 32) -> Iterator[Document]:
         """Run a stream of documents, `batch_size` at a time (stages with a `batch` method get the whole batch).
@@ -79,17 +90,17 @@ class Pipeline:
             self.seconds[st.name] += time.perf_counter() - t0
         return docs
 
-    @staticmethod
-    def _run_stage(st: Stage, active: list[Document]) -> None:
-        if hasattr(st, "batch"):
+    def _run_stage(self, st: Stage, active: list[Document]) -> None:
+        if hasattr(st, "batch") and self.audit is None:
             try:
                 st.batch(active)
                 return
-            except Exception:  # one bad document must not sink the batch: retry one by one
-                pass
+            except Exception as exc:  # noqa: BLE001 - one bad document must not sink the batch: retry one by one
+                log.warning("stage %r failed on a batch of %d documents (%s: %s); retrying them one by one",
+                            st.name, len(active), type(exc).__name__, exc)
         for d in active:
             try:
-                st(d)
+                self._call(st, d)
             except Exception as exc:  # noqa: BLE001 - reported per document, never swallowed
                 d.error = f"stage {st.name!r} failed: {type(exc).__name__}: {exc}"
                 d.skipped = d.error
@@ -104,26 +115,52 @@ class Pipeline:
         return [s.name for s in self.stages]
 
 
+def check_chain(stages: list[Stage]) -> set[str]:
+    """Check that each stage requires only what the input or an earlier stage assigns; return all assigned names.
+    Working notes (`notes.*`) are optional: an event nobody left a note about has the empty `EventNotes`."""
+    have: set[str] = set(INPUT_NAMES) | {"clean"}
+    for st in stages:
+        for n in tuple(st.requires) + tuple(st.assigns):
+            check_name(n, f"stage {st.name!r}")
+        missing = [r for r in st.requires if r not in have and not r.startswith("notes.")]
+        if missing:
+            raise ContractError(f"stage {st.name!r} requires {', '.join(missing)}, which no earlier stage assigns; "
+                                f"order: {[s.name for s in stages]}")
+        for a in st.assigns:
+            have |= expand(a)
+    return have
+
+
+def build_pipeline(names: Iterable[str], *, options: dict[str, dict] | None = None, audit: bool = False) -> Pipeline:
+    """A pipeline of registered stages by name; `options[name]` are keyword arguments for that stage's factory."""
+    load_builtin_stages()
+    options = options or {}
+    names = list(names)
+    unknown = set(options) - set(names)
+    if unknown:
+        raise ContractError(f"options given for stages not in the pipeline: {', '.join(sorted(unknown))}")
+    return Pipeline([spec_of(n).factory(**options.get(n, {})) for n in names], audit=audit)
+
+
 def default_pipeline(*, coding: bool = True, gazetteer=None, keep_all: bool = False, model: str | None = None,
-                     actors=None) -> Pipeline:
+                     actors=None, audit: bool = False) -> Pipeline:
     """The standard pipeline. `coding=False` stops after place mentions (what `geoparse` needs).
 
     `model`: a classifier made by `eventcoder train`; `actors`: a user's actor registry file (its entries win over
     the shipped ones); `keep_all`: keep planned/denied/hypothetical events, flagged."""
-    from .text.repair import Repair
-    from .text.language import LanguageGate
-    from .text.nlp import Parse
-    from .geo.stage import Geoparse
-    stages: list[Stage] = [Repair(), LanguageGate(), Parse(), Geoparse(gazetteer=gazetteer)]
+    options: dict[str, dict] = {"geoparse": {"gazetteer": gazetteer}}
     if coding:
-        from .extract.events import DetectEvents
-        from .extract.actors import CodeActors
-        from .geo.stage import LocateEvents
-        from .extract.dates import DateEvents
-        from .extract.fatalities import CountFatalities
-        from .extract.sources import AttributeSources
-        from .extract.finalize import Finalize
-        stages += [DetectEvents(model=model) if model else DetectEvents(), LocateEvents(gazetteer=gazetteer),
-                   CodeActors(actors) if actors else CodeActors(), DateEvents(),
-                   CountFatalities(), AttributeSources(), Finalize(keep_all=keep_all)]
-    return Pipeline(stages)
+        options.update(locate={"gazetteer": gazetteer}, finalize={"keep_all": keep_all})
+        if model:
+            options["events"] = {"model": model}
+        if actors:
+            options["actors"] = {"registry": actors}
+    return build_pipeline(STANDARD if coding else GEOPARSE, options=options, audit=audit)
+
+
+def stage_table() -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
+    """(name, where it is defined, requires, assigns) of every registered stage, the standard chain first."""
+    load_builtin_stages()
+    specs = registered()
+    order = list(STANDARD) + sorted(set(specs) - set(STANDARD))
+    return [(n, specs[n].where, specs[n].requires, specs[n].assigns) for n in order if n in specs]

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..model import Document, Event
-from ..pipeline import Stage
+from ..stage import Stage, stage
 from .actor_choice import charged, dedupe, pick_armed, refine
 from .actor_context import event_country, event_date
 from .actor_mentions import mentions_in
@@ -57,14 +57,14 @@ CIVILIAN_SIDE = {"Attack", "Abduction/forced disappearance", "Sexual violence", 
                  "Looting/property destruction"}
 
 
+@stage("actors", requires=("clean", "nlp", "sentences", "places", "published_at", "events", "events.location",
+                         "notes.actor_scope", "notes.clause_of"),
+       assigns=("events.actors",))
 class CodeActors(Stage):
     """Fill actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2 and civilian_targeting of each event.
 
     `registry`: None for the shipped registry, a path to a user registry file (used in front of the shipped one),
     or a `Registry`."""
-    name = "actors"
-    requires = ("events", "nlp", "places")
-    assigns = ("events.actors",)
 
     def __init__(self, registry: Registry | str | Path | None = None):
         if registry is None:

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Document, Span
-from ..pipeline import Stage
+from ..stage import Stage, stage
 from .temporal import DateExpr, find_dates
 
 _REPORTING = re.compile(r"\b(?:said|says|told|reported|reports|announced|stated|added|claimed|confirmed|published|"
@@ -194,11 +194,9 @@ def _as_date(value) -> dt.date | None:
     return None
 
 
+@stage("dates", requires=("clean", "sentences", "published_at", "events"), assigns=("events.date",))
 class DateEvents(Stage):
     """Fill each event's date fields: event_date, time_precision, date_start, date_end, date_prec."""
-    name = "dates"
-    requires = ("events",)
-    assigns = ("events.date",)
 
     def __call__(self, doc: Document) -> Document:
         if not doc.events:

@@ -28,7 +28,8 @@ Contract (stage "events", requires clean/nlp/sentences, assigns events):
   `merge_same_sides` drops a clause's event that shares a side with another event within SPLIT_KM (one dyad at
   one place is one event).
 
-LocateEvents (geo/locate.py `choose_place`) honours `event.place_hint` before any ranking.
+Where the lead event of an incident lies is asked of `doc.geography` (the `geography` stage's annotation);
+LocateEvents honours `doc.notes_of(event).place_hint` before any ranking.
 """
 from __future__ import annotations
 
@@ -36,8 +37,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Document, Event
-from ..pipeline import Stage
-from ..geo.locate import choose_place
+from ..stage import Stage, stage
 from ..geo.resolve import distance_km
 from .clauses import decide_span, event_clauses, is_origin, match_span, own_scope
 from .factuality import judge, past_tense
@@ -153,11 +153,10 @@ def _confidence(score: float, rank: int) -> float:
     return round(max(0.05, base - 0.15 * rank), 4)
 
 
+@stage("events", requires=("clean", "nlp", "sentences", "places", "geography"),
+       assigns=("events", "notes.civilian_hint", "notes.place_hint", "notes.actor_scope", "notes.clause_of"))
 class DetectEvents(Stage):
     """Fills `doc.events`; see the module docstring for the contract."""
-    name = "events"
-    requires = ("clean", "nlp", "sentences")
-    assigns = ("events",)
 
     def __init__(self, model: str | None = None, lexicon: str | None = None):
         self.lexicon = load_lexicon(lexicon)
@@ -284,7 +283,7 @@ class DetectEvents(Stage):
         targets = self._targets(doc, r)
         if len(targets) < 2:
             return []
-        lead_place = choose_place(doc, lead)[0]
+        lead_place = doc.geography.place_of(doc, lead)[0]
         votes: dict[str, int] = {}
         for p in doc.places:
             if p.country_code:
@@ -365,7 +364,7 @@ class DetectEvents(Stage):
         clauses = event_clauses(doc, self.lexicon, r.start, r.end)
         if len(clauses) < 2:
             return []
-        lead_place = choose_place(doc, lead)[0]
+        lead_place = doc.geography.place_of(doc, lead)[0]
         tax = taxonomy()
         out: list[Event] = []
         prev_place, prev_start = None, r.start

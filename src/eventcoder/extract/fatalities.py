@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document
-from ..pipeline import Stage
+from ..stage import Stage, stage
 from .death_figures import death_mentions
 from .death_lexicon import CUE, UPDATE, count_word
 from .death_mention import DeathMention
@@ -133,14 +133,13 @@ def _split_count(text: str) -> int:
     return n if n and n > 1 else 1
 
 
+@stage("fatalities", requires=("clean", "sentences", "title", "events", "events.location"),
+       assigns=("events.fatalities",))
 class CountFatalities(Stage):
     """Fill fatalities, fatalities_low/best/high and fatalities_civilians on every event.
 
     Each death figure in the document is given to exactly one event (see `_owner`), so a toll is never counted
     on two events; an event with no figure gets 0 (ACLED: no reported deaths)."""
-    name = "fatalities"
-    requires = ("events",)
-    assigns = ("events.fatalities",)
 
     def __init__(self, separate_places: bool = False):
         # False: a report carries one toll; figures that restate, break down or lie far from it are not counted

@@ -2,16 +2,14 @@
 from __future__ import annotations
 
 from ..model import Document, event_id
-from ..pipeline import Stage
+from ..stage import Stage, stage
 
 
+@stage("finalize", requires=("clean", "title", "events", "notes.title_match"), assigns=("events.id",))
 class Finalize(Stage):
     """Give every event its stable id, keep one event per id, and drop (or keep, flagged) events that did not
     occur: planned, threatened, denied or hypothetical ones.  When the report has a title, the kept event whose
     place the title names gets the highest confidence: it is the event the report is about."""
-    name = "finalize"
-    requires = ("events",)
-    assigns = ("events.id",)
 
     def __init__(self, keep_all: bool = False):
         self.keep_all = keep_all

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import Document
-from ..pipeline import Stage
+from ..stage import Stage, stage
 
 _VERBS = (r"said|says|say|told|tells|reported|reports|report|claimed|claims|announced|announces|stated|states|"
           r"added|adds|confirmed|confirms|documented|documents|quoted|cited|posted|published|tweeted|wrote|"
@@ -266,12 +266,10 @@ def _quotes_of(doc: Document, at: Attribution) -> list[tuple[int, int]]:
     return out
 
 
+@stage("sources", requires=("clean", "sentences", "entities", "source", "events"), assigns=("events.source",))
 class AttributeSources(Stage):
     """Fill event.source (';'-joined), event.source_scale, `source` evidence (who) and `source_quote` evidence
     (what they are quoted as saying)."""
-    name = "sources"
-    requires = ("events",)
-    assigns = ("events.source",)
 
     def __call__(self, doc: Document) -> Document:
         if not doc.events:

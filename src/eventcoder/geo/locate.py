@@ -49,7 +49,8 @@ def _precision(p: PlaceMention, vicinity: bool) -> tuple[int, int]:
     return 1, 1
 
 
-def _candidates(doc: Document) -> list[PlaceMention]:
+def candidate_places(doc: Document) -> list[PlaceMention]:
+    """The resolved places an event can be placed at (demonyms and unresolved mentions are not)."""
     return [p for p in doc.places if p.kind != "demonym" and p.latitude is not None]
 
 
@@ -140,7 +141,7 @@ def _written_as_container(doc: Document, p: PlaceMention, places: list[PlaceMent
 
 def choose_place(doc: Document, event: Event) -> tuple[PlaceMention | None, bool, str]:
     """The mention where `event` happened, whether it is "near"/"countryside of" it, and why it was chosen."""
-    return _choose_place(doc, event, _candidates(doc), main_country(doc))
+    return place_among(doc, event, candidate_places(doc), main_country(doc))
 
 
 def _in_vicinity(doc: Document, p: PlaceMention) -> bool:
@@ -149,9 +150,10 @@ def _in_vicinity(doc: Document, p: PlaceMention) -> bool:
     return bool(_VICINITY.search(before)) or bool(_AREA_AFTER.match(after))
 
 
-def _choose_place(doc: Document, event: Event, places: list[PlaceMention],
+def place_among(doc: Document, event: Event, places: list[PlaceMention],
                   main_cc: str | None) -> tuple[PlaceMention | None, bool, str]:
-    """`choose_place` given the report's candidate places and main country (both per report, not per event)."""
+    """`choose_place` given the report's candidate places and main country (both per report, not per event:
+    `geography.ReportGeography` holds them)."""
     hint = doc.notes_of(event).place_hint   # set by DetectEvents when it split an incident by place
     if hint is not None and hint.latitude is not None:
         return hint, _in_vicinity(doc, hint), "the event's own clause"
@@ -285,9 +287,9 @@ def locate_events(doc: Document, gaz: Gazetteer) -> None:
 
 
 def _locate_events(doc: Document, gaz: Gazetteer) -> None:
-    places, main_cc = _candidates(doc), main_country(doc)
+    places, main_cc = candidate_places(doc), main_country(doc)
     for event in doc.events:
-        place, vicinity, why = _choose_place(doc, event, places, main_cc)
+        place, vicinity, why = place_among(doc, event, places, main_cc)
         if place is None:
             _country_only(doc, event)
             continue

@@ -1,15 +1,17 @@
-"""Pipeline stages: `Geoparse` finds and resolves the report's places; `LocateEvents` places each event.
+"""Pipeline stages: `Geoparse` finds and resolves the report's places; `Geography` works out once what the
+locator needs to know about the report (its candidate places, its main country); `LocateEvents` places each event.
 
-Both take `gazetteer=None` (None = the default shipped index, built on first use).
+Geoparse and LocateEvents take `gazetteer=None` (None = the default shipped index, built on first use).
 """
 from __future__ import annotations
 
 from collections import Counter
 
 from ..model import Document
-from ..pipeline import Stage
+from ..stage import Stage, stage
 
 
+@stage("geoparse", requires=("clean", "nlp", "entities", "source"), assigns=("places",))
 class Geoparse(Stage):
     """Fill `doc.places` with resolved `PlaceMention`s (clean-text offsets), demonyms as kind "demonym".
 
@@ -17,9 +19,6 @@ class Geoparse(Stage):
     targeting Madaya") is read in the light of the reports this stage has already seen: when most of them were
     about one country, that country gets a weak bonus (a feed of Syrian headlines is about Syria).  Evidence in
     the report always outweighs it.  Off by default, so results do not depend on document order."""
-    name = "geoparse"
-    requires = ("clean", "nlp", "entities")
-    assigns = ("places",)
 
     def __init__(self, gazetteer=None, *, batch_prior: bool = False):
         self._gazetteer = gazetteer
@@ -43,11 +42,21 @@ class Geoparse(Stage):
         return doc
 
 
+@stage("geography", requires=("clean", "places"), assigns=("geography",))
+class Geography(Stage):
+    """Set `doc.geography`: the report's candidate places and main country, shared by the stages that place
+    events (DetectEvents splits an incident by place; LocateEvents places each event)."""
+
+    def __call__(self, doc: Document) -> Document:
+        from .geography import ReportGeography
+        doc.geography = ReportGeography.of(doc)
+        return doc
+
+
+@stage("locate", requires=("clean", "sentences", "title", "places", "events", "notes.place_hint"),
+       assigns=("events.location", "notes.title_match"))
 class LocateEvents(Stage):
     """Fill each event's country, iso, admin1-3, location, coordinates, geo_precision and where_prec."""
-    name = "locate"
-    requires = ("events", "places")
-    assigns = ("events.location",)
 
     def __init__(self, gazetteer=None):
         self._gazetteer = gazetteer

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document
-from ..pipeline import Stage
+from ..stage import Stage, stage
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _FUNCTION_WORDS = {
@@ -44,10 +44,8 @@ def guess_language(text: str) -> tuple[str | None, float]:
     return "en", shares["en"]
 
 
+@stage("language", requires=("clean",), assigns=("language",))
 class LanguageGate(Stage):
-    name = "language"
-    requires = ("clean",)
-    assigns = ("language",)
 
     def __call__(self, doc: Document) -> Document:
         lang, share = guess_language(doc.clean)

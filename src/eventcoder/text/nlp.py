@@ -5,7 +5,7 @@ import functools
 import importlib
 
 from ..model import Document, Span
-from ..pipeline import Stage
+from ..stage import Stage, stage
 
 MAX_CHARS = 200_000   # longer documents are cut for the parse, with a warning
 
@@ -42,10 +42,8 @@ def _text_for_parse(doc: Document) -> str:
     return doc.clean
 
 
+@stage("parse", requires=("clean",), assigns=("nlp", "sentences", "entities"))
 class Parse(Stage):
-    name = "parse"
-    requires = ("clean",)
-    assigns = ("nlp", "sentences", "entities")
 
     def __call__(self, doc: Document) -> Document:
         _annotate(doc, load_spacy()(_text_for_parse(doc)))

@@ -18,7 +18,7 @@ import ftfy
 from ftfy.badness import is_bad
 
 from ..model import Document
-from ..pipeline import Stage
+from ..stage import Stage, stage
 
 _FTFY = ftfy.TextFixerConfig(unescape_html=False, uncurl_quotes=False, fix_line_breaks=False,
                              normalization="NFC", explain=False)
@@ -161,9 +161,8 @@ def repair(doc: Document) -> Document:
     return doc
 
 
+@stage("repair", requires=(), assigns=("clean",))
 class Repair(Stage):
-    name = "repair"
-    assigns = ("clean",)
 
     def __call__(self, doc: Document) -> Document:
         if not doc.text or not doc.text.strip():
