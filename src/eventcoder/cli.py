@@ -15,6 +15,7 @@ import click
 
 from .version import __version__
 from .errors import EventcoderError
+from .geo.cli import gazetteer
 from .ingest.readers import ReadOptions, read_inputs
 from .report import Progress
 from .runner import RunSummary, StopRun, run_batch
@@ -350,16 +351,22 @@ def train(gold, output, epochs):
     click.echo(f"model written to {info['model']}: use it with `eventcoder extract --model {info['model']}`", err=True)
 
 
-def _register_optional() -> None:
-    """Verbs that live with their subsystem (the gazetteer's live in eventcoder.geo.cli)."""
-    try:
-        from .geo.cli import gazetteer
-    except ImportError:
-        return
-    cli.add_command(gazetteer)
+@cli.command("info")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of lines.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of standard output.")
+def info_cmd(as_json: bool, output: str | None) -> None:
+    """Version, data directory, gazetteer index, spaCy model, vocabularies and the pipeline's stages with what each
+    requires and assigns. Reads only: builds and downloads nothing."""
+    from .about import format_info, system_info
+    info = system_info()
+    with _output(output) as out:
+        if as_json:
+            out.write(json.dumps(info, indent=1, ensure_ascii=False) + "\n")
+        else:
+            out.write("\n".join(format_info(info)) + "\n")
 
 
-_register_optional()
+cli.add_command(gazetteer)   # verbs that live with their subsystem (the gazetteer's live in eventcoder.geo.cli)
 
 
 def main() -> None:

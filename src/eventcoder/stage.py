@@ -60,8 +60,10 @@ class StageSpec:
 
     @property
     def summary(self) -> str:
-        doc = (self.factory.__doc__ or "").strip()
-        return doc.split("\n\n")[0].replace("\n", " ") if doc else ""
+        """The first sentence of the stage's docstring (what `eventcoder info` shows)."""
+        text = " ".join((self.factory.__doc__ or "").split("\n\n")[0].split())
+        first = text.find(". ")
+        return text[:first + 1] if first >= 0 else text
 
     @property
     def where(self) -> str:

@@ -46,6 +46,7 @@ def guess_language(text: str) -> tuple[str | None, float]:
 
 @stage("language", requires=("clean",), assigns=("language",))
 class LanguageGate(Stage):
+    """Set `doc.language` and skip documents that are empty or not in English (with a warning)."""
 
     def __call__(self, doc: Document) -> Document:
         lang, share = guess_language(doc.clean)

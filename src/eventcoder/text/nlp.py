@@ -44,6 +44,7 @@ def _text_for_parse(doc: Document) -> str:
 
 @stage("parse", requires=("clean",), assigns=("nlp", "sentences", "entities"))
 class Parse(Stage):
+    """Parse `doc.clean` with spaCy: set `doc.nlp`, the sentences and the named entities."""
 
     def __call__(self, doc: Document) -> Document:
         _annotate(doc, load_spacy()(_text_for_parse(doc)))

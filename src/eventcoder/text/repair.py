@@ -163,6 +163,8 @@ def repair(doc: Document) -> Document:
 
 @stage("repair", requires=(), assigns=("clean",))
 class Repair(Stage):
+    """Set `doc.clean`: HTML entities unescaped, encoding damage ftfy can undo repaired, damage it cannot
+    flagged, repeated paragraphs dropped; every clean character maps back to the original text."""
 
     def __call__(self, doc: Document) -> Document:
         if not doc.text or not doc.text.strip():
