@@ -49,6 +49,8 @@ SHOWN = {
 }
 # metrics for which lower is better: their gate is a ceiling, not a floor
 LOWER_IS_BETTER = {"false_events_per_100_irrelevant", "event_count_mae"}
+# ratios whose ideal is 1.0 (neither direction is better): shown, never gated
+NOT_GATED = {"events_per_gold_event", "events_per_gold_event_on_relevant"}
 # per set, metrics shown besides its kind's (older ACLED notes often name no country: actors without it)
 SHOWN_EXTRA = {"acled-notes-bfa": ["actors_f1_without_country"]}
 
@@ -93,7 +95,7 @@ def floor_of(key: str, value: float) -> float:
     if key == "evidence_exact":
         return 0.99
     if key in LOWER_IS_BETTER:
-        return math.ceil((value * 1.1 + 0.01) * 100) / 100
+        return math.ceil((value + max(0.01, 0.02 * value)) * 100) / 100
     return max(0.0, math.floor((value - 0.01) * 100) / 100)
 
 
@@ -179,7 +181,7 @@ def main() -> int:
     (args.out / "results.json").write_text(json.dumps(results, indent=1))
     if args.write_floors:
         floors = {name: {k: floor_of(k, m[k]) for k in shown_metrics(name, m)
-                         if isinstance(m.get(k), float) and (m[k] > 0 or k in LOWER_IS_BETTER)}
+                         if isinstance(m.get(k), float) and k not in NOT_GATED and (m[k] > 0 or k in LOWER_IS_BETTER)}
                   for name, m in results.items()}
         if args.write_floors.exists():  # sets not run this time keep their floors
             floors = {**json.loads(args.write_floors.read_text()), **floors}
