@@ -145,7 +145,7 @@ class Document:
         return f"Document(id={self.id!r}, {len(self.text)} chars, {len(self.events)} events)"
 
 
-def _out(part: str, sql: str | None, default: Any = None, **kw: Any) -> Any:
+def output_field(part: str, sql: str | None, default: Any = None, **kw: Any) -> Any:
     """Declare an `Event` field that leaves the program. `part`: "key" (id, doc_id), "acled" (ACLED's fields, declared
     in ACLED's export order), "extra" (the contract's UCDP-style extras), "meta" (factuality, confidence, ...).
     `sql`: its column type in the database (None: not an events column, e.g. the evidence has its own table)."""
@@ -160,54 +160,54 @@ COMPUTED_FIELDS = {"interaction": ("inter2", "INTEGER")}
 class Event:
     """One coded event: ACLED's fields, the UCDP-style extras, and the evidence behind each filled field.
 
-    The fields declared with `_out` are the event as it leaves the program, in the contract's order: the JSONL
+    The fields declared with `output_field` are the event as it leaves the program, in the contract's order: the JSONL
     contract, the database columns and the ACLED CSV columns are all read from these declarations
     (`contract_fields`, `stored_fields`, `ACLED_FIELDS`, `EXTRA_FIELDS`); add a field here and every output has it
     (the database also needs a migration: `store/migrations.py`)."""
-    id: str = _out("key", "TEXT", "", kw_only=True)
-    doc_id: str = _out("key", "TEXT", MISSING)
+    id: str = output_field("key", "TEXT", "", kw_only=True)
+    doc_id: str = output_field("key", "TEXT", MISSING)
     anchor: tuple[int, int] = field()       # clean-text span of the words that report the event
     # ACLED's fields, in ACLED's export order (`interaction`, computed, follows inter2)
-    event_date: str | None = _out("acled", "TEXT")
-    time_precision: int | None = _out("acled", "INTEGER")
-    disorder_type: str | None = _out("acled", "TEXT")
-    event_type: str | None = _out("acled", "TEXT")
-    sub_event_type: str | None = _out("acled", "TEXT")
-    actor1: str | None = _out("acled", "TEXT")
-    assoc_actor_1: str | None = _out("acled", "TEXT")
-    inter1: int = _out("acled", "INTEGER", 0)
-    actor2: str | None = _out("acled", "TEXT")
-    assoc_actor_2: str | None = _out("acled", "TEXT")
-    inter2: int = _out("acled", "INTEGER", 0)
-    civilian_targeting: str | None = _out("acled", "TEXT")
-    iso: int | None = _out("acled", "INTEGER")
-    country: str | None = _out("acled", "TEXT")
-    admin1: str | None = _out("acled", "TEXT")
-    admin2: str | None = _out("acled", "TEXT")
-    admin3: str | None = _out("acled", "TEXT")
-    location: str | None = _out("acled", "TEXT")
-    latitude: float | None = _out("acled", "REAL")
-    longitude: float | None = _out("acled", "REAL")
-    geo_precision: int | None = _out("acled", "INTEGER")
-    source: str | None = _out("acled", "TEXT")
-    source_scale: str | None = _out("acled", "TEXT")
-    notes: str | None = _out("acled", "TEXT")
-    fatalities: int | None = _out("acled", "INTEGER")
+    event_date: str | None = output_field("acled", "TEXT")
+    time_precision: int | None = output_field("acled", "INTEGER")
+    disorder_type: str | None = output_field("acled", "TEXT")
+    event_type: str | None = output_field("acled", "TEXT")
+    sub_event_type: str | None = output_field("acled", "TEXT")
+    actor1: str | None = output_field("acled", "TEXT")
+    assoc_actor_1: str | None = output_field("acled", "TEXT")
+    inter1: int = output_field("acled", "INTEGER", 0)
+    actor2: str | None = output_field("acled", "TEXT")
+    assoc_actor_2: str | None = output_field("acled", "TEXT")
+    inter2: int = output_field("acled", "INTEGER", 0)
+    civilian_targeting: str | None = output_field("acled", "TEXT")
+    iso: int | None = output_field("acled", "INTEGER")
+    country: str | None = output_field("acled", "TEXT")
+    admin1: str | None = output_field("acled", "TEXT")
+    admin2: str | None = output_field("acled", "TEXT")
+    admin3: str | None = output_field("acled", "TEXT")
+    location: str | None = output_field("acled", "TEXT")
+    latitude: float | None = output_field("acled", "REAL")
+    longitude: float | None = output_field("acled", "REAL")
+    geo_precision: int | None = output_field("acled", "INTEGER")
+    source: str | None = output_field("acled", "TEXT")
+    source_scale: str | None = output_field("acled", "TEXT")
+    notes: str | None = output_field("acled", "TEXT")
+    fatalities: int | None = output_field("acled", "INTEGER")
     # the contract's extras (UCDP-style date range and death estimates)
-    date_start: str | None = _out("extra", "TEXT")
-    date_end: str | None = _out("extra", "TEXT")
-    date_prec: int | None = _out("extra", "INTEGER")
-    where_prec: int | None = _out("extra", "INTEGER")
-    fatalities_low: int | None = _out("extra", "INTEGER")
-    fatalities_best: int | None = _out("extra", "INTEGER")
-    fatalities_high: int | None = _out("extra", "INTEGER")
-    fatalities_civilians: int | None = _out("extra", "INTEGER")
+    date_start: str | None = output_field("extra", "TEXT")
+    date_end: str | None = output_field("extra", "TEXT")
+    date_prec: int | None = output_field("extra", "INTEGER")
+    where_prec: int | None = output_field("extra", "INTEGER")
+    fatalities_low: int | None = output_field("extra", "INTEGER")
+    fatalities_best: int | None = output_field("extra", "INTEGER")
+    fatalities_high: int | None = output_field("extra", "INTEGER")
+    fatalities_civilians: int | None = output_field("extra", "INTEGER")
     # about the coding
-    factuality: str = _out("meta", "TEXT", "occurred")   # occurred | planned | threatened | denied | hypothetical
-    confidence: float = _out("meta", "REAL", 0.5)
-    coder_version: str = _out("meta", "TEXT", __version__)
-    evidence: list[Evidence] = _out("meta", None, MISSING, default_factory=list)
-    inferred: dict[str, str] = _out("meta", "TEXT", MISSING, default_factory=dict)
+    factuality: str = output_field("meta", "TEXT", "occurred")  # occurred|planned|threatened|denied|hypothetical
+    confidence: float = output_field("meta", "REAL", 0.5)
+    coder_version: str = output_field("meta", "TEXT", __version__)
+    evidence: list[Evidence] = output_field("meta", None, MISSING, default_factory=list)
+    inferred: dict[str, str] = output_field("meta", "TEXT", MISSING, default_factory=dict)
     explanation: list[str] = field(default_factory=list)
 
     @property
@@ -229,7 +229,7 @@ class Event:
 
 @functools.lru_cache(maxsize=None)
 def contract_fields(cls: type = Event) -> tuple[str, ...]:
-    """The keys of a contract line, in order: the `_out` fields as declared, computed ones after their field."""
+    """The keys of a contract line, in order: the `output_field`s as declared, computed ones after their field."""
     names: list[str] = []
     for f in fields(cls):
         if "part" in f.metadata:

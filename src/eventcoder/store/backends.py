@@ -55,7 +55,8 @@ def open_store(url, *, create: bool = True) -> Store:
 
 def _postgresql_not_installed(url: str, *, create: bool = True) -> Store:
     raise StoreError(f"cannot open {url}: PostgreSQL support is not installed yet (it comes with its own backend "
-                     "in a later release); use a SQLite file for now: --db eventcoder.db or --db sqlite:///path/file.db")
+                     "in a later release); use a SQLite file for now:"
+                     " --db eventcoder.db or --db sqlite:///path/file.db")
 
 
 register_backend("sqlite", opener=open_sqlite)

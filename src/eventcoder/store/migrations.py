@@ -15,7 +15,8 @@ from ..errors import StoreError
 
 @dataclass(frozen=True)
 class Migration:
-    """One schema change: `ddl` maps a backend name ("sqlite", later "postgresql") to its statements (`;\n`-separated)."""
+    """One schema change: `ddl` maps a backend name ("sqlite", later "postgresql") to its statements, separated by
+    `;` and a newline."""
     name: str
     ddl: dict[str, str]
 
