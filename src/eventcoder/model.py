@@ -166,7 +166,7 @@ class Event:
     (the database also needs a migration: `store/migrations.py`)."""
     id: str = output_field("key", "TEXT", "", kw_only=True)
     doc_id: str = output_field("key", "TEXT", MISSING)
-    anchor: tuple[int, int] = field()       # clean-text span of the words that report the event
+    anchor: tuple[int, int]                 # clean-text span of the words that report the event
     # ACLED's fields, in ACLED's export order (`interaction`, computed, follows inter2)
     event_date: str | None = output_field("acled", "TEXT")
     time_precision: int | None = output_field("acled", "INTEGER")
