@@ -146,3 +146,38 @@ def test_resumable_jsonl_cuts_a_half_written_document_and_skips_finished_ones(tm
     other = ResumableJsonl(path, "another command")
     assert not other.resumed
     other.close(finished=True)
+
+
+def test_resumable_jsonl_says_why_it_starts_over_and_stops_at_a_damaged_progress_line(tmp_path):
+    path = tmp_path / "out.jsonl"
+    w = ResumableJsonl(path, "cmd")
+    w.write_document("a", [{"doc_id": "a"}])
+    w.write_document("b", [{"doc_id": "b"}])
+    w.close(finished=False)
+    other = ResumableJsonl(path, "another command")
+    assert not other.resumed and "is from another command" in other.restart_reason
+    other.write_document("a", [{"doc_id": "a"}])
+    other.write_document("b", [{"doc_id": "b"}])
+    other.close(finished=False)
+    progress = tmp_path / "out.jsonl.progress"
+    head, a, b = progress.read_text().splitlines()
+    progress.write_text("\n".join([head, a, "garbage", b]) + "\n")
+    again = ResumableJsonl(path, "another command")      # b is redone: its line comes after the damage
+    assert again.resumed and again.done == {"a"} and again.restart_reason is None
+    assert path.read_text() == '{"doc_id": "a"}\n'
+    again.close(finished=False)
+    progress.write_text("not json\n")
+    fresh = ResumableJsonl(path, "another command")
+    assert not fresh.resumed and fresh.restart_reason.endswith("is not a progress file eventcoder wrote; starting over")
+    fresh.close(finished=False)
+
+
+def test_resumable_jsonl_that_cannot_remove_its_progress_file_says_so(tmp_path):
+    import pytest
+    from eventcoder.errors import EventcoderError
+    w = ResumableJsonl(tmp_path / "out.jsonl", "cmd")
+    w.progress_path.unlink()
+    w.progress_path.mkdir()                               # something removing a file cannot remove
+    (w.progress_path / "x").write_text("")
+    with pytest.raises(EventcoderError, match="cannot be removed .*delete it, or the same command run again"):
+        w.close(finished=True)

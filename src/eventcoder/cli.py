@@ -145,6 +145,8 @@ def _resumable(output: str, signature: str, force: bool):
         res = ResumableJsonl(output, signature, force=force)
     except OSError as exc:
         raise click.ClickException(f"cannot write {output}: {exc.strerror}; check the path") from exc
+    if res.restart_reason:
+        click.echo(res.restart_reason, err=True)
     if res.resumed:
         click.echo(f"resuming: {len(res.done)} document(s) already in {output} (--force starts over)", err=True)
     return res
@@ -163,7 +165,8 @@ def cli():
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", default="eventcoder.db", show_default=True, help="SQLite database to store results in")
+@click.option("--db", default="eventcoder.db", show_default=True,
+              help="database to store results in: a SQLite file path or sqlite:///path URL")
 @click.option("--keep-all", is_flag=True, help="also keep planned, threatened, denied and hypothetical events")
 @click.option("--json", "as_json", is_flag=True, help="print the events as JSON lines instead of a table")
 @click.option("--quiet", "-q", is_flag=True, help="no progress on stderr")
@@ -177,7 +180,7 @@ def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_colu
     stored by this version of eventcoder (an interrupted run continues where it stopped); --force codes them again.
     """
     from .report import print_document
-    from .store.sqlite import open_store
+    from .store import open_store
     from .version import __version__ as version
     try:
         store = open_store(db)
@@ -280,11 +283,19 @@ def geoparse(docs, output, quiet, glob, text_column, id_column, source, publishe
     _finish(summary, progress)
 
 
+def _format_option(f):
+    """--format: the choices and their help come from the writer registry (`export/registry.py`)."""
+    from .export.registry import writers
+    formats = writers()
+    return click.option("--format", "fmt", type=click.Choice(list(formats)), default="csv", show_default=True,
+                        help="; ".join(f"{w.name}: {w.description}" for w in formats.values()))(f)
+
+
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "geojson"]), default="csv", show_default=True,
-              help="csv: ACLED's columns and order; jsonl: the event contract; geojson: points for QGIS")
+@_format_option
 @click.option("-o", "--output", default="-", show_default=True, help="file to write, - for stdout")
-@click.option("--db", default="eventcoder.db", show_default=True, help="the database `eventcoder code` filled")
+@click.option("--db", default="eventcoder.db", show_default=True,
+              help="the database `eventcoder code` filled: a SQLite file path or sqlite:///path URL")
 @click.option("--from", "from_file", metavar="EVENTS.jsonl",
               help="read events from a JSONL file (what `extract` writes; - for stdin) instead of the database")
 @click.option("--country", help="only events in this country (by name, any case)")
@@ -295,15 +306,20 @@ def geoparse(docs, output, quiet, glob, text_column, id_column, source, publishe
 def export(fmt, output, db, from_file, country, since, until, event_type, acled_only):
     """Export coded events as ACLED CSV (for R, pandas, acledR), JSONL or GeoJSON (for QGIS, geojson.io)."""
     from .export.writers import export_events
+    from .store import open_store
     filters = dict(country=country, since=since, until=until, event_type=event_type)
-    if not from_file and not os.path.isfile(db):
-        raise click.ClickException(f"no database at {db}; code documents first (`eventcoder code PATH --db {db}`) "
-                                   "or name the database with --db")
-    with _output(output) as out:
-        try:
-            stats = export_events(fmt, out, db=db, from_file=from_file, acled_only=acled_only, **filters)
-        except EventcoderError as exc:
-            raise click.ClickException(str(exc)) from exc
+    try:
+        store = None if from_file else open_store(db, create=False)   # before the output file is made
+    except EventcoderError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        with _output(output) as out:
+            stats = export_events(fmt, out, store=store, from_file=from_file, acled_only=acled_only, **filters)
+    except EventcoderError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        if store is not None:
+            store.close()
     for line in stats.lines(fmt, output):
         click.echo(line, err=True)
     sys.exit(0 if not stats.failed else 1)

@@ -10,9 +10,10 @@ together with a map from every clean character back to the original span it came
 from __future__ import annotations
 
 import bisect
+import functools
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field, asdict
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any
 
 from .version import __version__
@@ -145,62 +146,70 @@ class Document:
         return f"Document(id={self.id!r}, {len(self.text)} chars, {len(self.events)} events)"
 
 
-# The ACLED fields an event carries, in ACLED's export order, followed by the contract's extra fields.
-ACLED_FIELDS = (
-    "event_date", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-    "civilian_targeting", "iso", "country", "admin1", "admin2", "admin3", "location",
-    "latitude", "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities",
-)
-EXTRA_FIELDS = ("date_start", "date_end", "date_prec", "where_prec",
-                "fatalities_low", "fatalities_best", "fatalities_high", "fatalities_civilians")
+def output_field(part: str, sql: str | None, default: Any = None, **kw: Any) -> Any:
+    """Declare an `Event` field that leaves the program. `part`: "key" (id, doc_id), "acled" (ACLED's fields, declared
+    in ACLED's export order), "extra" (the contract's UCDP-style extras), "meta" (factuality, confidence, ...).
+    `sql`: its column type in the database (None: not an events column, e.g. the evidence has its own table)."""
+    return field(default=default, metadata={"part": part, "sql": sql}, **kw)
+
+
+# ACLED columns an Event computes instead of storing: name -> (the declared field it follows, SQL type).
+COMPUTED_FIELDS = {"interaction": ("inter2", "INTEGER")}
 
 
 @dataclass
 class Event:
-    """One coded event: ACLED's fields, the UCDP-style extras, and the evidence behind each filled field."""
-    doc_id: str
+    """One coded event: ACLED's fields, the UCDP-style extras, and the evidence behind each filled field.
+
+    The fields declared with `output_field` are the event as it leaves the program, in the contract's order: the JSONL
+    contract, the database columns and the ACLED CSV columns are all read from these declarations
+    (`contract_fields`, `stored_fields`, `ACLED_FIELDS`, `EXTRA_FIELDS`); add a field here and every output has it
+    (the database also needs a migration: `store/migrations.py`)."""
+    id: str = output_field("key", "TEXT", "", kw_only=True)
+    doc_id: str = output_field("key", "TEXT", MISSING)
     anchor: tuple[int, int]                 # clean-text span of the words that report the event
-    event_type: str | None = None
-    sub_event_type: str | None = None
-    disorder_type: str | None = None
-    actor1: str | None = None
-    assoc_actor_1: str | None = None
-    inter1: int = 0
-    actor2: str | None = None
-    assoc_actor_2: str | None = None
-    inter2: int = 0
-    civilian_targeting: str | None = None
-    country: str | None = None
-    iso: int | None = None
-    admin1: str | None = None
-    admin2: str | None = None
-    admin3: str | None = None
-    location: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    geo_precision: int | None = None
-    where_prec: int | None = None
-    event_date: str | None = None
-    time_precision: int | None = None
-    date_start: str | None = None
-    date_end: str | None = None
-    date_prec: int | None = None
-    fatalities: int | None = None
-    fatalities_low: int | None = None
-    fatalities_best: int | None = None
-    fatalities_high: int | None = None
-    fatalities_civilians: int | None = None
-    source: str | None = None
-    source_scale: str | None = None
-    notes: str | None = None
-    factuality: str = "occurred"            # occurred | planned | threatened | denied | hypothetical
-    confidence: float = 0.5
-    coder_version: str = __version__
-    evidence: list[Evidence] = field(default_factory=list)
-    inferred: dict[str, str] = field(default_factory=dict)
+    # ACLED's fields, in ACLED's export order (`interaction`, computed, follows inter2)
+    event_date: str | None = output_field("acled", "TEXT")
+    time_precision: int | None = output_field("acled", "INTEGER")
+    disorder_type: str | None = output_field("acled", "TEXT")
+    event_type: str | None = output_field("acled", "TEXT")
+    sub_event_type: str | None = output_field("acled", "TEXT")
+    actor1: str | None = output_field("acled", "TEXT")
+    assoc_actor_1: str | None = output_field("acled", "TEXT")
+    inter1: int = output_field("acled", "INTEGER", 0)
+    actor2: str | None = output_field("acled", "TEXT")
+    assoc_actor_2: str | None = output_field("acled", "TEXT")
+    inter2: int = output_field("acled", "INTEGER", 0)
+    civilian_targeting: str | None = output_field("acled", "TEXT")
+    iso: int | None = output_field("acled", "INTEGER")
+    country: str | None = output_field("acled", "TEXT")
+    admin1: str | None = output_field("acled", "TEXT")
+    admin2: str | None = output_field("acled", "TEXT")
+    admin3: str | None = output_field("acled", "TEXT")
+    location: str | None = output_field("acled", "TEXT")
+    latitude: float | None = output_field("acled", "REAL")
+    longitude: float | None = output_field("acled", "REAL")
+    geo_precision: int | None = output_field("acled", "INTEGER")
+    source: str | None = output_field("acled", "TEXT")
+    source_scale: str | None = output_field("acled", "TEXT")
+    notes: str | None = output_field("acled", "TEXT")
+    fatalities: int | None = output_field("acled", "INTEGER")
+    # the contract's extras (UCDP-style date range and death estimates)
+    date_start: str | None = output_field("extra", "TEXT")
+    date_end: str | None = output_field("extra", "TEXT")
+    date_prec: int | None = output_field("extra", "INTEGER")
+    where_prec: int | None = output_field("extra", "INTEGER")
+    fatalities_low: int | None = output_field("extra", "INTEGER")
+    fatalities_best: int | None = output_field("extra", "INTEGER")
+    fatalities_high: int | None = output_field("extra", "INTEGER")
+    fatalities_civilians: int | None = output_field("extra", "INTEGER")
+    # about the coding
+    factuality: str = output_field("meta", "TEXT", "occurred")  # occurred|planned|threatened|denied|hypothetical
+    confidence: float = output_field("meta", "REAL", 0.5)
+    coder_version: str = output_field("meta", "TEXT", __version__)
+    evidence: list[Evidence] = output_field("meta", None, MISSING, default_factory=list)
+    inferred: dict[str, str] = output_field("meta", "TEXT", MISSING, default_factory=dict)
     explanation: list[str] = field(default_factory=list)
-    id: str = ""
 
     @property
     def interaction(self) -> int:
@@ -212,14 +221,39 @@ class Event:
             self.evidence.append(ev)
 
     def to_contract(self) -> dict:
-        """The event as one line of the prediction contract (`../shared/bench/README.md`)."""
-        out = {"id": self.id, "doc_id": self.doc_id}
-        for name in ACLED_FIELDS + EXTRA_FIELDS:
-            out[name] = self.interaction if name == "interaction" else getattr(self, name)
-        out.update(factuality=self.factuality, confidence=round(self.confidence, 4),
-                   coder_version=self.coder_version,
-                   evidence=[e.to_dict() for e in self.evidence], inferred=dict(self.inferred))
+        """The event as one line of the prediction contract (`../shared/bench/README.md`): `contract_fields()`."""
+        out = {name: getattr(self, name) for name in contract_fields(type(self))}
+        out.update(confidence=round(self.confidence, 4), evidence=[e.to_dict() for e in self.evidence],
+                   inferred=dict(self.inferred))
         return out
+
+
+@functools.lru_cache(maxsize=None)
+def contract_fields(cls: type = Event) -> tuple[str, ...]:
+    """The keys of a contract line, in order: the `output_field`s as declared, computed ones after their field."""
+    names: list[str] = []
+    for f in fields(cls):
+        if "part" in f.metadata:
+            names.append(f.name)
+            names += [c for c, (after, _) in COMPUTED_FIELDS.items() if after == f.name]
+    return tuple(names)
+
+
+def _part(cls: type, part: str) -> tuple[str, ...]:
+    parts = {f.name: f.metadata["part"] for f in fields(cls) if "part" in f.metadata}
+    parts.update((c, parts[after]) for c, (after, _) in COMPUTED_FIELDS.items() if after in parts)
+    return tuple(n for n in contract_fields(cls) if parts[n] == part)
+
+
+def stored_fields(cls: type = Event) -> tuple[tuple[str, str], ...]:
+    """The events table's columns an event fills, as (name, SQL type), in contract order."""
+    sql = {f.name: f.metadata["sql"] for f in fields(cls) if "part" in f.metadata}
+    sql.update((c, t) for c, (_, t) in COMPUTED_FIELDS.items())
+    return tuple((n, sql[n]) for n in contract_fields(cls) if sql[n])
+
+
+ACLED_FIELDS = _part(Event, "acled")     # ACLED's fields an event carries, in ACLED's export order
+EXTRA_FIELDS = _part(Event, "extra")     # the contract's extra fields, after ACLED's
 
 
 @dataclass

@@ -14,18 +14,27 @@ import time
 from typing import Iterable, TextIO
 
 from ..geo.regions import acled_region
+from ..model import ACLED_FIELDS, EXTRA_FIELDS
+from .registry import WriteOptions, Written, writer
 
-ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
-    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
-    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
-)
-EXTRA_COLUMNS = (
-    "doc_id", "confidence", "factuality", "date_start", "date_end", "date_prec", "where_prec",
-    "fatalities_low", "fatalities_best", "fatalities_high", "fatalities_civilians", "coder_version",
-    "evidence", "inferred",
-)
+# ACLED's export columns that an Event does not carry (filled in `acled_row`): name -> the column it follows in
+# ACLED's files (None: first). The others are the Event's ACLED fields (`model.ACLED_FIELDS`), in ACLED's order.
+ACLED_ONLY_COLUMNS = {"event_id_cnty": None, "year": "event_date", "region": "iso", "tags": "fatalities",
+                      "timestamp": "tags"}
+
+
+def _acled_columns(fields: tuple[str, ...]) -> tuple[str, ...]:
+    cols = [name for name, after in ACLED_ONLY_COLUMNS.items() if after is None]
+    for name in fields:
+        cols.append(name)
+        while (more := [c for c, after in ACLED_ONLY_COLUMNS.items() if after == cols[-1]]):
+            cols += more
+    return tuple(cols)
+
+
+ACLED_COLUMNS = _acled_columns(ACLED_FIELDS)
+# eventcoder's own columns after ACLED's: the document, how sure, the contract's extras, the coder and the evidence
+EXTRA_COLUMNS = ("doc_id", "confidence", "factuality") + EXTRA_FIELDS + ("coder_version", "evidence", "inferred")
 
 
 def _cell(v) -> str:
@@ -69,3 +78,8 @@ def write_acled_csv(events: Iterable[dict], out: TextIO, *, acled_only: bool = F
         w.writerow([_cell(row[c]) for c in cols])
         n += 1
     return n
+
+
+@writer("csv", suffix=".csv", description="ACLED's columns and order")
+def _write_csv(events: Iterable[dict], out: TextIO, options: WriteOptions) -> Written:
+    return Written(write_acled_csv(events, out, acled_only=options.acled_only))

@@ -9,6 +9,8 @@ import json
 import math
 from typing import Iterable, TextIO
 
+from .registry import WriteOptions, Written, writer
+
 
 def _coord(v) -> float | None:
     try:
@@ -41,3 +43,9 @@ def write_geojson(events: Iterable[dict], out: TextIO) -> tuple[int, int]:
         written += 1
     out.write("\n]}\n")
     return written, left_out
+
+
+@writer("geojson", suffix=".geojson", description="points for QGIS")
+def _write_geojson(events: Iterable[dict], out: TextIO, options: WriteOptions) -> Written:
+    written, left_out = write_geojson(events, out)
+    return Written(written, left_out, "without coordinates left out (GeoJSON needs a point)")

@@ -5,6 +5,8 @@ the output (`OUT.progress`: the command, then one `"doc_id"<TAB>byte offset` lin
 killed, the progress file stays; the same command run again finds it, cuts the output back to the end of the last
 finished document (a half-written document is redone), passes over the finished documents and appends the rest, so
 nothing is lost or doubled. A run that reaches its end removes the progress file; `force=True` starts over.
+A progress file that cannot be used (unreadable, or another command's) is not resumed: the run starts over and
+`restart_reason` says why, for the caller to show.
 """
 from __future__ import annotations
 
@@ -13,6 +15,9 @@ import os
 from pathlib import Path
 from typing import Iterable, TextIO
 
+from ..errors import EventcoderError
+from .registry import WriteOptions, Written, writer
+
 
 def write_jsonl(records: Iterable[dict], out: TextIO) -> int:
     n = 0
@@ -20,6 +25,11 @@ def write_jsonl(records: Iterable[dict], out: TextIO) -> int:
         out.write(json.dumps(rec, ensure_ascii=False) + "\n")
         n += 1
     return n
+
+
+@writer("jsonl", suffix=".jsonl", description="the event contract")
+def _write_jsonl(events: Iterable[dict], out: TextIO, options: WriteOptions) -> Written:
+    return Written(write_jsonl(events, out))
 
 
 class ResumableJsonl:
@@ -31,6 +41,7 @@ class ResumableJsonl:
         self.command = command
         self.done: set[str] = set()
         self.resumed = False
+        self.restart_reason: str | None = None      # why an existing progress file was not resumed
         offset = self._load() if not force else None
         if offset is None:
             self.out = open(self.path, "wb")
@@ -52,20 +63,22 @@ class ResumableJsonl:
             lines = f.read().split("\n")
         try:
             header = json.loads(lines[0])
-        except (json.JSONDecodeError, IndexError):
+        except json.JSONDecodeError:
+            header = None
+        if not isinstance(header, dict):
+            self.restart_reason = f"{self.progress_path} is not a progress file eventcoder wrote; starting over"
             return None
-        if not isinstance(header, dict) or header.get("command") != self.command:
+        if header.get("command") != self.command:
+            self.restart_reason = (f"{self.progress_path} is from another command (or another version of "
+                                   "eventcoder); starting over")
             return None
         offset = 0
         for line in lines[1:-1]:                 # the last piece is "" or a line cut short by the kill
-            key, _, pos = line.rpartition("\t")
-            try:
-                doc_id = json.loads(key)
-            except json.JSONDecodeError:
-                continue
-            if isinstance(doc_id, str) and pos.isdigit():
-                self.done.add(doc_id)
-                offset = int(pos)
+            doc_id, pos = _progress_line(line)
+            if doc_id is None:                   # damaged: resume from the last document before it
+                break
+            self.done.add(doc_id)
+            offset = pos
         size = self.path.stat().st_size
         return min(offset, size)
 
@@ -89,5 +102,19 @@ class ResumableJsonl:
         if finished:
             try:
                 os.remove(self.progress_path)
-            except OSError:
-                pass
+            except FileNotFoundError:
+                pass                             # already gone: nothing to resume, as wanted
+            except OSError as exc:
+                raise EventcoderError(f"the run finished but {self.progress_path} cannot be removed "
+                                      f"({exc.strerror}); delete it, or the same command run again will pass over "
+                                      "the documents it lists") from exc
+
+
+def _progress_line(line: str) -> tuple[str | None, int]:
+    """A progress line's document id and byte offset; (None, 0) when the line is damaged."""
+    key, _, pos = line.rpartition("\t")
+    try:
+        doc_id = json.loads(key)
+    except json.JSONDecodeError:
+        return None, 0
+    return (doc_id, int(pos)) if isinstance(doc_id, str) and pos.isdigit() else (None, 0)

@@ -1,7 +1,7 @@
 """Event records for export: stored rows and prediction files turned into contract dicts, and the filters.
 
 A contract dict is what `Event.to_contract()` gives (see the benchmark README): `id`, `doc_id`, ACLED's fields, the
-UCDP-style extras, `factuality`, `confidence`, `coder_version`, `evidence`, `inferred`.
+UCDP-style extras, `factuality`, `confidence`, `coder_version`, `evidence`, `inferred` (`model.contract_fields()`).
 """
 from __future__ import annotations
 
@@ -9,10 +9,9 @@ import json
 from typing import Iterable, Iterator
 
 from ..errors import InputError
-from ..model import ACLED_FIELDS, EXTRA_FIELDS
+from ..model import contract_fields
 
-CONTRACT_KEYS = ("id", "doc_id") + ACLED_FIELDS + EXTRA_FIELDS + (
-    "factuality", "confidence", "coder_version", "evidence", "inferred")
+CONTRACT_KEYS = contract_fields()
 
 
 def contract_from_row(row: dict) -> dict:

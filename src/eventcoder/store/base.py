@@ -1,4 +1,5 @@
-"""The storage interface. SQLite implements it (`SQLiteStore`); a PostgreSQL backend implements the same methods."""
+"""The storage interface. SQLite implements it (`SQLiteStore`); a PostgreSQL backend implements the same methods and
+registers itself in `store/backends.py`."""
 from __future__ import annotations
 
 from typing import Iterator, Protocol

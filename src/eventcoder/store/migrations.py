@@ -1,7 +1,40 @@
-"""Named schema migrations. Each is applied once and recorded in the `migrations` table."""
+"""Named schema migrations, each declared once with its DDL per backend; a backend applies each once, in order, and
+records its name in the `migrations` table.
 
-MIGRATIONS: list[tuple[str, str]] = [
-    ("0001_initial", """
+Migrations are history: never edit one that has shipped (existing databases have applied it). To add an `Event`
+field, declare it in `model.py` and append a migration that adds its column, e.g.
+`Migration("0002_event_x", {"sqlite": add_column_sql("x", "TEXT")})`; the SQLite store refuses to open a database
+that lacks a declared column and names the statement to add.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import StoreError
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema change: `ddl` maps a backend name ("sqlite", later "postgresql") to its statements, separated by
+    `;` and a newline."""
+    name: str
+    ddl: dict[str, str]
+
+    def statements(self, backend: str) -> list[str]:
+        """The statements for `backend`, in order; a StoreError when the migration has none for it."""
+        if backend not in self.ddl:
+            raise StoreError(f"migration {self.name} has no DDL for the {backend} backend; "
+                             f"add it to eventcoder/store/migrations.py")
+        return [stmt for stmt in self.ddl[backend].split(";\n") if stmt.strip()]
+
+
+def add_column_sql(name: str, sql_type: str, table: str = "events") -> str:
+    """The statement that adds a declared column to an existing table (SQLite and PostgreSQL alike)."""
+    return f"ALTER TABLE {table} ADD COLUMN {name} {sql_type}"
+
+
+MIGRATIONS: list[Migration] = [
+    Migration("0001_initial", {"sqlite": """
 CREATE TABLE runs (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     command TEXT NOT NULL,
@@ -55,5 +88,5 @@ CREATE TABLE evidence (
     text TEXT NOT NULL
 );
 CREATE INDEX evidence_event ON evidence(event_id);
-"""),
+"""}),
 ]

@@ -1,19 +1,26 @@
-"""SQLite storage: the default. One file, WAL journal, each document saved in its own transaction."""
+"""SQLite storage: the default. One file, WAL journal, each document saved in its own transaction.
+
+`open_sqlite(url)` takes what `--db` takes: a plain path, or a `sqlite://` URL (`sqlite:///abs/path.db`,
+`sqlite:////abs/path.db`, `sqlite://relative/path.db`); `eventcoder.store.open_store` sends those here.
+"""
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import unquote
 
 from ..version import __version__
 from ..errors import StoreError
-from ..model import ACLED_FIELDS, EXTRA_FIELDS, Document
-from .migrations import MIGRATIONS
+from ..model import Document, stored_fields
+from .migrations import MIGRATIONS, add_column_sql
 
-EVENT_COLUMNS = ("id", "doc_id") + tuple(dict.fromkeys(ACLED_FIELDS + EXTRA_FIELDS)) + (
-    "factuality", "confidence", "coder_version", "inferred", "run_id")
+BACKEND = "sqlite"
+# the events table's columns: the Event's declared output fields (model.py), then the run that stored it
+EVENT_COLUMNS = tuple(name for name, _ in stored_fields()) + ("run_id",)
 
 
 def _now() -> str:
@@ -32,6 +39,7 @@ class SQLiteStore:
             raise StoreError(f"cannot open database {self.path}: {exc}; give another path with --db") from exc
         self.db.row_factory = sqlite3.Row
         self.migrate()
+        self._check_columns()
 
     # --- schema ----------------------------------------------------------------------------------------------
     def migrate(self) -> list[str]:
@@ -39,21 +47,29 @@ class SQLiteStore:
         self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
         done = {r[0] for r in self.db.execute("SELECT name FROM migrations")}
         applied = []
-        for name, sql in MIGRATIONS:
-            if name in done:
+        for migration in MIGRATIONS:
+            if migration.name in done:
                 continue
             self.db.execute("BEGIN")
             try:
-                for stmt in sql.split(";\n"):
-                    if stmt.strip():
-                        self.db.execute(stmt)
-                self.db.execute("INSERT INTO migrations VALUES (?, ?)", (name, _now()))
+                for stmt in migration.statements(BACKEND):
+                    self.db.execute(stmt)
+                self.db.execute("INSERT INTO migrations VALUES (?, ?)", (migration.name, _now()))
                 self.db.execute("COMMIT")
             except Exception:
                 self.db.execute("ROLLBACK")
                 raise
-            applied.append(name)
+            applied.append(migration.name)
         return applied
+
+    def _check_columns(self) -> None:
+        """Every column the Event declares exists (a declared field without its migration is a StoreError)."""
+        have = {r[1] for r in self.db.execute("PRAGMA table_info(events)")}
+        missing = [(name, sql) for name, sql in stored_fields() if name not in have]
+        if missing:
+            raise StoreError(f"database {self.path} has no column for the Event field(s) "
+                             f"{', '.join(n for n, _ in missing)}; add a migration to eventcoder/store/migrations.py: "
+                             + "; ".join(add_column_sql(n, t) for n, t in missing))
 
     def migrations(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT name FROM migrations ORDER BY name")]
@@ -130,8 +146,24 @@ class SQLiteStore:
         self.db.close()
 
 
-def open_store(path: str | Path) -> SQLiteStore:
-    """Open the store at `path` (created when missing). A `postgresql://` URL is reserved for the team backend."""
-    if str(path).startswith(("postgres://", "postgresql://")):
-        raise StoreError("the PostgreSQL backend is not available in this version; use a SQLite file path with --db")
+def sqlite_path(url: str) -> str:
+    """The file a plain path or `sqlite://` URL names: `sqlite:///abs.db` and `sqlite:////abs.db` are absolute,
+    `sqlite://rel.db` is relative to the working folder; the URL is %-decoded and `~` expanded."""
+    if not url.lower().startswith("sqlite://"):
+        return url
+    rest = unquote(url[len("sqlite://"):])
+    if not rest.strip("/"):
+        raise StoreError(f"{url} names no database file; write sqlite:///path/to/file.db or give the path itself")
+    if "?" in rest or "#" in rest:
+        raise StoreError(f"{url}: sqlite URLs take no options (?...); give the file only, e.g. sqlite:///path/file.db")
+    return "/" + rest.lstrip("/") if rest.startswith("/") else os.path.expanduser(rest)
+
+
+def open_sqlite(url: str, *, create: bool = True) -> SQLiteStore:
+    """Open the SQLite database a path or `sqlite://` URL names; created when missing unless `create` is False, in
+    which case a missing file is a StoreError that says how to make one."""
+    path = sqlite_path(url)
+    if not create and not os.path.isfile(path):
+        raise StoreError(f"no database at {path}; code documents first (`eventcoder code PATH --db {url}`) "
+                         "or name the database with --db")
     return SQLiteStore(path)

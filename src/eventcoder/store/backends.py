@@ -1,0 +1,63 @@
+"""`open_store(url)`: the database behind `--db`, chosen by the URL's scheme.
+
+A plain path (`eventcoder.db`, `/data/ev.db`, `C:\\ev.db`) or a `sqlite://` URL opens the SQLite store;
+`postgresql://` and `postgres://` are reserved for the PostgreSQL backend, which is not installed yet; any other
+scheme is a StoreError that lists the schemes eventcoder knows.
+
+Adding a backend is one registration: `register_backend("scheme", ..., opener=open_x)`, where
+`open_x(url, *, create)` returns an object with the `Store` methods (`store/base.py`) and applies its migrations
+(`store/migrations.py`, with that backend's DDL).
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ..errors import StoreError
+from .base import Store
+from .sqlite import open_sqlite
+
+Opener = Callable[..., Store]           # opener(url, *, create: bool) -> Store
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+_BACKENDS: dict[str, Opener] = {}
+
+
+def register_backend(*schemes: str, opener: Opener) -> None:
+    """Make `open_store` send URLs with these schemes to `opener`; a scheme registered twice is an error."""
+    for scheme in schemes:
+        if scheme in _BACKENDS:
+            raise StoreError(f"the database scheme {scheme}:// is registered twice")
+        _BACKENDS[scheme] = opener
+
+
+def known_schemes() -> tuple[str, ...]:
+    return tuple(sorted(_BACKENDS))
+
+
+def scheme_of(url: str) -> str:
+    """The URL's scheme in lower case; "sqlite" for a plain path (Windows drive letters are paths too)."""
+    m = _SCHEME.match(str(url))
+    return m.group(1).lower() if m else "sqlite"
+
+
+def open_store(url, *, create: bool = True) -> Store:
+    """Open the database `url` names (see the module docstring). `create=False` is for verbs that read: a database
+    that does not exist yet is then a StoreError that says how to make one, instead of a new empty database."""
+    url = str(url)
+    scheme = scheme_of(url)
+    opener = _BACKENDS.get(scheme)
+    if opener is None:
+        raise StoreError(f"cannot open {url}: eventcoder knows no {scheme}:// databases; give --db a file path, or a "
+                         f"URL with one of the schemes {', '.join(s + '://' for s in known_schemes())}")
+    return opener(url, create=create)
+
+
+def _postgresql_not_installed(url: str, *, create: bool = True) -> Store:
+    raise StoreError(f"cannot open {url}: PostgreSQL support is not installed yet (it comes with its own backend "
+                     "in a later release); use a SQLite file for now:"
+                     " --db eventcoder.db or --db sqlite:///path/file.db")
+
+
+register_backend("sqlite", opener=open_sqlite)
+register_backend("postgresql", "postgres", opener=_postgresql_not_installed)
