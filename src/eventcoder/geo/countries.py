@@ -12,9 +12,9 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-
 import pycountry
+
+from ..resources import data_text
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class _Row:
 
 def _table() -> dict[str, _Row]:
     rows: dict[str, _Row] = {}
-    text = resources.files("eventcoder").joinpath("data/geo/countries.tsv").read_text(encoding="utf-8")
+    text = data_text("geo", "countries.tsv")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue

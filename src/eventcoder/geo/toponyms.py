@@ -19,7 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from . import names as N
-from .build import read_tsv
+from .supplement import supplement_table
 from .countries import is_demonym, lookup_country
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -403,7 +403,7 @@ def country_word(text: str) -> bool:
 def admin1_abbreviations() -> dict[str, tuple[str, str]]:
     """Written abbreviation of a first-level unit ("La.", "Va.") -> (country, admin1), from admin1_abbrev.tsv."""
     out = {}
-    for r in read_tsv("admin1_abbrev.tsv"):
+    for r in supplement_table("admin1_abbrev.tsv"):
         for a in r["abbreviations"].split(";"):
             a = a.strip()
             if a:
