@@ -20,10 +20,14 @@ from typing import Callable
 
 from ..model import Document, PlaceMention
 from . import names as N
-from .countries import country_by_alpha2, is_demonym, lookup_country
+from .candidate import Candidate
+from .countries import country_by_alpha2, country_word, is_demonym, lookup_country
+from .english_words import common_words
 from .gazetteer import Gazetteer, Place
-from .toponyms import (Candidate, admin1_abbreviations, common_words, country_word, find_candidates,
-                       skeleton_lookup, source_country)
+from .report_country import source_country
+from .skeleton_index import skeleton_lookup
+from .supplement import admin1_abbreviations
+from .toponyms import find_candidates
 
 _KIND_OUT = {"country": "country", "admin1": "region", "admin2": "region", "region": "region",
              "facility": "facility", "place": "place"}

@@ -6,6 +6,7 @@ Read through `eventcoder.resources`, so a missing or unreadable table is a `Data
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from ..resources import data_bytes, data_names, data_tsv
 
@@ -34,3 +35,15 @@ def supplement_fingerprint() -> str:
             h.update(name.encode())
             h.update(data_bytes("geo", name))
     return h.hexdigest()[:10]
+
+
+@lru_cache(maxsize=1)
+def admin1_abbreviations() -> dict[str, tuple[str, str]]:
+    """Written abbreviation of a first-level unit ("La.", "Va.") -> (country, admin1), from admin1_abbrev.tsv."""
+    out = {}
+    for r in supplement_table("admin1_abbrev.tsv"):
+        for a in r["abbreviations"].split(";"):
+            a = a.strip()
+            if a:
+                out[a] = (r["country"], r["admin1"])
+    return out

@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 
 from ..model import Document, Event, PlaceMention
 from . import names as N
+from .candidate_filters import NOT_PLACE_NAMES
 from .countries import is_demonym, lookup_country
+from .skeleton_index import skeleton_lookup, skeleton_ok
 
 _WORD = re.compile(r"[^\W\d_][\w'’‘`-]*")
 _CONNECTORS = {"al", "el", "ad", "ez", "az", "as", "ar", "ash", "an", "at", "ed", "es", "er", "ud", "ul", "de", "del",
@@ -116,7 +118,6 @@ def title_places(title: str | None, gaz, countries: set[str]) -> list[TitlePlace
     """The places a title names, read inside `countries` only, in title order."""
     if not title or not countries:
         return []
-    from .toponyms import _NEVER, _skeleton_ok, skeleton_lookup
     out: list[TitlePlace] = []
     for run in _runs(title):
         k = 0
@@ -129,12 +130,12 @@ def title_places(title: str | None, gaz, countries: set[str]) -> list[TitlePlace
                 a, b = ws[0].start(), ws[-1].end()
                 text = re.sub(r"['’]s$", "", title[a:b])
                 key = N.key(text)
-                if not key or key in _NEVER or (n == 1 and text.lower() in _HEADLINE) or len(key) < 3:
+                if not key or key in NOT_PLACE_NAMES or (n == 1 and text.lower() in _HEADLINE) or len(key) < 3:
                     continue
                 if lookup_country(text) is not None or is_demonym(text):
                     continue
                 rs = [r for r in gaz.lookup(text) if r.cc in countries and r.kind in _KIND_OUT and r.lat is not None]
-                if not rs and _skeleton_ok(text) and len(key) >= 5:
+                if not rs and skeleton_ok(text) and len(key) >= 5:
                     rs = [r for cc in sorted(countries) for r in skeleton_lookup(gaz, cc, text)
                           if r.kind in _KIND_OUT and r.lat is not None]
                     # a loose spelling stands only for a governorate or district ("Deir Ezour"): read loosely, a
