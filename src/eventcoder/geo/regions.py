@@ -8,14 +8,13 @@ unknown.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
-
+from ..resources import data_text
 from .countries import country_by_iso, lookup_country
 
 
 @lru_cache(maxsize=1)
 def _regions() -> dict[str, str]:
-    text = resources.files("eventcoder").joinpath("data/acled_regions.tsv").read_text(encoding="utf-8")
+    text = data_text("acled_regions.tsv")
     out: dict[str, str] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("region\t"):

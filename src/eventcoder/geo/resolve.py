@@ -15,87 +15,29 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Callable
 
 from ..model import Document, PlaceMention
 from . import names as N
-from .countries import country_by_alpha2, is_demonym, lookup_country
+from .candidate import Candidate
+from .mention import Mention
+from .countries import country_by_alpha2
+from .distance import distance_km
+from .english_words import common_words
 from .gazetteer import Gazetteer, Place
-from .toponyms import (Candidate, admin1_abbreviations, common_words, country_word, find_candidates,
-                       skeleton_lookup, source_country)
+from .parentheses import constrain_parentheses
+from .readings import UNIT_SUFFIX, mention_readings
+from .report_country import source_country
+from .skeleton_index import skeleton_lookup
+from .supplement import admin1_abbreviations
+from .toponyms import find_candidates
 
 _KIND_OUT = {"country": "country", "admin1": "region", "admin2": "region", "region": "region",
              "facility": "facility", "place": "place"}
-_SUFFIX = re.compile(r"(?i)[\s-]+(city|town|village|district|sub-?county|county|province|governorate|region|"
-                     r"municipality|area|countryside|suburbs?|outskirts|camp|neighbou?rhood|state|division|"
-                     r"department|prefecture|parish|township|commune|locality|subdistrict)$")
-_PREFIX = re.compile(r"(?i)^(city|town|village|province|governorate|district|state|region|county|municipality)"
-                     r"\s+of\s+")
-
-
 _NAMES_UNIT = re.compile(r"(?i)\b(county|parish|district|province|municipality|borough|prefecture|department)\b")
 
 
-@dataclass
-class _Mention:
-    cand: Candidate
-    readings: list[Place]
-    loose: bool = False
-    regional: bool = False      # the words around it name a region: "X province", "countryside of X"
-    container: list[Place] = field(default_factory=list)     # regions named right after it
-    best: Place | None = None
-    weight: float = 0.0     # this mention's vote in the focus
-    score: float = 0.0
-    margin: float = 0.0
-
-
-def _readings(gaz: Gazetteer, text: str, before: str = "", after: str = "",
-              dotted: bool = False) -> tuple[list[Place], bool]:
-    """Gazetteer readings of a mention; `before`/`after` are the words around it ("rural Damascus",
-    "Damascus countryside" name the region around Damascus, which may have an entry of its own)."""
-    for extended in ((before + " " + text) if before else None, (text + " " + after) if after else None):
-        if extended:
-            rs = [r for r in gaz.lookup(extended) if r.kind in ("admin1", "admin2", "region")]
-            if rs:
-                return rs, False
-    return _plain_readings(gaz, text, dotted)
-
-
-def _plain_readings(gaz: Gazetteer, text: str, dotted: bool = False) -> tuple[list[Place], bool]:
-    country = lookup_country(text)
-    if country is not None and not is_demonym(text) and country_word(text):
-        cp = gaz.country(country.alpha2)
-        if cp is not None and (len(text) > 3 or text.isupper() or "." in text):
-            return [cp] + [r for r in gaz.lookup(text) if r.kind == "admin1" and r.cc != cp.cc], False
-    # "Kan." is Kansas only with its dot: a bare "Kan" (Burmese "Thar Du Kan"), "Miss" or "Ill" is not
-    abbrev = admin1_abbreviations()
-    ab = abbrev.get(text) or (abbrev.get(text + ".") if dotted else None)
-    if ab and (len(text) > 2 or "." in text):
-        a1 = gaz.admin1(*ab)
-        if a1 is not None:
-            return [a1], False
-    rs = gaz.lookup(text)
-    if rs:
-        ccs = {r.cc for r in rs}
-        if len(ccs) == 1 and all(r.kind in ("admin1", "admin2") for r in rs):
-            # "Deir Ezzor": the region's alias matched exactly; the town of that name is a reading too
-            seen = {r.pid for r in rs}
-            rs = rs + [r for r in gaz.lookup(text, loose=True) if r.cc in ccs and r.pid not in seen
-                       and r.kind == "place"]
-        return rs, False
-    stripped = _PREFIX.sub("", _SUFFIX.sub("", text.strip()))
-    if stripped != text and stripped:
-        rs = gaz.lookup(stripped)
-        if rs:
-            return rs, False
-    lk = N.loose(stripped or text)
-    if len(lk.replace(" ", "")) >= 3:
-        return gaz.lookup(stripped or text, loose=True), True
-    return [], False
-
-
-def _containers(doc_text: str, m: _Mention, following: list[_Mention]) -> list[Place]:
+def _containers(doc_text: str, m: Mention, following: list[Mention]) -> list[Place]:
     """Regions written right after the mention: ", X", "(X, Y)", " in [the ... of] X"."""
     out: list[Place] = []
     end = m.cand.end
@@ -142,14 +84,7 @@ def _near(a: Place, b: Place, km: float) -> bool:
     return None not in (a.lat, b.lat) and distance_km(a.lat, a.lon, b.lat, b.lon) <= km
 
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    x = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(x)))
-
-
-def _score(m: _Mention, r: Place, focus: Counter, admin1s: Counter, total: float,
+def _score(m: Mention, r: Place, focus: Counter, admin1s: Counter, total: float,
            prior: Counter | None = None) -> float:
     # GeoNames gives 0 for "unknown" population: count such towns as villages, not as empty places
     s = math.log10((r.population or 1000) + 10)
@@ -206,7 +141,7 @@ def _score(m: _Mention, r: Place, focus: Counter, admin1s: Counter, total: float
 _DEMONYM = "#demonym"    # admin1s key under which _focus also counts each country's demonym weight
 
 
-def _focus(mentions: list[_Mention], first_pass: bool) -> tuple[Counter, Counter]:
+def _focus(mentions: list[Mention], first_pass: bool) -> tuple[Counter, Counter]:
     focus: Counter = Counter()
     admin1s: Counter = Counter()
     for m in mentions:
@@ -233,7 +168,7 @@ _REGIONAL_BEFORE = re.compile(r"(?i)\b(countryside|province|governorate|suburbs|
                               r"\s+(of\s+)?(the\s+)?$")
 
 
-def _named_focus(cc: str | None, own: _Mention, mentions: list[_Mention], focus: Counter,
+def _named_focus(cc: str | None, own: Mention, mentions: list[Mention], focus: Counter,
                  src_cc: str | None = None) -> bool:
     """The focus country, named by the report's places, not only by its demonyms: "Russian forces shelled Bila
     Hora" does not make every Russian village that sounds like "Bila Hora" a reading; and only the main one: a
@@ -249,7 +184,7 @@ def _named_focus(cc: str | None, own: _Mention, mentions: list[_Mention], focus:
 
 
 def _regional(text: str, c: Candidate) -> bool:
-    if _SUFFIX.search(c.text) and not re.search(r"(?i)(city|town|village)$", c.text):
+    if UNIT_SUFFIX.search(c.text) and not re.search(r"(?i)(city|town|village)$", c.text):
         return True
     return bool(_REGIONAL_AFTER.match(text[c.end:c.end + 20]) or _REGIONAL_BEFORE.search(text[max(0, c.start - 30):c.start])
                 or (_TRAILING_CONTAINER_BEFORE.search(text[max(0, c.start - 40):c.start])
@@ -262,26 +197,26 @@ _TRAILING_CONTAINER_AFTER = re.compile(r"^(\s*[.;\[]|\s*$)")
 
 
 def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
-            prior: Counter | None = None) -> list[_Mention]:
+            prior: Counter | None = None) -> list[Mention]:
     text = doc.clean
     cands = find_candidates(doc, gaz) if cands is None else cands
-    mentions: list[_Mention] = []
+    mentions: list[Mention] = []
     for c in cands:
         if c.demonym_of:
             cp = gaz.country(c.demonym_of)
-            mentions.append(_Mention(c, [cp] if cp else []))
+            mentions.append(Mention(c, [cp] if cp else []))
             continue
         mb = re.search(r"(?i)\b(rural|eastern|western|northern|southern)\s+$", text[max(0, c.start - 10):c.start])
         ma = re.match(r"(?i)^\s+(countryside|suburbs|rural|governorate|province)\b", text[c.end:c.end + 15])
-        rs, loose = _readings(gaz, c.text, mb.group(1) if mb else "", ma.group(1) if ma else "",
+        rs, loose = mention_readings(gaz, c.text, mb.group(1) if mb else "", ma.group(1) if ma else "",
                               dotted=text[c.end:c.end + 1] == ".")
         if c.focus_cc:
             # found only because the report is about this country: its readings there, else the skeleton's there
             rs = [r for r in rs if r.cc == c.focus_cc]
             if not rs:
                 rs, loose = skeleton_lookup(gaz, c.focus_cc, c.text), True
-        mentions.append(_Mention(c, _dedupe(rs), loose))
-    _constrain_parentheses(text, mentions)
+        mentions.append(Mention(c, _dedupe(rs), loose))
+    constrain_parentheses(text, mentions)
     for i, m in enumerate(mentions):
         m.container = _containers(text, m, mentions[i + 1:])
         m.regional = _regional(text, m.cand) or _qualifies_previous(text, m, mentions[:i])
@@ -339,71 +274,14 @@ def _dedupe(readings: list[Place]) -> list[Place]:
     return out
 
 
-def _qualifies_previous(text: str, m: _Mention, before: list[_Mention]) -> bool:
+def _qualifies_previous(text: str, m: Mention, before: list[Mention]) -> bool:
     """"the Eastern Ghouta of Damascus": the name after a region's "of" says which region, as a container does."""
     if not before or not re.fullmatch(r"\s+of\s+(the\s+)?", text[before[-1].cand.end:m.cand.start]):
         return False
     return any(r.kind == "region" for r in before[-1].readings)
 
 
-def _constrain_parentheses(text: str, mentions: list[_Mention]) -> None:
-    """"(Oyam, Northern)", "(Colombo, Western)": regions listed in one parenthesis, the last one the widest, must
-    lie in one country.  The last name's admin1/admin2 readings give the candidate countries; each earlier name
-    votes for those where it has a reading inside that admin1.  When one country wins, every name of the group
-    keeps only its readings in that country (the last one only its region readings)."""
-    for m0, m1 in _paren_spans(text):
-        group = [m for m in mentions if m0 < m.cand.start and m.cand.end <= m1 and not m.cand.demonym_of]
-        if len(group) >= 2 and group[-1].readings:
-            _constrain_list(group)
-        _constrain_pair(text, m0, group, mentions)
-
-
-def _constrain_pair(text: str, m0: int, group: list[_Mention], mentions: list[_Mention]) -> bool:
-    """"Algeciras (Cadiz)": the name before a parenthesis and the names in it share a country; a country in
-    which every one of them has a reading wins over those where only some do.  True when it constrained."""
-    head = next((m for m in reversed(mentions) if m.cand.end <= m0), None)
-    if head is None or head.cand.demonym_of or not head.readings or \
-            not re.fullmatch(r"[\s\w'’-]{0,40}", text[head.cand.end:m0]):
-        return False
-    members = [m for m in [head] + group if m.readings]
-    if len(members) < 2:
-        return False
-    votes = Counter(cc for m in members for cc in {r.cc for r in m.readings})
-    ranked = votes.most_common(2)
-    if ranked[0][1] < len(members) or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return False
-    cc = ranked[0][0]
-    for m in members:
-        m.readings, m.loose = [r for r in m.readings if r.cc == cc], False
-    return True
-
-
-def _constrain_list(group: list[_Mention]) -> None:
-    last = group[-1]
-    regions = [r for r in last.readings if r.kind in ("admin1", "admin2")]
-    votes: Counter = Counter()
-    for m in group[:-1]:
-        ok = {c.cc for c in regions for r in m.readings if r.cc == c.cc and r.pid != c.pid and
-              (c.kind == "admin2" or (r.admin1 and N.key(r.admin1) == N.key(c.admin1 or c.name)))}
-        votes.update(ok)
-    if not votes:
-        return
-    ranked = votes.most_common(2)
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return
-    cc = ranked[0][0]
-    for m in group[:-1]:
-        kept = [r for r in m.readings if r.cc == cc]
-        if kept:
-            m.readings, m.loose = kept, False
-    last.readings, last.loose = [r for r in regions if r.cc == cc], False
-
-
-def _paren_spans(text: str) -> list[tuple[int, int]]:
-    return [(mo.start(), mo.end()) for mo in re.finditer(r"\([^()]{2,120}\)", text)]
-
-
-def _drop_stray(mentions: list[_Mention], focus: Counter, common: Callable[[str], bool]) -> None:
+def _drop_stray(mentions: list[Mention], focus: Counter, common: Callable[[str], bool]) -> None:
     """Forget gazetteer-only matches that land in a country the report is otherwise not about ("Mon", "Plast" in
     a Syrian article): a village abroad is far likelier a word that happens to be a place name.  An ordinary
     English word ("Capital", "South", "Mission") read as a place abroad goes too, even when the parser called it

@@ -19,26 +19,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lang import word_set
 from ..model import Document, Event, PlaceMention
 from . import names as N
+from .candidate_filters import NOT_PLACE_NAMES
 from .countries import is_demonym, lookup_country
+from .skeleton_index import skeleton_lookup, skeleton_ok
 
 _WORD = re.compile(r"[^\W\d_][\w'’‘`-]*")
-_CONNECTORS = {"al", "el", "ad", "ez", "az", "as", "ar", "ash", "an", "at", "ed", "es", "er", "ud", "ul", "de", "del",
-               "bin", "ibn", "abu"}
+# lower-case words kept inside a headline's names: Arabic articles and name links ("Deir ez-Zor", "Abu Kamal")
+_CONNECTORS = word_set("arabic_articles") | word_set("arabic_articles_more") | word_set("name_link_words")
 _MAX_WORDS = 4
 _KIND_OUT = {"admin1": "region", "admin2": "region", "region": "region", "facility": "facility", "place": "place"}
 # headline words that are capitalised by style, not because they name a place
-_HEADLINE = {"kills", "killed", "kill", "dead", "death", "toll", "monitor", "report", "reports", "says", "say", "army",
-             "forces", "rebels", "militants", "terrorists", "attack", "attacks", "bomb", "car", "blast", "strike",
-             "strikes", "airstrikes", "raids", "shelling", "clashes", "regime", "government", "city", "town", "province",
-             "countryside", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
-             "central", "rural", "new", "more", "than", "least", "over", "near", "including", "after", "civilians",
-             "children", "people", "fighters", "troops", "soldiers", "suicide", "bomber", "syrian", "state", "islamic",
-             "group", "front", "coalition", "us", "u.s", "un", "u.n", "ngo", "observatory", "human", "rights", "daesh",
-             "isis", "isil", "is", "the", "in", "of", "and", "on", "at", "to", "for", "by", "with", "as", "from",
-             "martyrs", "martyr", "police", "military", "airport", "base", "hospital", "market", "school", "mosque",
-             "village", "villages", "towns", "areas", "area", "region", "security", "official", "officials", "media"}
+_HEADLINE = word_set("headline_words")
 
 
 @dataclass
@@ -116,7 +110,6 @@ def title_places(title: str | None, gaz, countries: set[str]) -> list[TitlePlace
     """The places a title names, read inside `countries` only, in title order."""
     if not title or not countries:
         return []
-    from .toponyms import _NEVER, _skeleton_ok, skeleton_lookup
     out: list[TitlePlace] = []
     for run in _runs(title):
         k = 0
@@ -129,12 +122,12 @@ def title_places(title: str | None, gaz, countries: set[str]) -> list[TitlePlace
                 a, b = ws[0].start(), ws[-1].end()
                 text = re.sub(r"['’]s$", "", title[a:b])
                 key = N.key(text)
-                if not key or key in _NEVER or (n == 1 and text.lower() in _HEADLINE) or len(key) < 3:
+                if not key or key in NOT_PLACE_NAMES or (n == 1 and text.lower() in _HEADLINE) or len(key) < 3:
                     continue
                 if lookup_country(text) is not None or is_demonym(text):
                     continue
                 rs = [r for r in gaz.lookup(text) if r.cc in countries and r.kind in _KIND_OUT and r.lat is not None]
-                if not rs and _skeleton_ok(text) and len(key) >= 5:
+                if not rs and skeleton_ok(text) and len(key) >= 5:
                     rs = [r for cc in sorted(countries) for r in skeleton_lookup(gaz, cc, text)
                           if r.kind in _KIND_OUT and r.lat is not None]
                     # a loose spelling stands only for a governorate or district ("Deir Ezour"): read loosely, a
