@@ -42,9 +42,10 @@ from ..geo.resolve import distance_km
 from .clauses import decide_span, event_clauses, is_origin, match_span, own_scope
 from .factuality import judge, past_tense
 from .lexicon import Cue, CueMatch, Lexicon, load_lexicon
-from .rules import PROTEST_FAMILY, Decision, decide
+from .rules import Decision, decide
 from .taxonomy import taxonomy
 
+PROTEST_FAMILY = taxonomy().family("protest")
 MAX_WINDOW = 1500          # a longer "sentence" (a table, a run-on paste) is read in windows of this many chars
 _CIVILIAN_RE = re.compile(r"\b(civilians?|villagers?|residents?|farmers?|women|children|child|worshippers?|"
                           r"passengers?|students?|teachers?|journalists?|displaced|hospital|school|market|"
