@@ -35,7 +35,7 @@ from .actor_context import event_country, event_date
 from .actor_mentions import mentions_in
 from .actor_names import Actor, admins_of, generic
 from .actor_roles import span_root
-from .events import merge_same_sides
+from .same_sides import merge_same_sides
 from .registry import STATE_KINDS, Registry
 from .war_context import AERIAL_WORDS, war_context
 
