@@ -3,6 +3,7 @@ import copy
 import pytest
 
 from eventcoder.extract import new_event as new_event_module
+from eventcoder.extract.lexicon import LexiconError, parse_lexicon
 from eventcoder.extract.rules import _rank
 from eventcoder.extract.taxonomy import Taxonomy, TaxonomyError, interaction_code, interaction_label, taxonomy
 from eventcoder.model import Event
@@ -101,3 +102,11 @@ def test_civilian_victims_drives_civilian_hint(monkeypatch):
     strike = Event("d", (0, 5), sub_event_type="Air/drone strike")
     assert new_event_module.civilian_hint(strike, "a strike hit a market")
     assert not new_event_module.civilian_hint(strike, "a strike hit a depot")
+
+
+def test_a_lexicon_section_must_be_a_sub_event_type():
+    assert parse_lexicon("[Attack]\n3 killed\n[none:crime]\n3 robbery\n[prefix]\n3 Looting => Looting/property destruction\n")
+    with pytest.raises(LexiconError, match="'Picnic' is not a sub-event type of taxonomy.json"):
+        parse_lexicon("[Picnic]\n3 picnic\n", "mine.txt")
+    with pytest.raises(LexiconError, match="mine.txt:2: 'Feast'"):
+        parse_lexicon("[prefix]\n3 Feast => Feast\n", "mine.txt")
