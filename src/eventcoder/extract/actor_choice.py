@@ -14,6 +14,7 @@ from ..model import Document
 from .actor_names import Actor, generic
 from .actor_roles import tree_distance
 from .registry import STATE_KINDS, Registry
+from .taxonomy import taxonomy
 
 CRIME_WORDS = re.compile(r"\b(drugs?|cartels?|gangs?|gangsters?|criminal|crim(?:e|es)|traffick\w*|extort\w*|narco\w*|"
                          r"robber(?:y|ies|s)?|thie(?:f|ves)|ransom|kidnap-for-ransom|huachicol\w*|sicarios?)\b", re.I)
@@ -68,7 +69,7 @@ def refine(a: Actor | None, registry: Registry, home, when, sub: str, context: s
         if gang is not None:
             gang.start, gang.end, gang.role, gang.assoc = a.start, a.end, a.role, a.assoc
             return gang
-    if sub == "Air/drone strike" and a.kind == "military" and a.alpha2 in AIR_FORCE_UNIT and \
+    if sub and taxonomy().flag(sub, "air_force_unit") and a.kind == "military" and a.alpha2 in AIR_FORCE_UNIT and \
             not a.name.endswith("Air Force"):
         a = Actor(a.name + " Air Force", a.inter, a.kind, a.start, a.end, a.role, a.assoc, a.alpha2)
     return a

@@ -35,26 +35,25 @@ from .actor_context import event_country, event_date
 from .actor_mentions import mentions_in
 from .actor_names import Actor, admins_of, generic
 from .actor_roles import span_root
-from .events import merge_same_sides
+from .same_sides import merge_same_sides
 from .registry import STATE_KINDS, Registry
+from .taxonomy import taxonomy
 from .war_context import AERIAL_WORDS, war_context
 
 CLASH_WORDS = re.compile(r"\b(clash\w*|fought|fight\w*|between|each other|rival\w*|brawl\w*|scuffle\w*)\b", re.I)
 
-# Actor kinds a sub-event type falls back to when the report names no actor (None: leave the side empty).
-DEFAULT_ACTOR1 = {
-    "Armed clash": "unidentified", "Government regains territory": "military",
-    "Non-state actor overtakes territory": "unidentified",
-    "Air/drone strike": "military", "Shelling/artillery/missile attack": "military", "Chemical weapon": "military",
-    "Remote explosive/landmine/IED": "unidentified", "Grenade": "unidentified", "Suicide bomb": "unidentified",
-    "Attack": "unidentified", "Abduction/forced disappearance": "unidentified", "Sexual violence": "unidentified",
-    "Arrests": "police", "Looting/property destruction": "unidentified", "Disrupted weapons use": "military",
-    "Mob violence": "rioters", "Violent demonstration": "rioters",
-    "Peaceful protest": "protesters", "Protest with intervention": "protesters",
-    "Excessive force against protesters": "protesters",
-}
-CIVILIAN_SIDE = {"Attack", "Abduction/forced disappearance", "Sexual violence", "Mob violence", "Arrests",
-                 "Looting/property destruction"}
+# Per sub-event type, taxonomy.json says which actor kind fills a side the report does not name
+# (`default_actor1`, `default_actor2`), where a strategic development's actor comes from (`actor1_fallbacks`) and
+# whether one actor may stand on both sides (`same_actor_both_sides`).
+
+
+def _default_actor1(sub: str) -> str:
+    """The actor kind that attacks or fights in a `sub` event when the report names none."""
+    kind = taxonomy().default_actor1(sub)
+    if kind is None:
+        raise ValueError(f"taxonomy.json: {sub!r} has no default_actor1, but its event type needs a default side; "
+                         f"set one (an actor kind such as 'unidentified' or 'military')")
+    return kind
 
 
 @stage("actors", requires=("clean", "nlp", "sentences", "places", "published_at", "events", "events.location",
@@ -184,9 +183,10 @@ def _protest_sides(s: _Scene, sub: str) -> _Sides:
     a2 = why2 = None
     a1 = next((a for a in s.found if a.kind == "protesters"), None) or s.default("protesters")
     why1 = "the demonstrators of a protest event"
-    if sub in ("Protest with intervention", "Excessive force against protesters"):
+    kind2 = taxonomy().default_actor2(sub)
+    if kind2 is not None:     # a protest intervened in: the police (or other state forces) that intervened
         acting = [a for a in s.state if a.role not in ("modifier", "speaker")]
-        a2 = next((a for a in acting if a.kind == "police"), None) or next(iter(acting), None) or s.default("police")
+        a2 = next((a for a in acting if a.kind == kind2), None) or next(iter(acting), None) or s.default(kind2)
         why2 = "authorities that intervened in the protest"
     return _Sides(a1, a2, why1, why2, tuple(s.assoc_of(("protesters", "civilians"))))
 
@@ -202,11 +202,11 @@ def _riot_sides(s: _Scene, sub: str) -> _Sides:
         a2 = (engaged or later_state)[0]
     elif s.victims:
         a2 = s.victims[0]
-    elif sub == "Mob violence":
+    elif taxonomy().default_actor2(sub) is not None:     # mob violence: its victims
         if CLASH_WORDS.search(s.text) and not s.later_victims:
             a2, why2 = a1, "two groups of rioters"
         else:
-            a2 = (s.later_victims or [None])[0] or s.default("civilians")
+            a2 = (s.later_victims or [None])[0] or s.default(taxonomy().default_actor2(sub))
             why2 = "the victims of mob violence"
     return _Sides(a1, a2, why1, why2, tuple(s.assoc_of(("rioters",))))
 
@@ -242,7 +242,7 @@ def _battle_sides(s: _Scene, sub: str) -> _Sides:
     if a2 is None and a1 is not None and a1.role == "side" and CLASH_WORDS.search(s.text):
         a2 = a1      # "clashes between unidentified armed men": the same kind of actor on both sides
     if a1 is None:
-        a1, why1 = (war[0] if war else s.local or s.default(DEFAULT_ACTOR1.get(sub, "unidentified"))), \
+        a1, why1 = (war[0] if war else s.local or s.default(_default_actor1(sub))), \
             "armed side not named"
     if a2 is None and a1 is not None:
         a2, why2 = s.other_side(a1), "opposing side not named"
@@ -257,7 +257,7 @@ def _remote_violence_sides(s: _Scene, sub: str) -> _Sides:
     armed, war = s.armed, s.war
     a1 = s.pick([a for a in armed if a.role != "patient"])
     if a1 is None:
-        kind = DEFAULT_ACTOR1.get(sub, "unidentified")
+        kind = _default_actor1(sub)
         if war is not None and (kind == "military" or AERIAL_WORDS.search(s.context)):
             a1, why1 = war[0], "attacker not named: the main attacker of the war"
         elif s.local is not None:
@@ -284,28 +284,55 @@ _JOINT_CHANGE = re.compile(r"\b(merg\w*|join(ed|s|ing)?|defect\w*|allian\w*|alli
                            r"absorb\w*|coalition|pledg\w* allegiance|swore allegiance|handed over|hand(s)? over)\b", re.I)
 
 
+def _armed_named_before(s: _Scene, sub: str) -> tuple[Actor | None, str | None]:
+    nearby = s.actors_in(_sentences_near(s.doc, s.sent, after=False))
+    a1 = s.pick([a for a in nearby[::-1] if a.armed and a.role == "agent"])
+    return a1, ("named in the sentences before" if a1 else None)
+
+
+def _default_of(s: _Scene, sub: str) -> tuple[Actor | None, str | None]:
+    return s.default(taxonomy().default_actor1(sub)), "actor not named"
+
+
+def _unarmed_named(s: _Scene, sub: str) -> tuple[Actor | None, str | None]:
+    return next((a for a in s.found if a.kind in ("government", "protesters", "rioters")), None), None
+
+
+def _civilians_named(s: _Scene, sub: str) -> tuple[Actor | None, str | None]:
+    """Displacement, evacuations: the civilians concerned."""
+    return next((a for a in s.found if a.kind == "civilians" and a.role not in ("speaker", "modifier")), None), None
+
+
+# taxonomy.json `actor1_fallbacks`: where a strategic development's actor 1 comes from when no armed actor is named
+# (a source's reason, when it has one, is kept even when it finds no actor)
+ACTOR1_SOURCES = {
+    "armed actor named before": _armed_named_before,
+    "default": _default_of,
+    "government, protesters or rioters named": _unarmed_named,
+    "civilians named": _civilians_named,
+}
+
+
 def _strategic_sides(s: _Scene, sub: str) -> _Sides:
     """The actor of a strategic development by sub-event type, and an armed group or civilians concerned."""
     a2 = why1 = why2 = None
-    armed, found = s.armed, s.found
+    armed = s.armed
+    tax = taxonomy()
     a1 = s.pick(armed)
-    if a1 is None and sub in ("Change to group/activity", "Headquarters or base established", "Other"):
-        nearby = s.actors_in(_sentences_near(s.doc, s.sent, after=False))
-        a1 = s.pick([a for a in nearby[::-1] if a.armed and a.role == "agent"])
-        why1 = "named in the sentences before" if a1 else None
-    if a1 is None and sub in DEFAULT_ACTOR1:
-        a1, why1 = s.default(DEFAULT_ACTOR1[sub]), "actor not named"
-    if a1 is None and found and sub in ("Other", "Agreement", "Change to group/activity"):
-        a1 = next((a for a in found if a.kind in ("government", "protesters", "rioters")), None)
-    if a1 is None and sub == "Other":   # displacement, evacuations: the civilians concerned
-        a1 = next((a for a in found if a.kind == "civilians" and a.role not in ("speaker", "modifier")), None)
+    for source in tax.actor1_fallbacks(sub):
+        if a1 is not None:
+            break
+        a1, why = ACTOR1_SOURCES[source](s, sub)
+        why1 = why if why is not None else why1
     other = s.pick(armed, {a1.name} if a1 else set(), a1)
-    if other is not None and sub == "Change to group/activity" and not _JOINT_CHANGE.search(s.text):
+    if other is not None and tax.flag(sub, "actor2_only_if_joint") and not _JOINT_CHANGE.search(s.text):
         other = None   # a group named only as who the changed group will fight ("... against X") takes no part
+    kind2 = tax.default_actor2(sub)
     if other is not None:
         a2 = other
-    elif sub in CIVILIAN_SIDE:
-        a2 = (s.victims or [None])[0] or s.default("civilians")
+    elif kind2 is not None:
+        named = s.victims if kind2 == "civilians" else []
+        a2 = (named or [None])[0] or s.default(kind2)
         why2 = "those affected"
     return _Sides(a1, a2, why1, why2)
 
@@ -325,6 +352,12 @@ SIDES_BY_EVENT_TYPE = {
 }
 
 
+def _same_actor_allowed(sub: str) -> bool:
+    """Whether one actor may be both sides of a `sub` event (taxonomy.json `same_actor_both_sides`); an event with
+    no sub-event type may not."""
+    return bool(sub) and taxonomy().flag(sub, "same_actor_both_sides")
+
+
 def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
     """Fill one event's actor fields (see the module docstring for the rules)."""
     s = _Scene(doc, ev, matches, registry)
@@ -333,7 +366,7 @@ def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
     assoc1 = list(assoc1)
     if a1 is None and a2 is not None:
         a1, a2, why1, why2 = a2, None, why2, None
-    if a1 is not None and a2 is not None and a1.name == a2.name and et not in ("Riots", "Battles"):
+    if a1 is not None and a2 is not None and a1.name == a2.name and not _same_actor_allowed(sub):
         a2 = None
     if a1 is not None and a1.armed and a1.role == "agent":   # other attackers named with it: its associates
         assoc1 = assoc1 + [a.name for a in s.armed if a.role == "agent" and a.name != a1.name

@@ -74,6 +74,12 @@ def decide_span(doc: Document, lexicon: Lexicon, a: int, b: int) -> Decision:
     return decide(match_span(doc, lexicon, a, b))
 
 
+def _harm(d: Decision) -> bool:
+    """A killing or harm (taxonomy.json family "harm"): a clause of it needs an active verb and a subject to be an
+    event of its own, and after a bare verb it goes on with the act before it."""
+    return d.label is not None and taxonomy().in_family(d.label, "harm")
+
+
 def strong(d: Decision) -> bool:
     """Whether a decision reports an event on its own (not only its outcome, not something ACLED does not code)."""
     return bool(d.label) and d.score >= STRONG and not d.outcome_only and d.none_reason is None
@@ -88,7 +94,7 @@ def _opens(doc: Document, d: Decision, a: int, b: int) -> bool:
     if not strong(d):
         return False
     toll = all(_DEATH.search(m.text) for m in d.evidence)   # "2 Taliban members were killed": a toll, not an act
-    return not (d.label == "Attack" or toll) or _active(doc, a, b)
+    return not (_harm(d) or toll) or _active(doc, a, b)
 
 
 def _active(doc: Document, a: int, b: int) -> bool:
@@ -181,7 +187,7 @@ def event_clauses(doc: Document, lexicon: Lexicon, start: int, end: int) -> list
             one_phrase = one_phrase or not (own_places(doc, ga, pb) or _has_verb(doc, ga, pb))
             if opens and triggered[-1] and not one_phrase and _opens_with_bare_verb(doc, a, b):
                 # "shells target X and kill 8", "warplanes bomb X and renew their strikes": the same act goes on
-                one_phrase = d.label == "Attack" or _HARM.match(doc.clean, a) is not None or same_type
+                one_phrase = _harm(d) or _HARM.match(doc.clean, a) is not None or same_type
             if opens and triggered[-1] and not one_phrase:
                 groups.append([(a, b, joint)])
                 triggered.append(True)

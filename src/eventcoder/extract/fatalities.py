@@ -24,20 +24,24 @@ from .death_lexicon import CUE, UPDATE, count_word
 from .death_mention import DeathMention
 from .death_tolls import FatalityReading, combine, parse_fatalities
 from .numbers import find_quantities
+from .taxonomy import taxonomy
 
 __all__ = ["CountFatalities", "DeathMention", "FatalityReading", "assign_mentions", "combine", "death_mentions",
            "parse_fatalities", "title_toll"]
 
 
 CAUSE_WINDOW = 300    # characters before a death clause in which its cause is looked for
-# event kinds in which people can die; a death figure goes to one of these when the report has one
-_LETHAL_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
-_LETHAL_SUBTYPES = {"Excessive force against protesters", "Protest with intervention", "Mob violence",
-                    "Violent demonstration"}
 
 
 def _can_kill(ev) -> bool:
-    return ev.event_type in _LETHAL_TYPES or ev.sub_event_type in _LETHAL_SUBTYPES
+    """Whether people can die in the event (taxonomy.json `deaths`: "possible"); a death figure goes to such an
+    event when the report has one.  An event with no sub-event type is not known to be one."""
+    return ev.sub_event_type is not None and taxonomy().deaths(ev.sub_event_type) == "possible"
+
+
+def _none_by_definition(ev) -> bool:
+    """Whether no one dies in the event by definition (taxonomy.json `deaths`: "none by definition")."""
+    return ev.sub_event_type is not None and taxonomy().deaths(ev.sub_event_type) == "none by definition"
 
 
 def _owner(doc: Document, pos: int) -> int | None:
@@ -159,9 +163,9 @@ class CountFatalities(Stage):
         headline = title_toll(doc.title)
         counted = set(combine(mentions, text, prefer=headline).spans) if len(doc.events) > 1 else None
         for i, ev in enumerate(doc.events):
-            if ev.sub_event_type == "Peaceful protest":
+            if _none_by_definition(ev):
                 # by definition no one died in a peaceful protest: deaths in its report are its background
-                _set_none(ev, "peaceful protest")
+                _set_none(ev, ev.sub_event_type.lower())
                 continue
             mine = per_event.get(i, [])
             if counted is not None and mine and not any((m.start, m.end) in counted for m in mine) \

@@ -2,7 +2,8 @@
 
 Contract:
 - `load_lexicon(path=None)` parses the shipped file (or a user's file of the same format) into a `Lexicon`;
-  a malformed line raises `LexiconError` naming the file and line.
+  a malformed line raises `LexiconError` naming the file and line, and so does a section (or a [prefix] target)
+  that is neither a sub-event type of taxonomy.json nor a "none:", "mod:" or "actor:" section.
 - `Lexicon.match(text)` returns every `CueMatch` in `text` (one per cue line: its first occurrence), each with the
   section it votes for, its weight and the clean-text span relative to `text`.
 The file format is documented at the top of the data file; users may extend it.
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from .taxonomy import taxonomy
 
 
 class LexiconError(ValueError):
@@ -75,6 +78,17 @@ def _compile(regex: str, where: str) -> re.Pattern:
         raise LexiconError(f"{where}: bad regex {regex!r}: {e}") from None
 
 
+_OTHER_SECTIONS = ("none:", "mod:", "actor:")
+
+
+def _check_label(label: str, where: str) -> None:
+    """A cue votes for a sub-event type of taxonomy.json (its priority breaks ties): anything else is an error."""
+    tax = taxonomy()
+    if label not in tax.subs:
+        raise LexiconError(f"{where}: {label!r} is not a sub-event type of taxonomy.json; use one of "
+                           f"{', '.join(tax.subs)} (or a none:/mod:/actor: section), or add it to taxonomy.json")
+
+
 def parse_lexicon(text: str, name: str = "<lexicon>") -> Lexicon:
     cues: list[Cue] = []
     prefixes: list[tuple[re.Pattern, str, float]] = []
@@ -86,6 +100,8 @@ def parse_lexicon(text: str, name: str = "<lexicon>") -> Lexicon:
         where = f"{name}:{no}"
         if line.startswith("[") and line.endswith("]"):
             section = line[1:-1].strip()
+            if section != "prefix" and not section.startswith(_OTHER_SECTIONS):
+                _check_label(section, where)
             continue
         if section is None:
             raise LexiconError(f"{where}: a cue line before any [section] header")
@@ -97,6 +113,7 @@ def parse_lexicon(text: str, name: str = "<lexicon>") -> Lexicon:
             if "=>" not in body:
                 raise LexiconError(f"{where}: a [prefix] line needs 'TAG => sub-event type'")
             tag, label = (s.strip() for s in body.split("=>", 1))
+            _check_label(label, where)
             prefixes.append((re.compile(r"^\s*(" + tag + r")\s*:", re.IGNORECASE), label, weight))
             continue
         cues.append(Cue(section, weight, _compile(body, where), body, no, outcome))

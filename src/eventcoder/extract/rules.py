@@ -6,29 +6,22 @@ the sub-event type (or None when nothing ACLED codes is reported), its score, th
 may be passed in `extra_mods` (a protest dispersed in the next sentence is still a protest with intervention).
 Outcome cues (lexicon weight written "2~": casualties, human losses) count only when the other event cues of the
 matches add up to less than MIN_SCORE; a decision made from them alone has `outcome_only` set.
+
+How: the matches become a `Scores` state, and the rules of `RULES` are tried in order; the first that decides
+wins (the last always decides).  Which label wins a tie and which labels belong together (explosive, violent,
+protest, yields_to_violence) is data in taxonomy.json (`priority`, `families`); a label that is no sub-event type
+of the taxonomy raises KeyError.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable
 
 from .lexicon import CueMatch
+from .taxonomy import taxonomy
 
-# Which label wins a tie, and which labels a specific weapon or outcome overrides.
-PRIORITY = [
-    "Chemical weapon", "Suicide bomb", "Grenade", "Air/drone strike", "Shelling/artillery/missile attack",
-    "Remote explosive/landmine/IED", "Sexual violence", "Abduction/forced disappearance",
-    "Non-state actor overtakes territory", "Government regains territory", "Armed clash", "Attack",
-    "Mob violence", "Violent demonstration", "Excessive force against protesters", "Protest with intervention",
-    "Peaceful protest", "Agreement", "Disrupted weapons use", "Headquarters or base established",
-    "Non-violent transfer of territory", "Looting/property destruction", "Arrests", "Change to group/activity",
-    "Other",
-]
-EXPLOSIVE = PRIORITY[:6]
-VIOLENT = EXPLOSIVE + ["Sexual violence", "Abduction/forced disappearance", "Armed clash", "Attack",
-                       "Mob violence", "Non-state actor overtakes territory", "Government regains territory"]
-PROTEST_FAMILY = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-                  "Violent demonstration"}
 MIN_SCORE = 2.0
 
 
@@ -48,7 +41,12 @@ class Decision:
 
 
 def _rank(label: str) -> int:
-    return PRIORITY.index(label) if label in PRIORITY else len(PRIORITY)
+    """The label's tie-break rank (smaller wins); KeyError for a label the taxonomy does not know."""
+    return taxonomy().priority(label)
+
+
+def _family(name: str) -> frozenset[str]:
+    return taxonomy().family(name)
 
 
 def _territory_side(by: dict[str, list[CueMatch]], capture: CueMatch) -> str:
@@ -60,134 +58,237 @@ def _territory_side(by: dict[str, list[CueMatch]], capture: CueMatch) -> str:
     return "state" if capture.text.lower().startswith(("re", "liberat", "regain")) else "nonstate"
 
 
-def decide(matches: list[CueMatch], extra_mods: tuple[CueMatch, ...] | list[CueMatch] = ()) -> Decision:
-    by: dict[str, list[CueMatch]] = defaultdict(list)
-    score: dict[str, float] = defaultdict(float)
-    told: dict[str, float] = defaultdict(float)
-    for m in matches:
-        if ":" not in m.section and not m.cue.outcome:
-            told[m.section] += m.weight
-    if max(told.values(), default=0.0) >= MIN_SCORE:
-        # outcome cues ("casualties", "human losses") only decide when nothing says what happened
-        matches = [m for m in matches if not m.cue.outcome]
-    for m in matches:
-        by[m.section].append(m)
-        score[m.section] += m.weight
-    mods: dict[str, float] = defaultdict(float)
-    mod_ev: dict[str, list[CueMatch]] = defaultdict(list)
-    for m in list(matches) + list(extra_mods):
-        if m.section.startswith("mod:"):
-            mods[m.section[4:]] += m.weight
-            mod_ev[m.section[4:]].append(m)
-    events = {k: v for k, v in score.items() if ":" not in k}
-    none_score, none_reason = 0.0, None
-    for k, v in score.items():
-        if k.startswith("none:") and v > none_score:
-            none_score, none_reason = v, k[5:]
+def _quote(ms: list[CueMatch]) -> str:
+    return ", ".join(repr(m.text) for m in ms)
 
-    def done(label: str, why: str, ev: list[CueMatch] | None = None, extra: list[CueMatch] = ()) -> Decision:
-        ev = list(ev if ev is not None else by.get(label, []))
-        d = Decision(label, events.get(label, 0.0) or sum(m.weight for m in ev), ev + list(extra), [why],
-                     dict(score))
-        d.outcome_only = all(m.cue.outcome for m in by.get(label, [])) and bool(by.get(label))
-        return d
 
-    def strongest(labels) -> str | None:
-        cands = [(events.get(l, 0), -_rank(l), l) for l in labels if events.get(l, 0) > 0]
+class Scores:
+    """What the cue matches of a span say: matches by section (`by`), summed weights (`score`; `events` for
+    sub-event types only), modifier weights and matches (`mods`, `mod_ev`) and the strongest out-of-scope reason."""
+
+    def __init__(self, matches: list[CueMatch], extra_mods) -> None:
+        told: dict[str, float] = defaultdict(float)
+        for m in matches:
+            if ":" not in m.section and not m.cue.outcome:
+                told[m.section] += m.weight
+        if max(told.values(), default=0.0) >= MIN_SCORE:
+            # outcome cues ("casualties", "human losses") only decide when nothing says what happened
+            matches = [m for m in matches if not m.cue.outcome]
+        self.by: dict[str, list[CueMatch]] = defaultdict(list)
+        self.score: dict[str, float] = defaultdict(float)
+        for m in matches:
+            self.by[m.section].append(m)
+            self.score[m.section] += m.weight
+        self.mods: dict[str, float] = defaultdict(float)
+        self.mod_ev: dict[str, list[CueMatch]] = defaultdict(list)
+        for m in list(matches) + list(extra_mods):
+            if m.section.startswith("mod:"):
+                self.mods[m.section[4:]] += m.weight
+                self.mod_ev[m.section[4:]].append(m)
+        self.events = {k: v for k, v in self.score.items() if ":" not in k}
+        self.none_score, self.none_reason = 0.0, None
+        for k, v in self.score.items():
+            if k.startswith("none:") and v > self.none_score:
+                self.none_score, self.none_reason = v, k[5:]
+
+    def get(self, label: str) -> float:
+        return self.events.get(label, 0.0)
+
+    def top(self, labels) -> float:
+        return max([self.events.get(l, 0) for l in labels] or [0])
+
+    def strongest(self, labels) -> str | None:
+        """The label of `labels` with the highest score; a tie goes to the taxonomy's priority."""
+        cands = [(self.events.get(l, 0), -_rank(l), l) for l in labels if self.events.get(l, 0) > 0]
         return max(cands)[2] if cands else None
 
-    # 1. A demonstration frames everything else in its sentence: its outcome decides the sub-event type.
-    protest = events.get("Peaceful protest", 0.0)
-    riot = events.get("Violent demonstration", 0.0)
-    mob = events.get("Mob violence", 0.0)
-    strong_protest = protest >= 4 or any(m.weight >= 3 for m in by.get("Peaceful protest", []))
-    other_violent = max([events.get(l, 0) for l in EXPLOSIVE + ["Sexual violence", "Abduction/forced disappearance"]]
-                        or [0])
-    boom_score = max([events.get(l, 0) for l in EXPLOSIVE] or [0])
-    if strong_protest and boom_score < 3 and protest + riot >= mob:
-        frame = by.get("Peaceful protest", []) + by.get("Violent demonstration", [])
-        if riot >= 3 or mods["violence"] >= 3:
-            return done("Violent demonstration", "a demonstration in which the crowd turned violent "
-                        f"({', '.join(repr(m.text) for m in mod_ev['violence'][:2] or by['Violent demonstration'][:1])})",
-                        frame, mod_ev["violence"][:2])
-        if mods["force"] >= 3:
-            return done("Excessive force against protesters", "lethal or serious force used against a demonstration "
-                        f"({', '.join(repr(m.text) for m in mod_ev['force'][:2])})", frame, mod_ev["force"][:2])
-        if mods["intervention"] >= 3:
-            return done("Protest with intervention", "authorities intervened in a demonstration "
-                        f"({', '.join(repr(m.text) for m in mod_ev['intervention'][:2])})", frame,
-                        mod_ev["intervention"][:2])
-        return done("Peaceful protest", "a demonstration with no report of violence or intervention", frame)
-    first_act = min((m.start for m in by.get("Peaceful protest", [])), default=0)
-    armed_subject = any(m.start < first_act for m in by.get("actor:state", []) + by.get("actor:nonstate", []))
-    if (protest >= 2 and mods["violence"] >= 3 and mob <= protest and none_score < 3 and not armed_subject
-            and max([events.get(l, 0) for l in VIOLENT] or [0]) < 3):
-        # a crowd's act of protest (a blockade, a gathering) in which it burned or threw things; soldiers or
-        # militants who occupy and vandalise a place are not a crowd
-        return done("Violent demonstration", "a crowd that gathered or blocked a place turned violent "
-                    f"({', '.join(repr(m.text) for m in mod_ev['violence'][:2])})",
-                    by.get("Peaceful protest", []), mod_ev["violence"][:2])
-    if any(m.weight >= 3 for m in by.get("Mob violence", [])) and other_violent < 3:
-        return done("Mob violence", "a crowd, not an organised armed group, used violence")
-    if riot >= 3:
-        return done("Mob violence", "rioters, with no demonstration reported, used violence",
-                    by.get("Violent demonstration", []))
+    @cached_property
+    def other_violent(self) -> float:
+        """The strongest explosive, sexual-violence or abduction score (violence that no crowd commits)."""
+        return self.top(_family("explosive") | {"Sexual violence", "Abduction/forced disappearance"})
 
-    # 2. Named outcomes that ACLED codes before the violence that led to them.
-    if events.get("Non-violent transfer of territory", 0) >= 3 and events.get("Armed clash", 0) < 3:
-        return done("Non-violent transfer of territory", "territory changed hands without fighting")
-    capture = by.get("Non-state actor overtakes territory", []) + by.get("Government regains territory", [])
-    if capture and max(events.get("Non-state actor overtakes territory", 0),
-                       events.get("Government regains territory", 0)) >= 2:
-        m = max(capture, key=lambda c: c.weight)
-        side = _territory_side(by, m)
-        label = "Government regains territory" if side == "state" else "Non-state actor overtakes territory"
-        actor = [a for a in by.get("actor:" + side, []) if a.start < m.start][-1:]
-        return done(label, f"{'state forces' if side == 'state' else 'a non-state or foreign actor'} took control "
-                    f"of territory ({m.text!r})", [m], actor)
-    if events.get("Agreement", 0) >= 3 and other_violent < 3:
-        return done("Agreement", "an agreement, ceasefire, surrender or exchange between actors")
-    if events.get("Disrupted weapons use", 0) >= 3:
-        return done("Disrupted weapons use", "weapons or explosives were seized, defused or intercepted before use")
+    def done(self, label: str, why: str, ev: list[CueMatch] | None = None, extra: list[CueMatch] = ()) -> Decision:
+        """A decision for `label` (evidence: `ev`, by default the label's own matches, then `extra`)."""
+        ev = list(ev if ev is not None else self.by.get(label, []))
+        d = Decision(label, self.events.get(label, 0.0) or sum(m.weight for m in ev), ev + list(extra), [why],
+                     dict(self.score))
+        d.outcome_only = all(m.cue.outcome for m in self.by.get(label, [])) and bool(self.by.get(label))
+        return d
 
-    # 3. The weapon decides within political violence.
-    top_violent = max([events.get(l, 0) for l in VIOLENT] or [0])
-    top_other = max([v for l, v in events.items() if l not in VIOLENT] or [0])
-    has_agent = bool(by.get("actor:state") or by.get("actor:nonstate"))
-    if none_score >= 3 and ((none_score > top_violent and none_score >= top_other) or not has_agent):
-        return Decision(None, 0.0, by.get("none:" + none_reason, []),
-                        [f"reports {none_reason}, which ACLED does not code"], dict(score), none_reason)
-    boom = strongest(EXPLOSIVE)
-    fought = any(m.weight >= 3 for m in by.get("Armed clash", []))
-    if boom == "Shelling/artillery/missile attack" and fought and events.get("Armed clash", 0) >= events[boom] - 1:
-        return done("Armed clash", "armed groups fought each other; the artillery was part of the fighting")
-    if boom and events[boom] >= 3:
-        return done(boom, f"the weapon named decides: {boom}")
-    if events.get("Sexual violence", 0) >= 3:
-        return done("Sexual violence", "sexual violence reported")
-    if events.get("Headquarters or base established", 0) >= 3:
-        return done("Headquarters or base established", "a base or headquarters was set up")
+    def out_of_scope(self) -> Decision:
+        """No event: the report tells of something ACLED does not code (crime, disaster, diplomacy)."""
+        return Decision(None, 0.0, self.by.get("none:" + self.none_reason, []),
+                        [f"reports {self.none_reason}, which ACLED does not code"], dict(self.score), self.none_reason)
 
-    best = strongest([l for l in events if l not in PROTEST_FAMILY])
-    if best is None or events[best] < MIN_SCORE:
-        if none_reason:
-            return Decision(None, 0.0, by.get("none:" + none_reason, []),
-                            [f"reports {none_reason}, which ACLED does not code"], dict(score), none_reason)
-        return Decision(None, 0.0, [], ["no event trigger"], dict(score))
-    if best in ("Looting/property destruction", "Arrests", "Change to group/activity", "Other"):
-        violent = strongest([l for l in VIOLENT if events.get(l, 0) >= 2])
-        if violent and events[violent] >= events[best] - 1 and best != "Looting/property destruction":
-            best = violent
-        elif violent and best == "Looting/property destruction" and events[violent] >= 3:
-            best = violent
-    if none_score > events[best] or (none_score == events[best] and best not in VIOLENT):
-        return Decision(None, 0.0, by.get("none:" + none_reason, []),
-                        [f"reports {none_reason}, which ACLED does not code"], dict(score), none_reason)
-    why = {"Armed clash": "armed groups fought each other",
-           "Attack": "an armed actor attacked people who were not fighting",
-           "Abduction/forced disappearance": "people were abducted or disappeared",
-           "Arrests": "security forces arrested people",
-           "Looting/property destruction": "property was looted, seized or destroyed",
-           "Change to group/activity": "a group changed its activity (recruitment, deployment, defection...)",
-           "Other": "a strategic development ACLED files under Other"}.get(best, best)
-    return done(best, why)
+
+Rule = Callable[[Scores], "Decision | None"]
+
+
+# --- 1. A demonstration frames everything else in its sentence: its outcome decides the sub-event type. ----------
+def protest_outcome(s: Scores) -> Decision | None:
+    """A strong demonstration (and no strong explosive): turned violent, met with force, intervened in, or peaceful."""
+    protest, riot, mob = s.get("Peaceful protest"), s.get("Violent demonstration"), s.get("Mob violence")
+    strong_protest = protest >= 4 or any(m.weight >= 3 for m in s.by.get("Peaceful protest", []))
+    if not (strong_protest and s.top(_family("explosive")) < 3 and protest + riot >= mob):
+        return None
+    frame = s.by.get("Peaceful protest", []) + s.by.get("Violent demonstration", [])
+    mods, mod_ev = s.mods, s.mod_ev
+    if riot >= 3 or mods["violence"] >= 3:
+        return s.done("Violent demonstration", "a demonstration in which the crowd turned violent "
+                      f"({_quote(mod_ev['violence'][:2] or s.by['Violent demonstration'][:1])})",
+                      frame, mod_ev["violence"][:2])
+    if mods["force"] >= 3:
+        return s.done("Excessive force against protesters", "lethal or serious force used against a demonstration "
+                      f"({_quote(mod_ev['force'][:2])})", frame, mod_ev["force"][:2])
+    if mods["intervention"] >= 3:
+        return s.done("Protest with intervention", "authorities intervened in a demonstration "
+                      f"({_quote(mod_ev['intervention'][:2])})", frame, mod_ev["intervention"][:2])
+    return s.done("Peaceful protest", "a demonstration with no report of violence or intervention", frame)
+
+
+def crowd_turned_violent(s: Scores) -> Decision | None:
+    """A crowd's act of protest (a blockade, a gathering) in which it burned or threw things; soldiers or militants
+    who occupy and vandalise a place are not a crowd."""
+    protest = s.get("Peaceful protest")
+    first_act = min((m.start for m in s.by.get("Peaceful protest", [])), default=0)
+    armed_subject = any(m.start < first_act for m in s.by.get("actor:state", []) + s.by.get("actor:nonstate", []))
+    if (protest >= 2 and s.mods["violence"] >= 3 and s.get("Mob violence") <= protest and s.none_score < 3
+            and not armed_subject and s.top(_family("violent")) < 3):
+        return s.done("Violent demonstration", "a crowd that gathered or blocked a place turned violent "
+                      f"({_quote(s.mod_ev['violence'][:2])})",
+                      s.by.get("Peaceful protest", []), s.mod_ev["violence"][:2])
+    return None
+
+
+def mob_violence(s: Scores) -> Decision | None:
+    """A crowd, not an organised armed group, used violence (or rioters with no demonstration reported)."""
+    if any(m.weight >= 3 for m in s.by.get("Mob violence", [])) and s.other_violent < 3:
+        return s.done("Mob violence", "a crowd, not an organised armed group, used violence")
+    if s.get("Violent demonstration") >= 3:
+        return s.done("Mob violence", "rioters, with no demonstration reported, used violence",
+                      s.by.get("Violent demonstration", []))
+    return None
+
+
+# --- 2. Named outcomes that ACLED codes before the violence that led to them. -------------------------------------
+def peaceful_transfer(s: Scores) -> Decision | None:
+    if s.get("Non-violent transfer of territory") >= 3 and s.get("Armed clash") < 3:
+        return s.done("Non-violent transfer of territory", "territory changed hands without fighting")
+    return None
+
+
+def territory_side(s: Scores) -> Decision | None:
+    """Territory taken: by the state (government regains) or by anyone else (non-state overtakes)."""
+    capture = s.by.get("Non-state actor overtakes territory", []) + s.by.get("Government regains territory", [])
+    if not capture or max(s.get("Non-state actor overtakes territory"), s.get("Government regains territory")) < 2:
+        return None
+    m = max(capture, key=lambda c: c.weight)
+    side = _territory_side(s.by, m)
+    label = "Government regains territory" if side == "state" else "Non-state actor overtakes territory"
+    actor = [a for a in s.by.get("actor:" + side, []) if a.start < m.start][-1:]
+    return s.done(label, f"{'state forces' if side == 'state' else 'a non-state or foreign actor'} took control "
+                  f"of territory ({m.text!r})", [m], actor)
+
+
+def agreement(s: Scores) -> Decision | None:
+    if s.get("Agreement") >= 3 and s.other_violent < 3:
+        return s.done("Agreement", "an agreement, ceasefire, surrender or exchange between actors")
+    return None
+
+
+def disrupted_weapons(s: Scores) -> Decision | None:
+    if s.get("Disrupted weapons use") >= 3:
+        return s.done("Disrupted weapons use", "weapons or explosives were seized, defused or intercepted before use")
+    return None
+
+
+# --- 3. The weapon decides within political violence. ------------------------------------------------------------
+def out_of_scope_first(s: Scores) -> Decision | None:
+    """A strong out-of-scope cue beats weaker violence, or any violence with no armed agent named."""
+    violent = _family("violent")
+    top_violent = s.top(violent)
+    top_other = max([v for l, v in s.events.items() if l not in violent] or [0])
+    has_agent = bool(s.by.get("actor:state") or s.by.get("actor:nonstate"))
+    if s.none_score >= 3 and ((s.none_score > top_violent and s.none_score >= top_other) or not has_agent):
+        return s.out_of_scope()
+    return None
+
+
+def artillery_in_fighting(s: Scores) -> Decision | None:
+    boom = s.strongest(_family("explosive"))
+    fought = any(m.weight >= 3 for m in s.by.get("Armed clash", []))
+    if boom == "Shelling/artillery/missile attack" and fought and s.get("Armed clash") >= s.events[boom] - 1:
+        return s.done("Armed clash", "armed groups fought each other; the artillery was part of the fighting")
+    return None
+
+
+def weapon_named(s: Scores) -> Decision | None:
+    boom = s.strongest(_family("explosive"))
+    if boom and s.events[boom] >= 3:
+        return s.done(boom, f"the weapon named decides: {boom}")
+    return None
+
+
+def sexual_violence(s: Scores) -> Decision | None:
+    if s.get("Sexual violence") >= 3:
+        return s.done("Sexual violence", "sexual violence reported")
+    return None
+
+
+def base_established(s: Scores) -> Decision | None:
+    if s.get("Headquarters or base established") >= 3:
+        return s.done("Headquarters or base established", "a base or headquarters was set up")
+    return None
+
+
+# --- 4. Otherwise the strongest cues, unless too weak or outweighed by an out-of-scope cue. ----------------------
+def _violence_over_development(s: Scores, best: str) -> str:
+    """A looting, an arrest, a change to a group or an Other told with violence of near score is that violence."""
+    if best not in _family("yields_to_violence"):
+        return best
+    violent = s.strongest([l for l in _family("violent") if s.get(l) >= 2])
+    if violent and s.events[violent] >= s.events[best] - 1 and best != "Looting/property destruction":
+        return violent
+    if violent and best == "Looting/property destruction" and s.events[violent] >= 3:
+        return violent
+    return best
+
+
+def strongest_cues(s: Scores) -> Decision:
+    best = s.strongest([l for l in s.events if l not in _family("protest")])
+    if best is None or s.events[best] < MIN_SCORE:
+        if s.none_reason:
+            return s.out_of_scope()
+        return Decision(None, 0.0, [], ["no event trigger"], dict(s.score))
+    best = _violence_over_development(s, best)
+    if s.none_score > s.events[best] or (s.none_score == s.events[best] and best not in _family("violent")):
+        return s.out_of_scope()
+    return s.done(best, taxonomy().reason(best) or best)
+
+
+# The rules in the order they are tried; the first to return a Decision decides.
+RULES: list[tuple[str, Rule]] = [
+    ("protest outcome", protest_outcome),
+    ("crowd turned violent", crowd_turned_violent),
+    ("mob violence", mob_violence),
+    ("peaceful transfer of territory", peaceful_transfer),
+    ("territory side", territory_side),
+    ("agreement", agreement),
+    ("disrupted weapons use", disrupted_weapons),
+    ("out of scope first", out_of_scope_first),
+    ("artillery in fighting", artillery_in_fighting),
+    ("weapon named", weapon_named),
+    ("sexual violence", sexual_violence),
+    ("base established", base_established),
+    ("strongest cues", strongest_cues),
+]
+
+
+def decide(matches: list[CueMatch], extra_mods: tuple[CueMatch, ...] | list[CueMatch] = ()) -> Decision:
+    """The sub-event type the matches report (see the module docstring)."""
+    s = Scores(matches, extra_mods)
+    for _name, rule in RULES:
+        d = rule(s)
+        if d is not None:
+            return d
+    raise AssertionError("the last rule of RULES always decides")

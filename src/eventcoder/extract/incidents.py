@@ -1,0 +1,207 @@
+"""Reading a report sentence by sentence and grouping the sentences into incidents (the first half of DetectEvents).
+
+Contract:
+- `windows(doc)`: the clean-text spans read one at a time: the parser's sentences, a headline cut mid-clause
+  rejoined, and a span longer than MAX_WINDOW cut into windows.
+- `read_window(doc, lexicon, a, b, first)`: a `Reading` of one span: its cue matches, the rules' `Decision` (an
+  ACLED note's opening tag decides on the first span) and the factuality of its trigger.
+- `purpose_next(doc, readings)`: a weak act of protest followed by a sentence that says what the crowd demanded
+  is decided with that sentence's protest cues (readings are updated in place).
+- `group_incidents(doc, readings)`: `Incident`s: sentences of one event type (and factuality) at the same places
+  are one incident; a strong trigger of another type opens a new one; what happens at a demonstration belongs to
+  it; an outcome-only sentence is an incident only when the report has none.  Occurred incidents come first.
+- `protest_label(inc)`: a demonstration's sub-event type, with the modifiers (and riot cues) of the sentences
+  that follow it in the incident's context.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Document
+from .clauses import match_span
+from .factuality import judge, past_tense
+from .lexicon import Cue, CueMatch, Lexicon
+from .rules import Decision, decide
+from .taxonomy import taxonomy
+
+MAX_WINDOW = 1500          # a longer "sentence" (a table, a run-on paste) is read in windows of this many chars
+_SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]…]\s*$")
+
+
+@dataclass
+class Reading:
+    """One sentence (or window) and what the rules made of it."""
+    start: int
+    end: int
+    matches: list[CueMatch]
+    decision: Decision
+    factuality: str = "occurred"
+    fact_reason: str = ""
+
+
+@dataclass
+class Incident:
+    readings: list[Reading] = field(default_factory=list)
+    context: list[Reading] = field(default_factory=list)   # every sentence up to the next incident
+
+    @property
+    def head(self) -> Reading:
+        return self.readings[0]
+
+
+def _protests() -> frozenset[str]:
+    return taxonomy().family("protest")
+
+
+def windows(doc: Document) -> list[tuple[int, int]]:
+    spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.clean))]
+    joined: list[tuple[int, int]] = []
+    for a, b in spans:       # the parser cuts headlines mid-clause ("... and Shells target | Aleppo"): rejoin
+        if joined and not _SENTENCE_END.search(doc.clean[joined[-1][0]:joined[-1][1]]) \
+                and "\n" not in doc.clean[joined[-1][1]:a] and b - joined[-1][0] <= MAX_WINDOW:
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+    spans = joined
+    out = []
+    for a, b in spans:
+        while b - a > MAX_WINDOW:
+            cut = doc.clean.rfind(" ", a + MAX_WINDOW // 2, a + MAX_WINDOW)
+            cut = cut if cut > a else a + MAX_WINDOW
+            out.append((a, cut))
+            a = cut
+        if doc.clean[a:b].strip():
+            out.append((a, b))
+    return out
+
+
+def read_window(doc: Document, lex: Lexicon, a: int, b: int, first: bool) -> Reading:
+    text = doc.clean[a:b]                        # cues are case-insensitive: ALL-CAPS headlines read the same
+    matches = match_span(doc, lex, a, b)
+    if first:
+        pre = lex.prefix(text)
+        if pre:
+            label, w, end = pre
+            cue = Cue(label, w + 1, re.compile(""), "note tag", 0)
+            tag_start = a + len(text) - len(text.lstrip())
+            matches.append(CueMatch(cue, tag_start, a + end, doc.clean[tag_start:a + end]))
+    d = decide(matches)
+    if first and matches and matches[-1].cue.source == "note tag" and d.label != matches[-1].section:
+        # ACLED-style notes open with a tag naming the kind of development ("Looting: On ..."): it decides
+        tag = matches[-1]
+        d = Decision(tag.section, tag.weight, [tag], [f"the report is tagged {tag.text!r}"], d.scores)
+    r = Reading(a, b, matches, d)
+    if d.label and d.anchor is not None:
+        r.factuality, r.fact_reason = judge(doc, d.anchor.start, d.anchor.end)
+        if r.factuality == "planned" and d.label in _protests():
+            _protest_took_place(doc, r)
+    return r
+
+
+def _protest_took_place(doc: Document, r: Reading) -> None:
+    """"gathered ... to protest against the protocol, calling for a vote in the upcoming elections": the future is
+    the purpose's; a past-tense act of the same protest says it took place."""
+    d = r.decision
+    for m in d.evidence:
+        if m is not d.anchor and m.weight >= 2 and past_tense(doc, m.start, m.end) \
+                and judge(doc, m.start, m.end)[0] == "occurred":
+            r.factuality, r.fact_reason = "occurred", f"{m.text!r} reports the protest in the past tense"
+            break
+
+
+def purpose_next(doc: Document, readings: list[Reading]) -> None:
+    """A sentence whose only cues are an act of protest too weak alone ("residents blocked the highway"), followed
+    by one that says what they demanded ("They demanded ..."), reports a demonstration: the two sentences' protest
+    cues decide the first one together."""
+    for r, nxt in zip(readings, readings[1:]):
+        d = r.decision
+        if d.label or d.none_reason or d.scores.get("Peaceful protest", 0) < 2:
+            continue
+        support = [m for m in nxt.matches if m.section == "Peaceful protest"]
+        if not support or nxt.decision.label not in (None, "Peaceful protest"):
+            continue
+        again = decide(r.matches + support)
+        if again.label not in _protests():
+            continue
+        again.reasons.append("the next sentence says what the crowd demanded or denounced")
+        r.decision = again
+        r.matches = r.matches + support
+        anchor = [m for m in again.evidence if r.start <= m.start < r.end] or [again.anchor]
+        a = max(anchor, key=lambda m: (m.weight, -m.start))
+        r.factuality, r.fact_reason = judge(doc, a.start, a.end)
+
+
+def _places(doc: Document, readings: list[Reading]) -> set[str]:
+    return {(p.name or p.text).lower() for p in doc.places for r in readings
+            if r.start <= p.start < r.end and p.kind != "demonym" and p.kind != "country"}
+
+
+def _elsewhere(doc: Document, r: Reading, inc: Incident) -> bool:
+    """Does sentence `r` name places, none of which the incident's sentences name?"""
+    mine = _places(doc, [r])
+    return bool(mine) and not (mine & _places(doc, inc.readings))
+
+
+def _at_demonstration(r: Reading, incidents: list[Incident]) -> bool:
+    """What happened at the demonstration just told: police, arrests, violence."""
+    tax = taxonomy()
+    return (r.factuality == "occurred" and bool(incidents)
+            and incidents[-1].head.decision.label in tax.family("protest")
+            and (r.decision.label in tax.family("protest") | tax.family("protest_aftermath")
+                 or any(m.section.startswith("mod:") and m.weight >= 3 for m in r.matches)))
+
+
+def group_incidents(doc: Document, readings: list[Reading]) -> list[Incident]:
+    tax = taxonomy()
+    incidents: list[Incident] = []
+    fallback: Reading | None = None
+    for r in readings:
+        d = r.decision
+        if not d.label or r.factuality == "background":
+            continue
+        if d.outcome_only:       # "casualties in X": an event only when nothing else in the report is one
+            if fallback is None and r.factuality == "occurred":
+                fallback = r
+            continue
+        etype = tax.event_type_of(d.label)
+        same = [inc for inc in incidents if tax.event_type_of(inc.head.decision.label) == etype
+                and inc.head.factuality == r.factuality]
+        if same and d.score >= 3 and not d.outcome_only:
+            same = [inc for inc in same if not _elsewhere(doc, r, inc)]   # the same kind at another place: another
+        if same:
+            same[-1].readings.append(r)
+            continue
+        opens = ((d.score >= 3 and not d.outcome_only) or r.factuality != "occurred") \
+            and not _at_demonstration(r, incidents)
+        if not incidents or opens:
+            incidents.append(Incident([r]))
+        else:
+            incidents[-1].readings.append(r)
+    if not incidents and fallback is not None:
+        incidents.append(Incident([fallback]))
+    _add_context(incidents, readings)
+    # an occurred incident leads; planned/threatened ones follow it
+    incidents.sort(key=lambda inc: inc.head.factuality != "occurred")
+    return incidents
+
+
+def _add_context(incidents: list[Incident], readings: list[Reading]) -> None:
+    """Each incident's context: the sentences after its head up to the next incident's head."""
+    pos = {id(r): i for i, r in enumerate(readings)}
+    starts = sorted(pos[id(inc.head)] for inc in incidents)
+    for inc in incidents:
+        i = pos[id(inc.head)]
+        later = [j for j in starts if j > i]
+        inc.context = readings[i + 1:later[0] if later else len(readings)]
+
+
+def protest_label(inc: Incident) -> Decision:
+    head = inc.head.decision
+    if head.label in _protests() and inc.context:
+        mods = [m for r in inc.context for m in r.matches if m.section.startswith("mod:")]
+        riot = [m for r in inc.context for m in r.matches if m.section == "Violent demonstration"]
+        again = decide(inc.head.matches + riot, mods)
+        if again.label in _protests():
+            return again
+    return head
