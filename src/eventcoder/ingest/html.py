@@ -15,8 +15,7 @@ from html.parser import HTMLParser
 
 from ..errors import InputError
 from ..model import Document, document_id
-
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+from .publication_date import parse_date
 
 
 @dataclass
@@ -119,7 +118,6 @@ def extract_page(markup: str) -> Page:
 
 def document_from_html(markup: str, origin: str, *, doc_id: str | None = None) -> Document:
     """A Document from one HTML page (InputError when the page has no text worth coding)."""
-    from .readers import parse_date  # noqa: PLC0415 - avoids an import cycle
     page = extract_page(markup)
     if len(page.text.split()) < 3:
         raise InputError(origin, "no article text found in the page (only scripts, styles, navigation or markup); "
