@@ -249,6 +249,26 @@ def test_without_trafilatura_a_simple_extractor_takes_over_and_says_so(tmp_path,
     assert [w.kind for w in doc.warnings] == ["html-simple-extraction"]
 
 
+def test_trafilatura_parse_error_and_damaged_markup_are_warnings_not_silence(tmp_path, monkeypatch):
+    import eventcoder.ingest.html as html_in
+
+    class Broken:
+        @staticmethod
+        def bare_extraction(*a, **k):
+            raise ValueError("bad markup")
+
+    import sys
+    monkeypatch.setitem(sys.modules, "trafilatura", Broken)
+    page = PAGE.replace("</article>", "</article><![foo[ x ]]>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    [doc] = items(tmp_path / "page.html")
+    assert "Two people were killed" in doc.text
+    kinds = {w.kind: w.message for w in doc.warnings}
+    assert "ValueError: bad markup" in kinds["html-simple-extraction"]
+    assert "foo" in kinds["html-damaged-markup"]
+    assert html_in.extract_page(page).extractor == "stdlib"
+
+
 def test_csv_longer_than_one_read_chunk_keeps_quoted_newlines_and_semicolons():
     import csv as csvmod
     from eventcoder.ingest.csv_in import read_csv

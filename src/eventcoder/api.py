@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from .ingest.readers import parse_date
+from .ingest.publication_date import parse_date
 from .model import Document, document_id
 from .pipeline import Pipeline, default_pipeline
 

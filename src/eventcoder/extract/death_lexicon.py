@@ -1,13 +1,16 @@
 """The words that tell a death figure from other figures, as compiled patterns, plus small text helpers.
 
 Nothing here decides anything: `death_figures` and `unnumbered_deaths` read figures with these patterns, and
-`death_tolls` / `fatalities` combine and assign them.  All patterns work on `doc.clean` text.
+`death_tolls` / `fatalities` combine and assign them.  All patterns work on `doc.clean` text. Month and weekday names, number words and
+"numberish" words come from the word lists in `lang/en/` (months, month_abbreviations, weekdays, numberish,
+number_words).
 """
 from __future__ import annotations
 
 import re
 
-from .numbers import words_to_int
+from ..lang import alternation
+from .numbers import number_words, words_to_int
 
 DEATH = (r"kill(?:ed|s|ing)?|dead|died|dies|die|deaths?|fatalit(?:y|ies)|bodies|corpses|slain|"
          r"perish(?:ed|es)?|martyr(?:ed|s)?|executed|execute[sd]?|massacred|beheaded|lynched|"
@@ -22,9 +25,10 @@ OTHER = (r"injur(?:ed|ies|y|ing)|wound(?:ed|s|ing)?|hurt|missing|arrest(?:ed|s|i
 # a cue word near a figure says what it counts: group "death" (people who died) or "other" (anything else)
 CUE = re.compile(rf"\b(?:(?P<death>{DEATH})|(?P<other>{OTHER}))\b", re.IGNORECASE)
 
-MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
-MONTHS = MONTH_NAMES + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# regex alternations (wrap them in a group); the names are capitalised, so WEEKDAYS also works case-sensitively
+MONTH_NAMES = alternation("months")
+MONTHS = alternation("months", "month_abbreviations")
+WEEKDAYS = alternation("weekdays")
 # words that introduce a part of a figure already given: "killed 12, including 3 children"
 PART_INTRO = "including|among them|among whom|of whom|of them"
 
@@ -70,9 +74,8 @@ BACKGROUND = re.compile(
 # a toll that replaces an earlier one: "the toll rose to 82"
 UPDATE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|mounted|reached|updated|now)\b",
                     re.IGNORECASE)
-NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-                       r"forty|fifty|hundred|dozens?|scores|several)\b", re.IGNORECASE)
-SMALL_NUMBER = r"one|two|three|four|five|six|seven|eight|nine|ten"
+NUMBERISH = re.compile(rf"\d|\b(?:{alternation('numberish')})\b", re.IGNORECASE)
+SMALL_NUMBER = "|".join(number_words(1, 10))       # a regex alternation: "one" .. "ten"
 
 
 def words(s: str) -> list[str]:

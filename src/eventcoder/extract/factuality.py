@@ -41,6 +41,9 @@ def _chain(tok, limit: int = 4):
 
 
 def _from_parse(doc: Document, start: int, end: int) -> tuple[str, str] | None:
+    """The factuality the dependency parse shows for the trigger, or None: no parse, no cue, or a span the parse
+    cannot align (spaCy's `char_span` gives None then; it does not raise). Any exception is a bug and is raised,
+    so the pipeline records the document as failed."""
     sp = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
     if sp is None or len(sp) == 0:
         return None
@@ -108,11 +111,7 @@ def judge(doc: Document, start: int, end: int) -> tuple[str, str]:
     m = _PLANNED_RE.search(text)
     if m and not past_tense(doc, start, end):   # "demonstrated ... against the upcoming budget" happened
         return "planned", f"future cue {m.group(0)!r}"
-    got = None
-    try:
-        got = _from_parse(doc, start, end)
-    except Exception:  # a parse that does not align with the span: fall back to word cues
-        got = None
+    got = _from_parse(doc, start, end)    # None without a parse, or when it does not align with the span
     if got:
         return got
     before = doc.clean[s0:start]

@@ -23,7 +23,7 @@ from .death_figures import death_mentions
 from .death_lexicon import CUE, UPDATE, count_word
 from .death_mention import DeathMention
 from .death_tolls import FatalityReading, combine, parse_fatalities
-from .numbers import find_quantities
+from .numbers import find_quantities, number_words
 from .taxonomy import taxonomy
 
 __all__ = ["CountFatalities", "DeathMention", "FatalityReading", "assign_mentions", "combine", "death_mentions",
@@ -124,7 +124,7 @@ def title_toll(title: str | None) -> int | None:
 
 
 _SPLIT = re.compile(r"\b(?:split|spread|divided|distributed)\s+(?:evenly\s+)?(?:among|between|across|over|into)\s+"
-                    r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:separate\s+)?(?:events|locations)",
+                    rf"(?P<n>\d+|{'|'.join(number_words(2, 10))})\s+(?:separate\s+)?(?:events|locations)",
                     re.IGNORECASE)
 
 

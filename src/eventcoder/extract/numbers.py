@@ -5,17 +5,20 @@
     >>> [q.best for q in find_quantities("at least twenty-five people and dozens of others")]
     [25, 12]
 
+Number words come from the word lists `lang/en/number_words.txt` (word and value) and `count_articles.txt`
+("a"/"an" count one); `number_words(low, high)` hands other modules the words of a range of values.
 Vague words map to conservative figures through the versioned convention table
 `eventcoder/data/fatality_conventions.json` ("tens" -> 10, "dozens" -> 12, "hundreds" -> 100, ...).
 Nothing here raises on odd input: an unreadable or absurd figure is returned with `flag` set instead.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+
+from .. import lang
+from ..resources import data_json
 
 # Arabic-Indic (U+0660..) and Eastern Arabic-Indic / Persian (U+06F0..) digits, plus the Arabic thousands separator.
 _DIGIT_TABLE = {**{0x0660 + i: str(i) for i in range(10)}, **{0x06F0 + i: str(i) for i in range(10)},
@@ -24,22 +27,23 @@ _DIGIT_TABLE = {**{0x0660 + i: str(i) for i in range(10)}, **{0x06F0 + i: str(i)
 # A figure above this is not a plausible count of people in one report; it is flagged, not used.
 MAX_PLAUSIBLE = 1_000_000
 
-UNITS = {
-    "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+# the cardinal number words and their values, in list order ("zero" .. "billion")
+CARDINALS: dict[str, int] = {w: int(v) for w, v in lang.pairs("number_words")}
+# a number word is a unit (below 20), a ten (20..90) or a scale (100 and up); "a"/"an" count as the unit one
+UNITS = {**{w: v for w, v in CARDINALS.items() if v < 20}, **{a: 1 for a in lang.words("count_articles")}}
+TENS = {w: v for w, v in CARDINALS.items() if 20 <= v < 100}
+SCALES = {w: v for w, v in CARDINALS.items() if v >= 100}
 
 
-@lru_cache(maxsize=1)
+def number_words(low: int, high: int) -> tuple[str, ...]:
+    """The cardinal number words whose value lies in low..high (inclusive), in list order: number_words(1, 3) ->
+    ('one', 'two', 'three'). Articles ("a", "an") are not among them."""
+    return tuple(w for w, v in CARDINALS.items() if low <= v <= high)
+
+
 def conventions() -> dict:
     """The convention table (vague words -> figures), loaded once from the shipped JSON file."""
-    path = Path(__file__).resolve().parent.parent / "data" / "fatality_conventions.json"
-    with path.open(encoding="utf-8") as fh:
-        return json.load(fh)
+    return data_json("fatality_conventions.json")
 
 
 def normalize_digits(text: str) -> str:
@@ -74,7 +78,8 @@ _NUM_WORD_RE = rf"(?:{_WORD_NUM})"
 # a run of number words: "twenty-five", "one hundred and twenty", "three thousand"
 _WORDS_RUN = rf"{_NUM_WORD_RE}(?:(?:[\s-]+|\s+and\s+){_NUM_WORD_RE})*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
-_SCALE_AFTER = r"(?:\s+(?:million|thousand|hundred|billion))?"
+_SCALE_WORDS = "|".join(SCALES)
+_SCALE_AFTER = rf"(?:\s+(?:{_SCALE_WORDS}))?"
 
 
 def _vague_words() -> dict[str, dict]:
@@ -111,7 +116,7 @@ def words_to_int(words: str) -> int | None:
 def digits_to_int(s: str) -> int | None:
     """'1,200' -> 1200, '12' -> 12, '1.5 million' -> 1500000; None if unreadable."""
     s = normalize_digits(s).lower().strip()
-    m = re.fullmatch(r"([\d.,]+)\s*(million|thousand|hundred|billion)?", s)
+    m = re.fullmatch(rf"([\d.,]+)\s*({_SCALE_WORDS})?", s)
     if not m:
         return None
     num, scale = m.group(1), m.group(2)

@@ -13,13 +13,15 @@ scale when every named source has a known scale ("Other-International", "Nationa
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from ftfy.badness import is_bad
+
+from ..lang import alternation
 from ..model import Document
+from ..resources import data_json
 from ..stage import Stage, stage
 
 _VERBS = (r"said|says|say|told|tells|reported|reports|report|claimed|claims|announced|announces|stated|states|"
@@ -42,11 +44,9 @@ class Attribution:
     surname: str = ""
 
 
-@lru_cache(maxsize=1)
 def lexicon() -> dict:
-    path = Path(__file__).resolve().parent.parent / "data" / "news_sources.json"
-    with path.open(encoding="utf-8") as fh:
-        return json.load(fh)
+    """The shipped source lexicon (`data/news_sources.json`): sources with aliases, kinds and scales; roles."""
+    return data_json("news_sources.json")
 
 
 @lru_cache(maxsize=1)
@@ -75,11 +75,7 @@ def looks_damaged(name: str) -> bool:
     """True for names that still carry mojibake ('°®Âþµº') or replacement characters."""
     if not name or _BAD_CHARS.search(name):
         return True
-    try:
-        from ftfy.badness import is_bad
-        return bool(is_bad(name))
-    except Exception:            # ftfy's API differs across versions: fall back to the character check
-        return False
+    return bool(is_bad(name))           # ftfy >= 6.1 (a declared dependency) has ftfy.badness.is_bad
 
 
 def _near_verb(text: str, a: int, b: int) -> bool:
@@ -126,9 +122,9 @@ _PERSON_PATTERNS = [
     # Ali Paz, an activist in Idlib, said
     re.compile(rf"(?P<name>{_NAME}),\s+(?:an?\s+|the\s+)?(?P<role>[a-z][\w -]{{2,40}}?),\s+(?:{_VERBS})\b"),
 ]
+# words that open a sentence or a date, not a person's name (case-sensitive: month names are capitalised in lang/en)
 _NOT_PERSON = re.compile(r"^(?:The|A|An|He|She|They|It|We|I|This|That|These|Those|On|In|At|But|And|Meanwhile|"
-                         r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
-                         r"June|July|August|September|October|November|December|Syria|Syrian|Russia|Russian|Iran|"
+                         rf"{alternation('weekdays')}|{alternation('months')}|Syria|Syrian|Russia|Russian|Iran|"
                          r"Turkey|Turkish|Israel|US|U\.S\.|Reuters|AFP)\b")
 _BARE_ROLE = re.compile(rf"\b(?P<who>(?:(?:local|opposition|media|military|security|medical|police|army|government|"
                         rf"rebel|field|reliable|hospital)\s+)?(?:activists?|witness(?:es)?|residents?|officials?|medics?|"

@@ -9,6 +9,9 @@ reference.  Relative ones ("yesterday", "on Monday", "last week", "overnight", "
 without a year) need one; without it they are returned with `day=None` (unresolved) so the caller can say why.
 Impossible dates ("31 February") are returned with `flag="invalid"`, never raised; dates after the reference
 are flagged "future".
+
+Month and weekday names come from the word lists `lang/en/months.txt`, `month_abbreviations.txt`, `weekdays.txt`
+and `weekday_abbreviations.txt`; counted units ("two days ago") from `numbers.number_words`.
 """
 from __future__ import annotations
 
@@ -17,20 +20,19 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .numbers import normalize_digits, words_to_int
+from ..lang import alternation, pairs, words
+from .numbers import normalize_digits, number_words, words_to_int
 
-MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-MONTHS["sept"] = 9
-WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-WEEKDAYS.update({d.lower(): i for i, d in enumerate(calendar.day_abbr)})
+# month and weekday names (full and abbreviated, lower-cased) -> month 1..12 / weekday 0 (Monday)..6
+MONTHS = {m.lower(): int(i) for m, i in pairs("months") + pairs("month_abbreviations")}
+WEEKDAYS = {d.lower(): int(i) for d, i in pairs("weekdays") + pairs("weekday_abbreviations")}
+_ARTICLES = words("count_articles")          # "a week ago": one week
 
-_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
-       r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MON = rf"(?:{alternation('months', 'month_abbreviations')})\.?"
 _DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
-_WDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\.?"
-_NUMW = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
+_WDAY = rf"(?:{alternation('weekdays', 'weekday_abbreviations')})\.?"
+_NUMW = rf"(?:\d+|{'|'.join(number_words(1, 12) + _ARTICLES)})"
 
 # Order matters: longer, more specific patterns first; a span taken by one is not read again.
 _PATTERNS: list[tuple[str, str]] = [
@@ -43,8 +45,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dmy", rf"\b(?:(?P<wd>{_WDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MON}),?(?:\s+(?P<y>{_YEAR}))?\b"),
     ("mdy", rf"\b(?:(?P<wd>{_WDAY}),?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY})(?!\d)(?:,?\s+(?P<y>{_YEAR}))?\b"),
     ("my", rf"\b(?P<m>{_MON}),?\s+(?P<y>{_YEAR})\b"),
-    ("month", r"\b(?:in|during|early|mid|late|since|last|this|of|on)\s*-?\s*(?P<m>january|february|march|april|may|june|"
-              r"july|august|september|october|november|december)\b(?!\s+\d)"),
+    ("month", rf"\b(?:in|during|early|mid|late|since|last|this|of|on)\s*-?\s*(?P<m>{alternation('months')})\b(?!\s+\d)"),
     ("year", rf"\b(?:in|during|since|of|early|late|mid|through|until|by)\s*-?\s*(?P<y>{_YEAR})\b(?!\s*[-/.]\d)"),
     ("ago", rf"\b(?P<n>{_NUMW})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b"),
     ("rel", r"\b(?P<w>the day before yesterday|yesterday|today|tonight|this (?:morning|afternoon|evening)|"
@@ -52,8 +53,8 @@ _PATTERNS: list[tuple[str, str]] = [
             r"(?:this|last|past|previous) (?:week|weekend|month|year)|over the weekend|at the weekend|"
             r"on the weekend|in the past (?:24|48|72) hours|(?:during|within|in) (?:the )?(?:past |last )?"
             r"(?:24|48|72) hours|over the past (?:two|three|few|2|3) days|recently|days ago|on the same day)\b"),
-    ("weekday", r"\b(?:(?P<pre>last|this|on|early|late|since|next|by|until)\s+)?(?P<wd>monday|tuesday|wednesday|"
-                r"thursday|friday|saturday|sunday)(?:'s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
+    ("weekday", rf"\b(?:(?P<pre>last|this|on|early|late|since|next|by|until)\s+)?(?P<wd>{alternation('weekdays')})(?:'s)?"
+                r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
     ("dom", r"\b(?:on\s+)?the\s+(?P<d>[0-2]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:day|anniversary|"
             r"brigade|division|regiment|century|floor|time|consecutive|round|week|month))"),
 ]
@@ -141,101 +142,129 @@ def _expr(m: re.Match, kind: str, day, start, end, ref, relative=False, flag="",
     return DateExpr(m.start(), m.end(), m.group(0), kind, day, start, end, prec[0], prec[1], relative, flag)
 
 
-def _read(kind: str, m: re.Match, ref: dt.date | None) -> DateExpr | None:
+def _unresolved(m: re.Match, kind: str, ref: dt.date | None) -> DateExpr:
+    """A date that needs the reference date, read without one."""
+    return _expr(m, kind, None, None, None, ref, relative=True, flag="unresolved")
+
+
+def _invalid(m: re.Match, kind: str, ref: dt.date | None) -> DateExpr:
+    """A date that cannot be ("31 February", month 13)."""
+    return _expr(m, kind, None, None, None, ref, flag="invalid")
+
+
+def _since(m: re.Match) -> str:
+    """"background" for a date that opens with "since" (a time something has lasted since), else ""."""
+    return "background" if m.group(0).lower().startswith("since") else ""
+
+
+def _read_day(kind: str, m: re.Match, ref: dt.date | None) -> DateExpr:
+    """One day: "2017-04-05", "30.04.2017", "23 February 2022", "Feb. 23" (a missing year from the reference)."""
     g = m.groupdict()
-    if kind in ("iso", "numeric", "dmy", "mdy"):
-        if kind in ("iso", "numeric"):
-            mo, d = int(g["m"]), int(g["d"])
-            if kind == "numeric" and mo > 12 >= d:
-                mo, d = d, mo                     # 04/23/2017: month first
-            if not 1 <= mo <= 12:
-                return _expr(m, kind, None, None, None, ref, flag="invalid")
-        else:
-            mo, d = _month(g["m"]), _int_day(g["d"])
-        y = int(g["y"]) if g.get("y") else _year_for(mo, d, ref)
-        if y is None:
-            return _expr(m, kind, None, None, None, ref, relative=True, flag="unresolved")
-        day = _safe_date(y, mo, d)
-        if day is None:
-            return _expr(m, kind, None, None, None, ref, flag="invalid")
-        return _expr(m, kind, day, day, day, ref, relative=not g.get("y"))
-    if kind in ("range_dmy", "range_mdy"):
-        m2 = _month(g["m2"]) if g.get("m2") else None
-        m1 = _month(g["m1"]) if g.get("m1") else m2
-        m2 = m2 or m1
-        d1, d2 = _int_day(g["d1"]), _int_day(g["d2"])
-        y2 = int(g["y2"]) if g.get("y2") else (int(g["y1"]) if g.get("y1") else _year_for(m2, d2, ref))
-        if y2 is None:
-            return _expr(m, kind, None, None, None, ref, relative=True, flag="unresolved")
-        y1 = int(g["y1"]) if g.get("y1") else (y2 if (m1, d1) <= (m2, d2) else y2 - 1)
-        a, b = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2)
-        if a is None or b is None or b < a or (b - a).days > 366:
-            return _expr(m, kind, None, None, None, ref, flag="invalid")
-        return _expr(m, kind, None, a, b, ref)
-    if kind == "my":
-        y, mo = int(g["y"]), _month(g["m"])
-        a, b = _month_range(y, mo)
-        return _expr(m, kind, None, a, b, ref, prec=(3, 4))
-    if kind == "month":
-        mo = _month(g["m"])
-        if ref is None:
-            return _expr(m, kind, None, None, None, ref, relative=True, flag="unresolved")
-        y = ref.year if mo <= ref.month else ref.year - 1
-        a, b = _month_range(y, mo)
-        flag = "background" if m.group(0).lower().startswith("since") else ""
-        return _expr(m, kind, None, a, min(b, ref) if a <= ref <= b else b, ref, relative=True, flag=flag,
-                     prec=(3, 4))
-    if kind == "year":
-        y = int(g["y"])
-        flag = "background" if m.group(0).lower().startswith("since") else ""
-        return _expr(m, kind, None, dt.date(y, 1, 1), dt.date(y, 12, 31), ref, flag=flag, prec=(3, 5))
-    # everything below is relative to the reference date
+    if kind in ("iso", "numeric"):
+        mo, d = int(g["m"]), int(g["d"])
+        if kind == "numeric" and mo > 12 >= d:
+            mo, d = d, mo                     # 04/23/2017: month first
+        if not 1 <= mo <= 12:
+            return _invalid(m, kind, ref)
+    else:
+        mo, d = _month(g["m"]), _int_day(g["d"])
+    y = int(g["y"]) if g.get("y") else _year_for(mo, d, ref)
+    if y is None:
+        return _unresolved(m, kind, ref)
+    day = _safe_date(y, mo, d)
+    if day is None:
+        return _invalid(m, kind, ref)
+    return _expr(m, kind, day, day, day, ref, relative=not g.get("y"))
+
+
+def _read_range(kind: str, m: re.Match, ref: dt.date | None) -> DateExpr:
+    """A range of days: "9-11 February 2022", "between Feb 9 and 11" (a year-end crossing goes back a year)."""
+    g = m.groupdict()
+    m2 = _month(g["m2"]) if g.get("m2") else None
+    m1 = _month(g["m1"]) if g.get("m1") else m2
+    m2 = m2 or m1
+    d1, d2 = _int_day(g["d1"]), _int_day(g["d2"])
+    y2 = int(g["y2"]) if g.get("y2") else (int(g["y1"]) if g.get("y1") else _year_for(m2, d2, ref))
+    if y2 is None:
+        return _unresolved(m, kind, ref)
+    y1 = int(g["y1"]) if g.get("y1") else (y2 if (m1, d1) <= (m2, d2) else y2 - 1)
+    a, b = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2)
+    if a is None or b is None or b < a or (b - a).days > 366:
+        return _invalid(m, kind, ref)
+    return _expr(m, kind, None, a, b, ref)
+
+
+def _read_month_year(kind: str, m: re.Match, ref: dt.date | None) -> DateExpr:
+    """A month of a year: "July 2015"."""
+    a, b = _month_range(int(m.group("y")), _month(m.group("m")))
+    return _expr(m, kind, None, a, b, ref, prec=(3, 4))
+
+
+def _read_month(kind: str, m: re.Match, ref: dt.date | None) -> DateExpr:
+    """A month without a year ("in March"): the latest one up to the reference date, cut at the reference."""
+    mo = _month(m.group("m"))
     if ref is None:
-        return _expr(m, kind, None, None, None, ref, relative=True, flag="unresolved")
-    if kind == "ago":
-        n = 1 if g["n"].lower() in ("a", "an") else (int(g["n"]) if g["n"].isdigit() else words_to_int(g["n"]))
-        unit = g["unit"].lower().rstrip("s")
-        if n is None or n > 1000:
-            return None
-        if unit == "day":
-            d = ref - dt.timedelta(days=n)
-            return _expr(m, kind, d, d, d, ref, relative=True)
-        if unit == "week":
-            a = ref - dt.timedelta(days=7 * n + 3)
-            return _expr(m, kind, None, a, a + dt.timedelta(days=6), ref, relative=True, prec=(2, 3))
-        if unit == "month":
-            y, mo = divmod(ref.year * 12 + ref.month - 1 - n, 12)
-            a, b = _month_range(y, mo + 1)
-            return _expr(m, kind, None, a, b, ref, relative=True, prec=(3, 4))
-        y = ref.year - n
-        return _expr(m, kind, None, dt.date(y, 1, 1), dt.date(y, 12, 31), ref, relative=True, flag="background",
-                     prec=(3, 5))
-    if kind == "rel":
-        return _relative(m, ref)
-    if kind == "weekday":
-        pre = (g.get("pre") or "").lower()
-        if pre in ("next", "by", "until"):
-            return None
-        wd = WEEKDAYS[g["wd"].lower()]
-        back = (ref.weekday() - wd) % 7
-        if pre == "last" and back == 0:
-            back = 7
-        d = ref - dt.timedelta(days=back)
-        flag = "background" if pre == "since" else ""
-        return _expr(m, kind, d, d, d, ref, relative=True, flag=flag)
-    if kind == "dom":
-        d = int(g["d"])
-        day = _safe_date(ref.year, ref.month, d)
-        if day is None or day > ref + dt.timedelta(days=1):
-            y, mo = (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
-            day = _safe_date(y, mo, d)
-        if day is None:
-            return _expr(m, kind, None, None, None, ref, flag="invalid")
-        return _expr(m, kind, day, day, day, ref, relative=True)
-    return None
+        return _unresolved(m, kind, ref)
+    y = ref.year if mo <= ref.month else ref.year - 1
+    a, b = _month_range(y, mo)
+    return _expr(m, kind, None, a, min(b, ref) if a <= ref <= b else b, ref, relative=True, flag=_since(m),
+                 prec=(3, 4))
 
 
-def _relative(m: re.Match, ref: dt.date) -> DateExpr | None:
+def _read_year(kind: str, m: re.Match, ref: dt.date | None) -> DateExpr:
+    """A year: "in 2013" ("since 2013" is background)."""
+    y = int(m.group("y"))
+    return _expr(m, kind, None, dt.date(y, 1, 1), dt.date(y, 12, 31), ref, flag=_since(m), prec=(3, 5))
+
+
+def _read_ago(kind: str, m: re.Match, ref: dt.date) -> DateExpr | None:
+    """"two days ago", "a week ago", "three months ago", "five years ago" (years ago are background)."""
+    word = m.group("n").lower()
+    n = 1 if word in _ARTICLES else (int(word) if word.isdigit() else words_to_int(word))
+    if n is None or n > 1000:
+        return None
+    unit = m.group("unit").lower().rstrip("s")
+    if unit == "day":
+        d = ref - dt.timedelta(days=n)
+        return _expr(m, kind, d, d, d, ref, relative=True)
+    if unit == "week":
+        a = ref - dt.timedelta(days=7 * n + 3)
+        return _expr(m, kind, None, a, a + dt.timedelta(days=6), ref, relative=True, prec=(2, 3))
+    if unit == "month":
+        y, mo = divmod(ref.year * 12 + ref.month - 1 - n, 12)
+        a, b = _month_range(y, mo + 1)
+        return _expr(m, kind, None, a, b, ref, relative=True, prec=(3, 4))
+    y = ref.year - n
+    return _expr(m, kind, None, dt.date(y, 1, 1), dt.date(y, 12, 31), ref, relative=True, flag="background",
+                 prec=(3, 5))
+
+
+def _read_weekday(kind: str, m: re.Match, ref: dt.date) -> DateExpr | None:
+    """"on Monday", "last Friday": the latest such day up to the reference ("next Monday" is not an event date)."""
+    pre = (m.group("pre") or "").lower()
+    if pre in ("next", "by", "until"):
+        return None
+    back = (ref.weekday() - WEEKDAYS[m.group("wd").lower()]) % 7
+    if pre == "last" and back == 0:
+        back = 7
+    d = ref - dt.timedelta(days=back)
+    return _expr(m, kind, d, d, d, ref, relative=True, flag="background" if pre == "since" else "")
+
+
+def _read_day_of_month(kind: str, m: re.Match, ref: dt.date) -> DateExpr:
+    """"on the 5th": that day of the reference month, else of the month before."""
+    d = int(m.group("d"))
+    day = _safe_date(ref.year, ref.month, d)
+    if day is None or day > ref + dt.timedelta(days=1):
+        y, mo = (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
+        day = _safe_date(y, mo, d)
+    if day is None:
+        return _invalid(m, kind, ref)
+    return _expr(m, kind, day, day, day, ref, relative=True)
+
+
+def _read_relative_words(kind: str, m: re.Match, ref: dt.date) -> DateExpr | None:
+    """"yesterday", "last week", "overnight", "in the past 24 hours", ... (`kind` is "rel")."""
     w = " ".join(m.group("w").lower().split())
     one = dt.timedelta(days=1)
     if w == "the day before yesterday":
@@ -279,6 +308,25 @@ def _relative(m: re.Match, ref: dt.date) -> DateExpr | None:
     if w in ("recently", "days ago"):
         return _expr(m, "rel", None, ref - 7 * one, ref, ref, relative=True, prec=(2, 3))
     return None
+
+
+# how each pattern kind is read: the first table needs no reference date (a missing year may use it), the
+# second cannot be read without one
+_READ_ABSOLUTE = {"iso": _read_day, "numeric": _read_day, "dmy": _read_day, "mdy": _read_day,
+                  "range_dmy": _read_range, "range_mdy": _read_range, "my": _read_month_year,
+                  "month": _read_month, "year": _read_year}
+_READ_RELATIVE = {"ago": _read_ago, "rel": _read_relative_words, "weekday": _read_weekday,
+                  "dom": _read_day_of_month}
+
+
+def _read(kind: str, m: re.Match, ref: dt.date | None) -> DateExpr | None:
+    """The DateExpr a match of pattern `kind` stands for (None: not a date after all, e.g. "next Monday")."""
+    if kind in _READ_ABSOLUTE:
+        return _READ_ABSOLUTE[kind](kind, m, ref)
+    if ref is None:
+        return _unresolved(m, kind, ref)
+    read = _READ_RELATIVE.get(kind)
+    return read(kind, m, ref) if read else None
 
 
 _YEARLESS = ("dmy", "mdy", "range_dmy", "range_mdy", "dom", "month")

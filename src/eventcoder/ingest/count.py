@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import InputError
+from .folders import walk_files
+from .suffixes import CSV_SUFFIXES, JSONL_SUFFIXES
 
 
 def _count_lines(path: Path) -> int:
@@ -25,7 +27,6 @@ def _count_lines(path: Path) -> int:
 
 
 def _count_file(path: Path) -> int:
-    from .readers import CSV_SUFFIXES, JSONL_SUFFIXES  # noqa: PLC0415
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         return _count_lines(path)
@@ -36,7 +37,6 @@ def _count_file(path: Path) -> int:
 
 def count_documents(paths: Iterable[str], opts=None) -> int | None:
     """About how many documents `read_inputs(paths, opts)` will yield; None when a path is standard input."""
-    from .folders import walk_files  # noqa: PLC0415
     total = 0
     for p in paths:
         if p == "-":

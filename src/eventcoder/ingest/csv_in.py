@@ -14,6 +14,7 @@ from typing import BinaryIO, Iterator
 from ..errors import InputError
 from ..model import Document, document_id
 from .files import MAX_RECORD_CHARS
+from .publication_date import parse_date
 
 TEXT_COLUMNS = ("text", "notes", "body", "content", "article")
 ID_COLUMNS = ("id", "doc_id", "event_id_cnty")
@@ -31,7 +32,6 @@ def _pick(header: list[str], wanted: str | None, defaults: tuple[str, ...]) -> s
 def read_csv(stream: BinaryIO, name: str, *, text_column: str | None = None, id_column: str | None = None,
              source: str | None = None, published_at=None) -> Iterator[Document | InputError]:
     """Documents from the rows of a CSV file; a bad row is an InputError naming the file and line."""
-    from .readers import parse_date  # noqa: PLC0415 - avoids an import cycle
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
     sample = text.read(65536)
     if not sample.strip():

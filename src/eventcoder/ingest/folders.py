@@ -1,5 +1,8 @@
 """Folders: every readable file below a directory, recursively, in a stable (sorted) order.
 
+This module only walks paths; what each file holds is read by `readers.read_file` (`readers.read_folder` joins
+the two).
+
 Without a glob, files with a known suffix are read (.txt, .text, .html, .htm, .jsonl, .ndjson, .csv, .tsv) and others
 (images, .DS_Store, ...) are passed over. With `glob` (e.g. "*.html", "2024/**/*.txt"), every file whose path
 relative to the folder, or whose name, matches is read, whatever its suffix. Hidden files and folders (".git") are
@@ -14,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from ..errors import InputError
+from .suffixes import KNOWN_SUFFIXES
 
 
 def _matches(rel: str, pattern: str) -> bool:
@@ -23,8 +27,6 @@ def _matches(rel: str, pattern: str) -> bool:
 
 def walk_files(root: Path, pattern: str | None = None) -> Iterator[Path | InputError]:
     """The files to read below `root` (or InputErrors for what cannot be walked), depth-first, sorted by name."""
-    from .readers import KNOWN_SUFFIXES  # noqa: PLC0415 - avoids an import cycle
-
     def walk(folder: Path, seen: frozenset) -> Iterator[Path | InputError]:
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
@@ -72,18 +74,3 @@ def walk_files(root: Path, pattern: str | None = None) -> Iterator[Path | InputE
         return
     yield from walk(root, frozenset({(st.st_dev, st.st_ino)}))
 
-
-def read_folder(root: Path, opts=None) -> Iterator:
-    """The documents of every file below `root` (see the module docstring); a file that fails is reported."""
-    from .readers import ReadOptions, read_file  # noqa: PLC0415
-    opts = opts or ReadOptions()
-    found = False
-    for item in walk_files(root, opts.glob):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        found = True
-        yield from read_file(item, opts)
-    if not found:
-        what = f"matching {opts.glob!r}" if opts.glob else "with a known suffix (.txt .html .jsonl .csv ...)"
-        yield InputError(str(root), f"the folder holds no file {what}")

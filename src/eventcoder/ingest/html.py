@@ -1,9 +1,11 @@
 """Saved web pages: the article's main text, title, publication date and source from the page itself.
 
 trafilatura finds the main text and reads the page's metadata (title, date, site name, canonical URL). When it cannot
-be imported or finds nothing, a small standard-library extractor takes over (paragraph text without scripts, styles
-and navigation), and the document says so in a warning. The document's `text` is the extracted main text: evidence
-offsets index it, not the HTML.
+be imported, finds nothing or cannot parse the markup, a small standard-library extractor takes over (paragraph text
+without scripts, styles and navigation), and the document says so in a warning (naming the parse error, if any).
+Markup so damaged that the standard-library parser stops is read up to the damage, and a warning says so. Any other
+exception is a bug and is raised. The document's `text` is the extracted main text: evidence offsets index it, not
+the HTML.
 """
 from __future__ import annotations
 
@@ -15,8 +17,7 @@ from html.parser import HTMLParser
 
 from ..errors import InputError
 from ..model import Document, document_id
-
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+from .publication_date import parse_date
 
 
 @dataclass
@@ -27,6 +28,8 @@ class Page:
     source: str | None = None
     url: str | None = None
     extractor: str = "trafilatura"
+    fallback_reason: str | None = None   # why trafilatura's reading was not used, when it failed on the markup
+    damage: str | None = None            # where the simple extractor stopped on damaged markup
 
 
 def looks_like_html(head: str) -> bool:
@@ -34,25 +37,28 @@ def looks_like_html(head: str) -> bool:
     return h.startswith(("<!doctype html", "<html", "<?xml")) or bool(re.search(r"<(html|head|body|p|div)\b", h))
 
 
-def _with_trafilatura(markup: str) -> Page | None:
+def _with_trafilatura(markup: str) -> tuple[Page | None, str | None]:
+    """trafilatura's reading of the page, or (None, why not) where the simple extractor must take over: `why` is
+    None when trafilatura is not installed or found no text, else the parse error it raised."""
     try:
         import trafilatura  # noqa: PLC0415 - heavy import, only for HTML input
+        from lxml.etree import LxmlError  # noqa: PLC0415 - trafilatura's parser; installed with it
     except ImportError:
-        return None
+        return None, None
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     logging.getLogger("htmldate").setLevel(logging.ERROR)
     try:
         res = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False)
-    except Exception:  # noqa: BLE001 - a parser failure on one page falls back to the simple extractor
-        return None
+    except (ValueError, TypeError, LxmlError) as exc:   # markup it cannot parse
+        return None, f"trafilatura could not parse the page: {type(exc).__name__}: {exc}"
     if res is None:
-        return None
+        return None, None
     d = res if isinstance(res, dict) else res.as_dict()
     text = (d.get("text") or "").strip()
     if not text:
-        return None
+        return None, None
     return Page(text, title=d.get("title") or None, date=d.get("date") or None,
-                source=d.get("sitename") or d.get("hostname") or None, url=d.get("url") or None)
+                source=d.get("sitename") or d.get("hostname") or None, url=d.get("url") or None), None
 
 
 class _TextParser(HTMLParser):
@@ -98,28 +104,29 @@ class _TextParser(HTMLParser):
             self.parts.append(data)
 
 
-def _with_stdlib(markup: str) -> Page:
+def _with_stdlib(markup: str, fallback_reason: str | None = None) -> Page:
     p = _TextParser()
+    damage = None
     try:
         p.feed(markup)
         p.close()
-    except Exception:  # noqa: BLE001 - keep what was parsed before the damage
-        pass
+    except AssertionError as exc:   # html.parser's way of refusing a damaged declaration or marked section
+        damage = str(exc)
     lines = [" ".join(line.split()) for line in "".join(p.parts).split("\n")]
     text = "\n".join(line for line in lines if line)
     title = " ".join("".join(p.title_parts).split()) or p.meta.get("title")
     return Page(htmllib.unescape(text), title=title or None, date=p.meta.get("date"), source=p.meta.get("source"),
-                url=p.meta.get("url"), extractor="stdlib")
+                url=p.meta.get("url"), extractor="stdlib", fallback_reason=fallback_reason, damage=damage)
 
 
 def extract_page(markup: str) -> Page:
-    """The main text and metadata of a page; falls back to the standard-library extractor."""
-    return _with_trafilatura(markup) or _with_stdlib(markup)
+    """The main text and metadata of a page; falls back to the standard-library extractor (the Page says why)."""
+    page, why = _with_trafilatura(markup)
+    return page or _with_stdlib(markup, why)
 
 
 def document_from_html(markup: str, origin: str, *, doc_id: str | None = None) -> Document:
     """A Document from one HTML page (InputError when the page has no text worth coding)."""
-    from .readers import parse_date  # noqa: PLC0415 - avoids an import cycle
     page = extract_page(markup)
     if len(page.text.split()) < 3:
         raise InputError(origin, "no article text found in the page (only scripts, styles, navigation or markup); "
@@ -127,6 +134,10 @@ def document_from_html(markup: str, origin: str, *, doc_id: str | None = None) -
     doc = Document(doc_id or document_id(page.text), page.text, title=page.title, url=page.url, source=page.source,
                    published_at=parse_date(page.date), origin=origin)
     if page.extractor != "trafilatura":
-        doc.warn("html-simple-extraction", "the main text was taken with the simple extractor (trafilatura found "
-                                           "none or is not installed); menus or captions may be included")
+        why = page.fallback_reason or "trafilatura found none or is not installed"
+        doc.warn("html-simple-extraction", f"the main text was taken with the simple extractor ({why}); "
+                                           "menus or captions may be included")
+    if page.damage:
+        doc.warn("html-damaged-markup", f"the page's markup is damaged ({page.damage}); the text after the damage "
+                                        "was left out: check the saved page")
     return doc

@@ -3,7 +3,8 @@
 Each reader yields, per input record, either a `Document` or an `InputError`; a bad record never stops the batch.
 `read_inputs` picks the reader by file suffix: `.jsonl`/`.ndjson` (one `{"id", "text"|"html", ...}` object a line),
 `.html`/`.htm` (a saved page: main text and metadata), `.csv`/`.tsv` (one row a document, `ReadOptions.text_column`),
-anything else as one plain-text document. A folder is walked recursively (`folders.py`); `-` reads standard input.
+anything else as one plain-text document. A folder is walked recursively (`folders.py` finds the files, `read_folder`
+reads them); `-` reads standard input. This is the one place that picks a reader; `suffixes.py` names the suffixes.
 Every document records where it came from in `origin` (`path`, `path:line`).
 
 Metadata precedence: a record's own `published_at`/`source`, else the value the user gave (`ReadOptions`), else what
@@ -22,15 +23,14 @@ from typing import BinaryIO, Iterable, Iterator
 
 from ..errors import InputError
 from ..model import Document, document_id
+from .csv_in import read_csv
 from .files import MAX_RECORD_CHARS, SNIFF_BYTES, check_bytes, decode, read_bytes, sniff_binary
-from .html import HTML_SUFFIXES, document_from_html, looks_like_html
+from .folders import walk_files
+from .html import document_from_html, looks_like_html
+from .publication_date import parse_date
+from .suffixes import CSV_SUFFIXES, HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES
 
 Item = Document | InputError
-
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
-CSV_SUFFIXES = (".csv", ".tsv")
-TEXT_SUFFIXES = (".txt", ".text")
-KNOWN_SUFFIXES = JSONL_SUFFIXES + CSV_SUFFIXES + TEXT_SUFFIXES + HTML_SUFFIXES
 
 
 @dataclass
@@ -41,20 +41,6 @@ class ReadOptions:
     id_column: str | None = None       # CSV: the column holding the id (default: id, doc_id, event_id_cnty)
     source: str | None = None          # for documents that name no source
     published_at: dt.date | None = None  # for documents that carry no publication date
-
-
-def parse_date(value) -> dt.date | None:
-    """A publication date from 'YYYY-MM-DD' (a longer ISO timestamp is cut to its date); None if unreadable."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        return None
 
 
 def _apply_defaults(doc: Document, opts: ReadOptions, *, override: bool = False) -> Document:
@@ -199,7 +185,6 @@ def read_file(path: Path, opts: ReadOptions | None = None) -> Iterator[Item]:
                 if suffix in JSONL_SUFFIXES:
                     yield from read_jsonl(f, name, opts)
                 else:
-                    from .csv_in import read_csv  # noqa: PLC0415
                     yield from read_csv(f, name, text_column=opts.text_column, id_column=opts.id_column,
                                         source=opts.source, published_at=opts.published_at)
             return
@@ -216,6 +201,22 @@ def read_file(path: Path, opts: ReadOptions | None = None) -> Iterator[Item]:
         yield from _text_document(data, name, opts)
 
 
+def read_folder(root: Path, opts: ReadOptions | None = None) -> Iterator[Item]:
+    """The documents of every file below `root` (which files: `folders.walk_files`); a file that fails is reported,
+    and so is a folder that holds no file to read."""
+    opts = opts or ReadOptions()
+    found = False
+    for item in walk_files(root, opts.glob):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        found = True
+        yield from read_file(item, opts)
+    if not found:
+        what = f"matching {opts.glob!r}" if opts.glob else "with a known suffix (.txt .html .jsonl .csv ...)"
+        yield InputError(str(root), f"the folder holds no file {what}")
+
+
 def read_path(path: Path, opts: ReadOptions | None = None) -> Iterator[Item]:
     """A file or a folder (walked recursively)."""
     if not path.exists():
@@ -223,7 +224,6 @@ def read_path(path: Path, opts: ReadOptions | None = None) -> Iterator[Item]:
         yield InputError(str(path), why)
         return
     if path.is_dir():
-        from .folders import read_folder  # noqa: PLC0415 - folders are optional to the simple path
         yield from read_folder(path, opts)
         return
     yield from read_file(path, opts)

@@ -7,6 +7,9 @@ comment, blank lines are skipped. A list is written once and every module that n
     UNITS = words("units")                       # ('city', 'town', 'village', ...)
     UNIT_RE = re.compile(rf"\\b(?:{alternation('units')})\\b", re.I)
 
+A list whose entries carry a value (a number word and its number, a month and its number) is written
+"entry<TAB>value" a line and read with `pairs(name)`.
+
 A missing list is an error (`DataError`) that names the file, never an empty list.
 To add a language: create `lang/<code>/` with the same file names (see lang/en/README.md for what each holds).
 """
@@ -21,9 +24,8 @@ from ..resources import DataError
 DEFAULT = "en"
 
 
-@lru_cache(maxsize=None)
-def words(name: str, lang: str = DEFAULT) -> tuple[str, ...]:
-    """The entries of `lang/<lang>/<name>.txt`, in file order, without duplicates."""
+def _lines(name: str, lang: str) -> list[str]:
+    """The non-blank lines of a list with comments taken off, stripped."""
     path = resources.files("eventcoder").joinpath("lang", lang, f"{name}.txt")
     try:
         text = path.read_text(encoding="utf-8")
@@ -35,7 +37,31 @@ def words(name: str, lang: str = DEFAULT) -> tuple[str, ...]:
         entry = line.split("#", 1)[0].strip()
         if entry:
             out.append(entry)
-    return tuple(dict.fromkeys(out))
+    return out
+
+
+@lru_cache(maxsize=None)
+def words(name: str, lang: str = DEFAULT) -> tuple[str, ...]:
+    """The entries of `lang/<lang>/<name>.txt`, in file order, without duplicates (of a pairs list: the entries
+    without their values)."""
+    return tuple(dict.fromkeys(line.split("\t", 1)[0].strip() for line in _lines(name, lang)))
+
+
+@lru_cache(maxsize=None)
+def pairs(name: str, lang: str = DEFAULT) -> tuple[tuple[str, str], ...]:
+    """The (entry, value) pairs of a list written "entry<TAB>value" a line, in file order.
+
+    An entry may be listed once only, and every line needs exactly one value: anything else is a `DataError`
+    naming the file and the line, so a typo never silently drops or doubles a word."""
+    out: dict[str, str] = {}
+    for line in _lines(name, lang):
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) != 2 or not all(cells):
+            raise DataError(f"eventcoder/lang/{lang}/{name}.txt: {line!r} is not 'entry<TAB>value'; fix the line")
+        if cells[0] in out:
+            raise DataError(f"eventcoder/lang/{lang}/{name}.txt: {cells[0]!r} is listed twice; keep one line")
+        out[cells[0]] = cells[1]
+    return tuple(out.items())
 
 
 def word_set(name: str, lang: str = DEFAULT) -> frozenset[str]:
