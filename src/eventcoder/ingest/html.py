@@ -4,7 +4,8 @@ trafilatura finds the main text and reads the page's metadata (title, date, site
 be imported, finds nothing or cannot parse the markup, a small standard-library extractor takes over (paragraph text
 without scripts, styles and navigation), and the document says so in a warning (naming the parse error, if any).
 Markup so damaged that the standard-library parser stops is read up to the damage, and a warning says so. Any other
-exception is a bug and is raised. The document's `text` is the extracted main text: evidence offsets index it, not
+exception is a bug: that page becomes an InputError naming it (the rest of the batch goes on), never a silent
+fallback. The document's `text` is the extracted main text: evidence offsets index it, not
 the HTML.
 """
 from __future__ import annotations
@@ -126,8 +127,13 @@ def extract_page(markup: str) -> Page:
 
 
 def document_from_html(markup: str, origin: str, *, doc_id: str | None = None) -> Document:
-    """A Document from one HTML page (InputError when the page has no text worth coding)."""
-    page = extract_page(markup)
+    """A Document from one HTML page (InputError when the page has no text worth coding, or the extractors failed
+    in a way they should not: the error names the exception, so it can be reported)."""
+    try:
+        page = extract_page(markup)
+    except Exception as exc:  # noqa: BLE001 - an extractor bug: this page fails visibly, the batch goes on
+        raise InputError(origin, f"the HTML extractors failed on this page ({type(exc).__name__}: {exc}); this is "
+                                 f"a bug in eventcoder or trafilatura: please report it with the page") from exc
     if len(page.text.split()) < 3:
         raise InputError(origin, "no article text found in the page (only scripts, styles, navigation or markup); "
                                  "check that it is the saved article and not an index page")
