@@ -280,3 +280,15 @@ def test_csv_longer_than_one_read_chunk_keeps_quoted_newlines_and_semicolons():
     w.writerows(rows)
     got = [(d.id, d.text) for d in read_csv(io.BytesIO(buf.getvalue().encode()), "big.csv")]
     assert got == rows
+
+
+def test_an_extractor_bug_fails_the_page_visibly_not_the_batch(monkeypatch):
+    from eventcoder.errors import InputError
+    from eventcoder.ingest import html as html_reader
+
+    def broken(markup):
+        raise RuntimeError("extractor exploded")
+    monkeypatch.setattr(html_reader, "extract_page", broken)
+    with pytest.raises(InputError, match=r"page.html: the HTML extractors failed on this page \(RuntimeError: "
+                                         r"extractor exploded\)"):
+        html_reader.document_from_html("<html><body><p>Troops shelled the town.</p></body></html>", "page.html")
