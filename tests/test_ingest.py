@@ -6,6 +6,8 @@ import json
 import os
 import zipfile
 
+import pytest
+
 from eventcoder.errors import InputError
 from eventcoder.ingest.count import count_documents
 from eventcoder.ingest.files import MAX_FILE_BYTES, decode
