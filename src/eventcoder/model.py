@@ -97,6 +97,7 @@ class Document:
         self.entities: list[Span] = []
         self.places: list[PlaceMention] = []
         self.geography: Any = None            # the report's geography as the locator reads it (geo/geography.py)
+        self.relevance: Relevance | None = None   # the cheap pre-parse reading: which parts may report an event
         self.events: list[Event] = []
         self.nlp: Any = None                  # the spaCy Doc over `clean` (transient, never stored)
         self.event_notes: dict[int, tuple[Event, EventNotes]] = {}   # working notes per event (see notes_of)
@@ -254,6 +255,18 @@ def stored_fields(cls: type = Event) -> tuple[tuple[str, str], ...]:
 
 ACLED_FIELDS = _part(Event, "acled")     # ACLED's fields an event carries, in ACLED's export order
 EXTRA_FIELDS = _part(Event, "extra")     # the contract's extra fields, after ACLED's
+
+
+@dataclass
+class Relevance:
+    """The cheap reading made before the parse (stage `relevance`): does the report tell of an event ACLED codes,
+    and where? `score` is the document's score (the best sentence's); `sentences` the clean-text spans of the
+    sentences read, each with its score; `parse` the clean-text spans worth parsing (relevant sentences and their
+    neighbours, merged, in order) — the rest of the text is read only by the cheap pass."""
+    score: float
+    sentences: list[tuple[int, int, float]] = field(default_factory=list)
+    parse: list[tuple[int, int]] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
 
 
 @dataclass
