@@ -28,9 +28,10 @@ from .vocab import any_of
 # word lists: lang/en/*.txt (each file's header says what it holds)
 _LOCATIVE = re.compile(rf"(?i)\b({any_of('locative_frame_words')})\s+(the\s+)?((\w+\s+){{0,4}})$")
 _UNIT_OF = "|".join(rf"{re.escape(w)}\s+of\s+" for w in words("settlement_words"))   # "the town of "
-_VICINITY = re.compile(rf"(?i)(\d+(\.\d+)?\s*({any_of('distance_units')})\s+(\w+\s+){{0,2}}({any_of('origin_words')})\s+"
-                       rf"(the\s+)?({_UNIT_OF})?|\b({any_of('area_words', 'area_words_more')})\s+of\s+(the\s+)?"
-                       rf"(\w+\s+){{0,2}}$|\b({any_of('vicinity_prepositions')})\s+(the\s+)?$)")
+_VICINITY = re.compile(rf"(?i)(\d+(\.\d+)?\s*({any_of('distance_units')})\s+(\w+\s+){{0,2}}"
+                       rf"({any_of('origin_words')})\s+(the\s+)?({_UNIT_OF})?|"
+                       rf"\b({any_of('area_words', 'area_words_more')})\s+of\s+(the\s+)?(\w+\s+){{0,2}}$|"
+                       rf"\b({any_of('vicinity_prepositions')})\s+(the\s+)?$)")
 _AREA_AFTER = re.compile(rf"(?i)^[\s'’s]*({any_of('area_words')})\b")
 
 
@@ -326,7 +327,8 @@ def _admin1_as_written(doc: Document, place: PlaceMention, gaz: Gazetteer) -> st
 # "Belet Weyne (Belet Weyne, Hiraan)", "Puli Alam city, Logar.": the list's last name is the admin1
 _PAREN_AFTER = re.compile(r"^[^().;\n]{0,60}?\(([^()]{2,120})\)")
 _COMMA_AFTER = re.compile(rf"^(?:\s+(?:{any_of('settlement_words', 'unit_words_before_comma_more')}))?,\s*"
-                          rf"([A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){{0,3}})(?:\s+(?:{any_of('admin1_unit_words')}))?\s*(?:[.;]|$)")
+                          rf"([A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){{0,3}})"
+                          rf"(?:\s+(?:{any_of('admin1_unit_words')}))?\s*(?:[.;]|$)")
 _UNIT_SUFFIX = re.compile(rf"(?i)\s+({any_of('admin1_unit_words', 'admin1_unit_words_more')})$")
 
 

@@ -165,7 +165,8 @@ def _focus(mentions: list[Mention], first_pass: bool) -> tuple[Counter, Counter]
     return focus, admin1s
 
 
-_REGIONAL_AFTER = re.compile(rf"(?i)^['’]?s?\s*({any_of('regional_words', 'regional_words_more', 'regional_words_after')})\b")
+_REGIONAL_AFTER = re.compile(rf"(?i)^['’]?s?\s*({any_of('regional_words', 'regional_words_more',
+                                                          'regional_words_after')})\b")
 _REGIONAL_BEFORE = re.compile(rf"(?i)\b({any_of('regional_words', 'regional_words_more')})\s+(of\s+)?(the\s+)?$")
 
 
@@ -193,7 +194,8 @@ def _regional(text: str, c: Candidate) -> bool:
 
 
 # "shelled the village of Novohnativka, Donetsk.": a name closing "Village, Name" names the village's region
-_TRAILING_CONTAINER_BEFORE = re.compile(rf"\b({any_of('container_lead_words')})\s+[A-Z][\w'’-]+(\s[A-Z][\w'’-]+)?,\s+$")
+_TRAILING_CONTAINER_BEFORE = re.compile(rf"\b({any_of('container_lead_words')})\s+[A-Z][\w'’-]+"
+                                        rf"(\s[A-Z][\w'’-]+)?,\s+$")
 _TRAILING_CONTAINER_AFTER = re.compile(r"^(\s*[.;\[]|\s*$)")
 
 
