@@ -165,9 +165,9 @@ def _focus(mentions: list[Mention], first_pass: bool) -> tuple[Counter, Counter]
     return focus, admin1s
 
 
-_REGIONAL_AFTER = re.compile(rf"(?i)^['’]?s?\s*({any_of('regional_words', 'regional_words_more',
-                                                          'regional_words_after')})\b")
-_REGIONAL_BEFORE = re.compile(rf"(?i)\b({any_of('regional_words', 'regional_words_more')})\s+(of\s+)?(the\s+)?$")
+_REGIONAL = ("regional_words", "regional_words_more")
+_REGIONAL_AFTER = re.compile(rf"(?i)^['’]?s?\s*({any_of(*_REGIONAL, 'regional_words_after')})\b")
+_REGIONAL_BEFORE = re.compile(rf"(?i)\b({any_of(*_REGIONAL)})\s+(of\s+)?(the\s+)?$")
 
 
 def _named_focus(cc: str | None, own: Mention, mentions: list[Mention], focus: Counter,
