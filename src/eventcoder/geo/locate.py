@@ -18,20 +18,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..lang import alternation
+from ..lang import alternation, word_set, words
 from ..model import Document, Event, PlaceMention
 from . import names as N
 from .countries import country_by_alpha2
 from .gazetteer import Gazetteer
+from .vocab import any_of
 
-_LOCATIVE = re.compile(r"(?i)\b(in|at|on|near|outside|around|into|across|from|targeting|targeted|targets?|hit|hits|"
-                       r"struck|shelled|bombed|stormed|raided|captured|seized|toward|towards|of)\s+(the\s+)?"
-                       r"((\w+\s+){0,4})$")
-_VICINITY = re.compile(r"(?i)(\d+(\.\d+)?\s*(km|kilometres|kilometers|miles?)\s+(\w+\s+){0,2}(of|from)\s+(the\s+)?"
-                       r"(town\s+of\s+|city\s+of\s+|village\s+of\s+)?|\b(countryside|outskirts|suburbs|vicinity|"
-                       r"environs|surroundings|area|periphery|countryside)\s+of\s+(the\s+)?(\w+\s+){0,2}$|"
-                       r"\b(near|outside|around)\s+(the\s+)?$)")
-_AREA_AFTER = re.compile(r"(?i)^[\s'’s]*(countryside|outskirts|suburbs|area|vicinity|environs)\b")
+# word lists: lang/en/*.txt (each file's header says what it holds)
+_LOCATIVE = re.compile(rf"(?i)\b({any_of('locative_frame_words')})\s+(the\s+)?((\w+\s+){{0,4}})$")
+_UNIT_OF = "|".join(rf"{re.escape(w)}\s+of\s+" for w in words("settlement_words"))   # "the town of "
+_VICINITY = re.compile(rf"(?i)(\d+(\.\d+)?\s*({any_of('distance_units')})\s+(\w+\s+){{0,2}}"
+                       rf"({any_of('origin_words')})\s+(the\s+)?({_UNIT_OF})?|"
+                       rf"\b({any_of('area_words', 'area_words_more')})\s+of\s+(the\s+)?(\w+\s+){{0,2}}$|"
+                       rf"\b({any_of('vicinity_prepositions')})\s+(the\s+)?$)")
+_AREA_AFTER = re.compile(rf"(?i)^[\s'’s]*({any_of('area_words')})\b")
 
 
 def _precision(p: PlaceMention, vicinity: bool) -> tuple[int, int]:
@@ -84,25 +85,21 @@ def main_country(doc: Document) -> str | None:
     return max(votes, key=votes.get) if votes else None
 
 
-_IN_BEFORE = re.compile(r"(?i)\b(in|inside|across|throughout)\s+(the\s+)?$")
-_COMPASS = re.compile(r"(?i)(north|south|east|west|central|centre|center|northern|southern|eastern|western|"
-                      r"nord|sud|est|ouest|north[- ]?(east|west)|south[- ]?(east|west))")
+_IN_BEFORE = re.compile(rf"(?i)\b({any_of('inside_words')})\s+(the\s+)?$")
+_COMPASS = re.compile(rf"(?i)({any_of('compass_words', 'compass_words_more')})")   # used with fullmatch only
 _LIST_OPEN = re.compile(r"\w[\w'’.-]*\s*\((?:[^()]{0,60},\s*)?$")
-_LOCATIVE_WORD = re.compile(r"(?i)\b(in|at|near|outside)\s+(the\s+)?$")
-_LIST_CLOSE = re.compile(r"(?i)(\s+(region|state|province|governorate|district|county|division|department|"
-                         r"oblast|prefecture))?\s*\)")
-_NAME_COMMA = re.compile(r"\b(in|at|near|of|around|outside)\s+([A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s*$")
+_LOCATIVE_WORD = re.compile(rf"(?i)\b({any_of('locative_words')})\s+(the\s+)?$")
+_UNIT_WORDS = ("admin1_unit_words", "admin1_unit_words_more", "admin1_unit_words_rare", "admin2_unit_words")
+_LIST_CLOSE = re.compile(rf"(?i)(\s+({any_of(*_UNIT_WORDS)}))?\s*\)")
+_NAME_COMMA = re.compile(rf"\b({any_of('locative_words', 'locative_words_more')})\s+([A-Z][\w'’.-]*\s+){{0,3}}"
+                         rf"[A-Z][\w'’.-]*,\s*$")
 _CLOSES = re.compile(r"\s*([,.;)]|$)")
-_FROM_BEFORE = re.compile(r"(?i)\b(from|of)\s+(the\s+)?$")
+_FROM_BEFORE = re.compile(rf"(?i)\b({any_of('origin_words')})\s+(the\s+)?$")
 _CONTAINER_GAP = re.compile(rf"(?i)\s*(\s({alternation('container_unit_words')}))*\s*[,(]\s*")
 
 
-_UNIT_NEXT = re.compile(r"(?i)(city|town|village|district|county|sub-?county|province|governorate|region|state|"
-                        r"municipality|township|division|department|oblast|raion|rayon|prefecture|parish|LGA|woreda|"
-                        r"kebele|commune|area|camp|neighbou?rhood|zone|localit(y|ies)|settlement|island|islands)\b")
-_NOT_NAME_BEFORE = {"on", "in", "at", "near", "the", "from", "around", "outside", "of", "to", "and", "or", "between",
-                    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-                    "upper", "lower", "greater", "new", "old", "san", "santa", "el", "la", "al", "st", "saint"}
+_UNIT_NEXT = re.compile(rf"(?i)({any_of('container_unit_words', 'unit_next_words_more')})\b")
+_NOT_NAME_BEFORE = word_set("place_lead_words")
 
 
 def _embedded(doc: Document, p: PlaceMention) -> bool:
@@ -207,8 +204,7 @@ def place_among(doc: Document, event: Event, places: list[PlaceMention],
     return best, _in_vicinity(doc, best), why
 
 
-_LIST_AFTER = re.compile(r"(?i)^(\s+(village|town|city|township|municipality|district|county|sub-?county|"
-                         r"area|locality|kebele|commune|neighbou?rhood|LGA|woreda))?\s*\(([^()]{2,120})\)")
+_LIST_AFTER = re.compile(rf"(?i)^(\s+({any_of('settlement_words', 'list_unit_words_more')}))?\s*\(([^()]{{2,120}})\)")
 
 
 def _listed_containers(doc: Document, p: PlaceMention, places: list[PlaceMention]) -> list[PlaceMention]:
@@ -231,9 +227,8 @@ def _is_container_of_previous(doc: Document, p: PlaceMention, places: list[Place
     return False
 
 
-_UNIT_NAMED = re.compile(r"(?<![-'’])\b([A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,3})\s+(region|state|province|governorate|division|"
-                         r"oblast|district|county|department|prefecture)\b")
-_ADMIN1_UNITS = {"region", "state", "province", "governorate", "division", "oblast", "department", "prefecture"}
+_UNIT_NAMED = re.compile(rf"(?<![-'’])\b([A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){{0,3}})\s+({any_of(*_UNIT_WORDS)})\b")
+_ADMIN1_UNITS = word_set("admin1_unit_words") | word_set("admin1_unit_words_more") | word_set("admin1_unit_words_rare")
 
 
 def _unit_mentions(doc: Document, gaz: Gazetteer) -> list[PlaceMention]:
@@ -331,9 +326,10 @@ def _admin1_as_written(doc: Document, place: PlaceMention, gaz: Gazetteer) -> st
 
 # "Belet Weyne (Belet Weyne, Hiraan)", "Puli Alam city, Logar.": the list's last name is the admin1
 _PAREN_AFTER = re.compile(r"^[^().;\n]{0,60}?\(([^()]{2,120})\)")
-_COMMA_AFTER = re.compile(r"^(?:\s+(?:city|town|village|district|area))?,\s*([A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3})"
-                          r"(?:\s+(?:state|region|province|governorate))?\s*(?:[.;]|$)")
-_UNIT_SUFFIX = re.compile(r"(?i)\s+(state|region|province|governorate|division|department|prefecture)$")
+_COMMA_AFTER = re.compile(rf"^(?:\s+(?:{any_of('settlement_words', 'unit_words_before_comma_more')}))?,\s*"
+                          rf"([A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){{0,3}})"
+                          rf"(?:\s+(?:{any_of('admin1_unit_words')}))?\s*(?:[.;]|$)")
+_UNIT_SUFFIX = re.compile(rf"(?i)\s+({any_of('admin1_unit_words', 'admin1_unit_words_more')})$")
 
 
 def _admin1_written_after(doc: Document, place: PlaceMention) -> str | None:

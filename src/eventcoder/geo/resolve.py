@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from typing import Callable
 
+from ..lang import words
 from ..model import Document, PlaceMention
 from . import names as N
 from .candidate import Candidate
@@ -31,10 +32,15 @@ from .report_country import source_country
 from .skeleton_index import skeleton_lookup
 from .supplement import admin1_abbreviations
 from .toponyms import find_candidates
+from .vocab import any_of
 
 _KIND_OUT = {"country": "country", "admin1": "region", "admin2": "region", "region": "region",
              "facility": "facility", "place": "place"}
-_NAMES_UNIT = re.compile(r"(?i)\b(county|parish|district|province|municipality|borough|prefecture|department)\b")
+# word lists: lang/en/*.txt (each file's header says what it holds)
+_NAMES_UNIT = re.compile(rf"(?i)\b({any_of('admin2_unit_words', 'admin2_name_words_more')})\b")
+_CONTAINER_GAP = re.compile(rf"[\s,()]*(({any_of('container_gap_words')})[\s,()]*)*", re.I)
+_SETTLEMENT_WORD_END = re.compile(rf"(?i)\b({any_of('settlement_words')})$")   # "Aleppo city"
+_SETTLEMENT_END = re.compile(rf"(?i)({any_of('settlement_words')})$")
 
 
 def _containers(doc_text: str, m: Mention, following: list[Mention]) -> list[Place]:
@@ -45,10 +51,7 @@ def _containers(doc_text: str, m: Mention, following: list[Mention]) -> list[Pla
         if nxt.cand.demonym_of:
             break   # "Qamishli near the Turkish border": a people's adjective contains no place
         gap = doc_text[end:nxt.cand.start]
-        if len(gap) > 40 or not re.fullmatch(r"[\s,()]*((in|of|near|province|district|governorate|neighbou?rhood|quarter|"
-                                             r"sub-?county|county|city|town|village|the|northern|southern|eastern|"
-                                             r"western|central|countryside|rural|area|outskirts)[\s,()]*)*", gap,
-                                             flags=re.I):
+        if len(gap) > 40 or not _CONTAINER_GAP.fullmatch(gap):
             break
         out.extend(r for r in nxt.readings if r.kind in ("country", "admin1", "admin2", "region"))
         end = nxt.cand.end
@@ -97,7 +100,7 @@ def _score(m: Mention, r: Place, focus: Counter, admin1s: Counter, total: float,
         # "Aleppo" alone is the city; "Aleppo province", "the countryside of Aleppo" the governorate
         if m.regional:
             s += 1.5
-        elif re.search(r"(?i)\b(city|town|village)$", m.cand.text):
+        elif _SETTLEMENT_WORD_END.search(m.cand.text):
             s -= 3.0
         elif any(o.kind == "place" and o.cc == r.cc and o.admin1 == r.admin1 for o in m.readings):
             s -= 0.5      # the region's namesake town is also a reading: plain "Aleppo" is the city
@@ -162,10 +165,9 @@ def _focus(mentions: list[Mention], first_pass: bool) -> tuple[Counter, Counter]
     return focus, admin1s
 
 
-_REGIONAL_AFTER = re.compile(r"(?i)^['’]?s?\s*(province|governorate|countryside|region|state|district|"
-                             r"county|rural|suburbs|outskirts|area)\b")
-_REGIONAL_BEFORE = re.compile(r"(?i)\b(countryside|province|governorate|suburbs|outskirts|rural|region|state)"
-                              r"\s+(of\s+)?(the\s+)?$")
+_REGIONAL = ("regional_words", "regional_words_more")
+_REGIONAL_AFTER = re.compile(rf"(?i)^['’]?s?\s*({any_of(*_REGIONAL, 'regional_words_after')})\b")
+_REGIONAL_BEFORE = re.compile(rf"(?i)\b({any_of(*_REGIONAL)})\s+(of\s+)?(the\s+)?$")
 
 
 def _named_focus(cc: str | None, own: Mention, mentions: list[Mention], focus: Counter,
@@ -184,7 +186,7 @@ def _named_focus(cc: str | None, own: Mention, mentions: list[Mention], focus: C
 
 
 def _regional(text: str, c: Candidate) -> bool:
-    if UNIT_SUFFIX.search(c.text) and not re.search(r"(?i)(city|town|village)$", c.text):
+    if UNIT_SUFFIX.search(c.text) and not _SETTLEMENT_END.search(c.text):
         return True
     return bool(_REGIONAL_AFTER.match(text[c.end:c.end + 20]) or _REGIONAL_BEFORE.search(text[max(0, c.start - 30):c.start])
                 or (_TRAILING_CONTAINER_BEFORE.search(text[max(0, c.start - 40):c.start])
@@ -192,8 +194,13 @@ def _regional(text: str, c: Candidate) -> bool:
 
 
 # "shelled the village of Novohnativka, Donetsk.": a name closing "Village, Name" names the village's region
-_TRAILING_CONTAINER_BEFORE = re.compile(r"\b(village|town|of|in|near|at)\s+[A-Z][\w'’-]+(\s[A-Z][\w'’-]+)?,\s+$")
+_TRAILING_CONTAINER_BEFORE = re.compile(rf"\b({any_of('container_lead_words')})\s+[A-Z][\w'’-]+"
+                                        rf"(\s[A-Z][\w'’-]+)?,\s+$")
 _TRAILING_CONTAINER_AFTER = re.compile(r"^(\s*[.;\[]|\s*$)")
+
+
+_REGION_BEFORE = re.compile(rf"(?i)\b({any_of('rural_words', 'compass_adjectives')})\s+$")    # "rural Damascus"
+_REGION_AFTER = re.compile(rf"(?i)^\s+({any_of('regional_words')})\b")     # "Damascus countryside"
 
 
 def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
@@ -206,8 +213,8 @@ def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
             cp = gaz.country(c.demonym_of)
             mentions.append(Mention(c, [cp] if cp else []))
             continue
-        mb = re.search(r"(?i)\b(rural|eastern|western|northern|southern)\s+$", text[max(0, c.start - 10):c.start])
-        ma = re.match(r"(?i)^\s+(countryside|suburbs|rural|governorate|province)\b", text[c.end:c.end + 15])
+        mb = _REGION_BEFORE.search(text[max(0, c.start - 10):c.start])
+        ma = _REGION_AFTER.match(text[c.end:c.end + 15])
         rs, loose = mention_readings(gaz, c.text, mb.group(1) if mb else "", ma.group(1) if ma else "",
                               dotted=text[c.end:c.end + 1] == ".")
         if c.focus_cc:
@@ -330,11 +337,8 @@ def geoparse(doc: Document, gaz: Gazetteer, prior: Counter | None = None) -> lis
 # "the London-based Syrian Observatory", "Damascus said", "Washington blames": the name stands for an
 # organisation's seat or a government, not for where something happened
 _BASED = re.compile(r"^[-‐–]based\b")
-_GOVERNMENT_AFTER = re.compile(r"(?i)^(['’]s?)?\s+(has\s+|have\s+|had\s+|is\s+|was\s+|also\s+)?(said|says|say|accused|"
-                               r"accuses|blamed|blames|denied|denies|warned|warns|announced|announces|claimed|claims|"
-                               r"insisted|insists|rejected|rejects|responded|condemned|condemns|wants|wanted|promised|"
-                               r"promises|leading|leads|backed|backs|supports|supported|demanded|demands|agreed|"
-                               r"government|regime|administration|officials?|allies|ally|envoys?|authorities)\b")
+_AUXILIARY = "|".join(rf"{re.escape(w)}\s+" for w in words("government_auxiliaries"))     # "has said"
+_GOVERNMENT_AFTER = re.compile(rf"(?i)^(['’]s?)?\s+({_AUXILIARY})?({any_of('government_words_after')})\b")
 
 
 def _stands_for_state(text: str, c: Candidate, r: Place) -> bool:

@@ -29,10 +29,11 @@ from .proper_runs import continues, proper_runs
 from .report_country import focus_country
 from .skeleton_index import skeleton_lookup, skeleton_ok
 from .supplement import admin1_abbreviations
+from .vocab import any_of
 
 __all__ = ["Candidate", "find_candidates"]
 
-_DIRECTION = re.compile(r"(?i)\b(eastern|western|northern|southern|east|west|north|south)\s+$")
+_DIRECTION = re.compile(rf"(?i)\b({any_of('compass_adjectives', 'compass_points')})\s+$")
 # what may stand in an ORG before a place when the whole ORG is the place's name: "the Marea", "al-Ghouta"
 _ORG_LEAD = re.compile(r"(?i)(the\s+)?((" + "|".join(words("arabic_articles")) + r")[-\s])?")
 
