@@ -34,15 +34,28 @@ def _output(path: str | None):
             yield f
 
 
-def _pipeline(coding: bool = True, keep_all: bool = False, model: str | None = None, actors: str | None = None):
+def _pipeline(coding: bool = True, keep_all: bool = False, model: str | None = None, actors: str | None = None,
+              relevance: tuple[float | None, bool] = (None, False)):
     from .extract.classifier import ModelError
     from .extract.lexicon import LexiconError
     from .extract.registry import RegistryError
     from .pipeline import default_pipeline
     try:
-        return default_pipeline(coding=coding, keep_all=keep_all, model=model, actors=actors)
+        return default_pipeline(coding=coding, keep_all=keep_all, model=model, actors=actors,
+                                relevance_threshold=relevance[0], keep_irrelevant=relevance[1])
     except (EventcoderError, ModelError, LexiconError, RegistryError) as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def relevance_options(f):
+    """--relevance-threshold and --keep-irrelevant: how sure the cheap reading before the parse must be that a report
+    tells of an event before it is coded."""
+    f = click.option("--keep-irrelevant", is_flag=True,
+                     help="code reports the relevance reading finds no event in too (slower; more false events)")(f)
+    return click.option("--relevance-threshold", type=click.FloatRange(min=0), default=None, metavar="SCORE",
+                        help="relevance score a report needs to be coded (default 2; lower finds more events in "
+                             "passing, with more false ones; `python3 bench/run.py` prints precision and recall "
+                             "at several thresholds)")(f)
 
 
 actors_option = click.option("--actors", type=click.Path(exists=True, dir_okay=False),
@@ -173,7 +186,9 @@ def cli():
 @input_options
 @on_error_option
 @actors_option
-def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_column, source, published_at, force, on_error):
+@relevance_options
+def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_column, source, published_at, force, on_error,
+         relevance_threshold, keep_irrelevant):
     """Code reports (text, HTML, JSONL and CSV files, folders, or - for stdin), store them and print their events.
 
     Each document is stored in its own transaction. Run again, the same command passes over the documents already
@@ -201,8 +216,8 @@ def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_colu
             print_document(doc)
 
     done = None if force else (lambda doc: store.has_document(doc.id, version))
-    summary = _run(read_inputs(paths, opts), _pipeline(keep_all=keep_all, actors=actors), sink, on_error, progress,
-                   total=_total(paths, opts), done=done)
+    pipeline = _pipeline(keep_all=keep_all, actors=actors, relevance=(relevance_threshold, keep_irrelevant))
+    summary = _run(read_inputs(paths, opts), pipeline, sink, on_error, progress, total=_total(paths, opts), done=done)
     store.finish_run(run_id, docs_ok=summary.coded + sum(summary.skipped.values()),
                      docs_failed=len(summary.failed), events=summary.events)
     store.close()
@@ -219,8 +234,9 @@ def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_colu
 @input_options
 @on_error_option
 @actors_option
+@relevance_options
 def extract(docs, output, explain, keep_all, model, quiet, actors, glob, text_column, id_column, source, published_at,
-            force, on_error):
+            force, on_error, relevance_threshold, keep_irrelevant):
     """Code DOCS (JSONL, one {"id", "text", ...} a line; also text, HTML, CSV, folders; - for stdin) into events,
     one JSON line each.
 
@@ -230,17 +246,18 @@ def extract(docs, output, explain, keep_all, model, quiet, actors, glob, text_co
     progress = Progress(quiet)
     opts = _read_options(glob, text_column, id_column, source, published_at)
     sig = _signature("extract", docs, explain=explain, keep_all=keep_all, model=model, actors=actors, glob=glob,
-                     text_column=text_column, id_column=id_column, source=source, published_at=published_at)
+                     text_column=text_column, id_column=id_column, source=source, published_at=published_at,
+                     relevance_threshold=relevance_threshold, keep_irrelevant=keep_irrelevant)
+    pipeline = _pipeline(keep_all=keep_all, model=model, actors=actors, relevance=(relevance_threshold, keep_irrelevant))
     res = _resumable(output, sig, force)
     if res is None:
         with _output(output) as out:
             def sink(doc):
                 for ev in doc.events:
                     out.write(json.dumps(event_record(ev, explain), ensure_ascii=False) + "\n")
-            summary = _run(read_inputs(docs, opts), _pipeline(keep_all=keep_all, model=model, actors=actors), sink, on_error,
-                           progress, total=_total(docs, opts))
+            summary = _run(read_inputs(docs, opts), pipeline, sink, on_error, progress, total=_total(docs, opts))
     else:
-        summary = _run_to_file(res, docs, opts, _pipeline(keep_all=keep_all, model=model, actors=actors), on_error, progress,
+        summary = _run_to_file(res, docs, opts, pipeline, on_error, progress,
                                lambda doc: [event_record(ev, explain) for ev in doc.events])
     _finish(summary, progress)
 

@@ -27,7 +27,8 @@ log = logging.getLogger(__name__)
 
 # The standard chain, by name; `GEOPARSE` is the part `geoparse` needs.
 GEOPARSE = ("repair", "language", "parse", "geoparse")
-STANDARD = GEOPARSE + ("geography", "events", "locate", "actors", "dates", "fatalities", "sources", "finalize")
+STANDARD = ("repair", "language", "relevance", "parse", "geoparse", "geography", "events", "locate", "actors", "dates",
+            "fatalities", "sources", "finalize")
 
 PipelineError = ContractError   # the name older code and tests use
 
@@ -36,7 +37,7 @@ def load_builtin_stages() -> None:
     """Import the modules that register the built-in stages (each registers itself when imported)."""
     from .text import repair, language, nlp  # noqa: F401
     from .geo import stage as geo_stage  # noqa: F401
-    from .extract import events, actors, dates, fatalities, sources, finalize  # noqa: F401
+    from .extract import relevance, events, actors, dates, fatalities, sources, finalize  # noqa: F401
 
 
 class Pipeline:
@@ -143,14 +144,20 @@ def build_pipeline(names: Iterable[str], *, options: dict[str, dict] | None = No
 
 
 def default_pipeline(*, coding: bool = True, gazetteer=None, keep_all: bool = False, model: str | None = None,
-                     actors=None, audit: bool = False) -> Pipeline:
+                     actors=None, relevance_threshold: float | None = None, keep_irrelevant: bool = False,
+                     audit: bool = False) -> Pipeline:
     """The standard pipeline. `coding=False` stops after place mentions (what `geoparse` needs).
 
     `model`: a classifier made by `eventcoder train`; `actors`: a user's actor registry file (its entries win over
-    the shipped ones); `keep_all`: keep planned/denied/hypothetical events, flagged."""
+    the shipped ones); `keep_all`: keep planned/denied/hypothetical events, flagged; `relevance_threshold`: the
+    relevance score a report needs to be coded (default `extract.relevance.DEFAULT_THRESHOLD`); `keep_irrelevant`:
+    code reports below it too (their sentences are still read in their conflict sense)."""
     options: dict[str, dict] = {"geoparse": {"gazetteer": gazetteer}}
     if coding:
-        options.update(locate={"gazetteer": gazetteer}, finalize={"keep_all": keep_all})
+        options.update(locate={"gazetteer": gazetteer}, finalize={"keep_all": keep_all},
+                       relevance={"keep_irrelevant": keep_irrelevant})
+        if relevance_threshold is not None:
+            options["relevance"]["threshold"] = relevance_threshold
         if model:
             options["events"] = {"model": model}
         if actors:

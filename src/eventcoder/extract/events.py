@@ -41,14 +41,15 @@ from __future__ import annotations
 from ..model import Document, Event
 from ..stage import Stage, stage
 from .factuality import judge
-from .incidents import Incident, Reading, group_incidents, protest_label, purpose_next, read_window, windows
+from .incidents import Incident, Reading, group_incidents, muted, protest_label, purpose_next, read_window, windows
 from .lexicon import CueMatch, load_lexicon
 from .new_event import civilian_hint, confidence_of, new_event
+from .relevance import overlaps_relevant
 from .rules import Decision
 from .splitting import split_clauses, split_places
 
 
-@stage("events", requires=("clean", "nlp", "sentences", "places", "geography"),
+@stage("events", requires=("clean", "nlp", "sentences", "places", "geography", "relevance"),
        assigns=("events", "notes.civilian_hint", "notes.place_hint", "notes.actor_scope", "notes.clause_of"))
 class DetectEvents(Stage):
     """Fill `doc.events`: which sentences report an event ACLED codes, of what type, and how sure we are (see the
@@ -107,6 +108,7 @@ class DetectEvents(Stage):
     def __call__(self, doc: Document) -> Document:
         doc.events = []
         readings = [read_window(doc, self.lexicon, a, b, i == 0) for i, (a, b) in enumerate(windows(doc))]
+        readings = [r if overlaps_relevant(doc.relevance, r.start, r.end) else muted(r) for r in readings]
         purpose_next(doc, readings)
         incidents = group_incidents(doc, readings)
         if not incidents and self.model is not None:

@@ -50,6 +50,14 @@ class Incident:
         return self.readings[0]
 
 
+def muted(r: Reading) -> Reading:
+    """A reading whose sentence the relevance reading found no event in: it keeps its cues (context for the
+    sentences around it) but decides nothing."""
+    return Reading(r.start, r.end, r.matches, Decision(None, 0.0, [], ["no event in its conflict sense here "
+                                                                        "(the relevance reading)"], r.decision.scores),
+                   r.factuality, r.fact_reason)
+
+
 def _protests() -> frozenset[str]:
     return taxonomy().family("protest")
 

@@ -1,0 +1,243 @@
+"""The relevance reading, made before the parse: does a report tell of an event ACLED codes, and in which sentences?
+
+Contract:
+- `read_relevance(text, lexicon)` -> `model.Relevance`: the text is cut into sentences by punctuation and line
+  breaks (no parse); each sentence's trigger cues (the event lexicon, matched once over the whole text) are decided
+  by the rules, and the decision counts only in its conflict sense: a sentence about sports, disease, accidents,
+  fires, courts or business (for a protest: only sports, games, culture) needs an armed actor, a weapon or a crowd
+  of its own; in a brief report (a note, a headline, a dispatch) the lead's event counts as it is; an act of violence needs
+  an armed actor, a weapon or a typical victim; a demonstration needs a crowd; an arrest needs a political target; a
+  strategic development needs an armed actor. The sentence's score is the rules' score when its sense holds, else 0;
+  the document's score is its best sentence's. `parse` holds the sentences that scored, with a neighbour on each
+  side and the report's first sentence (where datelines are), merged.
+- Word classes are data: `lang/en/relevance_*.txt`.
+Linear in the text's length: each cue and word class is one scan of the text; sentences are found by bisection.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from ..lang import words
+from ..model import Document, Relevance
+from ..stage import Stage, stage
+from .lexicon import Cue, CueMatch, Lexicon, load_lexicon
+from .registry import Registry
+from .rules import decide
+from .taxonomy import taxonomy
+
+DEFAULT_THRESHOLD = 2.0   # the rules' MIN_SCORE: a sentence must report an event as firmly as the coder needs
+MAX_SENTENCE = 1500       # a longer run without a sentence break is read in pieces of this many characters
+CLASSES = {"armed": "relevance_armed_actors", "police": "relevance_police_agents", "weapon": "relevance_weapons",
+           "crowd": "relevance_crowds", "political": "relevance_political_targets", "victim": "relevance_victims",
+           "combat": "relevance_combat", "other": "relevance_other_domains", "pastime": "relevance_pastimes",
+           "sports": "relevance_sports"}
+# registry kinds whose named actors (not the generic templates) count as armed actors or as crowds
+REGISTRY_CLASS = {"military": "armed", "rebel": "armed", "militia": "armed", "identity": "armed",
+                  "protesters": "crowd", "rioters": "crowd"}
+# a report this short (in sentences) is a brief, a note or a headline: its lead sentences are its news, and an event
+# they report counts without further signs; in a longer article the same words need the signs of `NEEDS`
+BRIEF_SENTENCES = 4
+STRONG_IN_CONTEXT = 2      # a report with this many sentences of events in their conflict sense is a conflict report
+# what makes a decision count in its conflict sense, per kind of event (the first class found names the reason)
+NEEDS = {"crowd": ("crowd", "political", "armed", "police"),
+         "arrest": ("political", "armed"),
+         "violence": ("armed", "weapon", "police", "combat", "victim"),
+         "destruction": ("armed", "crowd", "political", "weapon"),
+         "strategic": ("armed",)}
+WHY = {"armed": "an armed actor", "police": "the police using force", "weapon": "a weapon of war",
+       "crowd": "a crowd", "political": "a political actor or target", "victim": "a typical victim",
+       "combat": "words of combat"}
+_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\s*\n\s*")
+
+
+@lru_cache(maxsize=None)
+def class_pattern(name: str) -> re.Pattern:
+    """One word class (`CLASSES`) as a case-insensitive whole-word regex built from its list."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(words(CLASSES[name])) + r")(?![\w-])", re.IGNORECASE)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences by punctuation and line breaks; a longer run is cut at a space before MAX_SENTENCE characters."""
+    spans, a = [], 0
+    for m in _BREAK.finditer(text):
+        spans.extend(_pieces(text, a, m.start()))
+        a = m.end()
+    spans.extend(_pieces(text, a, len(text)))
+    return spans
+
+
+def _pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    out = []
+    while b - a > MAX_SENTENCE:
+        cut = text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+        cut = cut if cut > a else a + MAX_SENTENCE
+        out.append((a, cut))
+        a = cut
+    if text[a:b].strip():
+        out.append((a, b))
+    return out
+
+
+def _bucket(spans, starts, matches):
+    """Group (start, end, item) by the sentence holding them whole."""
+    out = defaultdict(list)
+    for s, e, item in matches:
+        i = bisect.bisect_right(starts, s) - 1
+        if i >= 0 and e <= spans[i][1]:
+            out[i].append(item)
+    return out
+
+
+def _cue_matches(text, spans, starts, lexicon: Lexicon):
+    """Per sentence, the first match of each cue in it (as `Lexicon.match` would give on the sentence alone)."""
+    found = []
+    for cue in lexicon.cues:
+        for m in cue.pattern.finditer(text):
+            found.append((m.start(), m.end(), CueMatch(cue, m.start(), m.end(), m.group(0))))
+    per = _bucket(spans, starts, found)
+    for i, ms in per.items():
+        seen, first = set(), []
+        for m in ms:
+            if id(m.cue) not in seen:
+                seen.add(id(m.cue))
+                first.append(m)
+        per[i] = first
+    return per
+
+
+def _classes(text, spans, starts, registry: Registry | None):
+    """Per sentence, the word-class matches in it: (start, end, class name); actors the registry knows by a name
+    (JNIM, FARDC, the Taliban, Islamic State: an alias written with a capital) count as armed actors or crowds by
+    their kind; its generic words ("soldiers", "militants") are the word lists' business."""
+    found = [(m.start(), m.end(), (m.start(), m.end(), name)) for name in CLASSES
+             for m in class_pattern(name).finditer(text)]
+    for m in registry.find(text) if registry is not None else ():
+        kinds = {REGISTRY_CLASS.get(e.kind) for e, alias in m.entries
+                 if not alias.home_only and alias.text[:1].isupper()}    # a name ("JNIM", "Islamic State")
+        for name in kinds - {None}:
+            found.append((m.start, m.end, (m.start, m.end, name)))
+    return _bucket(spans, starts, found)
+
+
+def _beside(found, evidence) -> set[str]:
+    """The classes found outside the trigger's own words ("shelled" is no weapon of its own shelling)."""
+    return {name for a, b, name in found if not any(a < m.end and m.start < b for m in evidence)}
+
+
+def kind_of(label: str) -> str:
+    """The kind of event a sub-event type is, for what its conflict sense needs (`NEEDS`)."""
+    tax = taxonomy()
+    if tax.in_family(label, "protest") or label == "Mob violence":
+        return "crowd"
+    if label == "Arrests":
+        return "arrest"
+    if label == "Looting/property destruction":
+        return "destruction"
+    if tax.in_family(label, "violent") or tax.in_family(label, "explosive"):
+        return "violence"
+    return "strategic"
+
+
+def sense(label: str, cls: set[str], beside: set[str] | None = None) -> str | None:
+    """Why a decision counts in its conflict sense given the sentence's word classes, or None when it does not: a
+    sentence of another domain (sports, disease, accidents, courts...) needs an armed actor, the police using force,
+    a weapon of war or a crowd besides the trigger's own words (`beside`: "shelled pistachios", a "Bomb" nickname);
+    otherwise the event's kind needs one of its classes (`NEEDS`), the trigger's words included."""
+    beside = cls if beside is None else beside
+    kind = kind_of(label)
+    own = cls if kind == "crowd" else beside | (cls & {"police"})   # a protest's own words name its crowd
+    if cls & _foreign(kind) and not own & {"armed", "police", "weapon", "crowd", "combat"}:
+        return None
+    for c in NEEDS[kind]:
+        if c in cls:
+            return WHY[c]
+    return None
+
+
+def weak_sense(label: str, cls: set[str], context: str | None) -> str | None:
+    """A decision without the signs its kind needs still counts where the report gives it a conflict context (a
+    brief report, or a report with STRONG_IN_CONTEXT events in their conflict sense), unless its sentence belongs to
+    another domain."""
+    if context is None or cls & _foreign(kind_of(label)):
+        return None
+    return context
+
+
+def _foreign(kind: str) -> set[str]:
+    """The domains whose words make a sentence's trigger mean something else: sports for every kind; culture,
+    nature, disease, accidents, courts and business for all but a crowd's acts (people protest about those)."""
+    return {"sports"} if kind == "crowd" else {"sports", "pastime", "other"}
+
+
+def read_relevance(text: str, lexicon: Lexicon, registry: Registry | None = None, *, neighbours: int = 1) -> Relevance:
+    spans = sentence_spans(text)
+    starts = [a for a, _ in spans]
+    cues, classes = _cue_matches(text, spans, starts, lexicon), _classes(text, spans, starts, registry)
+    scored, reasons = [], []
+    tag = lexicon.prefix(text[spans[0][0]:spans[0][1]]) if spans else None
+    if tag is not None:     # an ACLED-style note tag ("Property destruction: On ...") decides the first sentence
+        label, w, end = tag
+        cue = Cue(label, w + 1, re.compile(""), "note tag", 0)
+        cues[0] = cues.get(0, []) + [CueMatch(cue, spans[0][0], spans[0][0] + end, text[spans[0][0]:spans[0][0] + end])]
+    decided = {i: decide(ms) for i, ms in cues.items()}
+    decided = {i: d for i, d in decided.items() if d.label and not d.none_reason}
+    strong = {}
+    for i, d in decided.items():
+        found = classes.get(i, [])
+        strong[i] = sense(d.label, {c for _, _, c in found}, _beside(found, d.evidence))
+    context = ("a brief report" if len(spans) <= BRIEF_SENTENCES else
+               "a conflict report" if sum(1 for w in strong.values() if w) >= STRONG_IN_CONTEXT else None)
+    for i, (a, b) in enumerate(spans):
+        score, d = 0.0, decided.get(i)
+        why = (strong[i] or weak_sense(d.label, {c for _, _, c in classes.get(i, [])}, context)) if d else None
+        if why is not None:
+            score = d.score
+            reasons.append(f"{text[a:b][:60]!r}: {d.label} ({score:g}), with {why}")
+        scored.append((a, b, score))
+    best = max((s for _, _, s in scored), default=0.0)
+    keep = {0} if spans else set()
+    for i, (_, _, s) in enumerate(scored):
+        if s > 0:
+            keep.update(range(max(0, i - neighbours), min(len(spans), i + neighbours + 1)))
+    return Relevance(best, scored, _merge([spans[i] for i in sorted(keep)]), reasons)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a - out[-1][1] <= 2:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def overlaps_relevant(relevance: Relevance | None, a: int, b: int) -> bool:
+    """Whether clean span a..b overlaps a sentence the relevance reading scored (always true without a reading)."""
+    if relevance is None:
+        return True
+    return any(s > 0 and x < b and a < y for x, y, s in relevance.sentences)
+
+
+@stage("relevance", requires=("clean",), assigns=("relevance",))
+class ReadRelevance(Stage):
+    """Read the report cheaply before the parse: set `doc.relevance` and skip a report that tells of no event ACLED
+    codes (`not-relevant`, with its score), unless `keep_irrelevant`."""
+
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD, keep_irrelevant: bool = False, lexicon: str | None = None,
+                 registry: Registry | None = None):
+        self.threshold, self.keep_irrelevant = threshold, keep_irrelevant
+        self.lexicon = load_lexicon(lexicon)
+        self.registry = registry or Registry.shipped()
+
+    def __call__(self, doc: Document) -> Document:
+        doc.relevance = rel = read_relevance(doc.clean, self.lexicon, self.registry)
+        if rel.score < self.threshold and not self.keep_irrelevant:
+            doc.skipped = "not relevant"
+            doc.warn("not-relevant", f"skipped: no sentence reports an event ACLED codes in its conflict sense "
+                                     f"(relevance {rel.score:g} < threshold {self.threshold:g}); use "
+                                     f"--keep-irrelevant or a lower --relevance-threshold to code it anyway")
+        return doc
