@@ -60,7 +60,7 @@ def test_a_brief_reports_its_lead_as_it_is(read):
 
 def test_a_named_armed_group_from_the_registry_gives_the_conflict_sense(read):
     text = FILLER + "On Tuesday JNIM abducted two teachers in Djibo."
-    assert read(text.replace("JNIM", "someone")).score == 0
+    assert read(text.replace("JNIM", "someone")).score < 2      # no sign of its conflict sense: weak
     assert read(text).score >= 2
 
 

@@ -267,6 +267,7 @@ class Relevance:
     sentences: list[tuple[int, int, float]] = field(default_factory=list)
     parse: list[tuple[int, int]] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    threshold: float = 0.0     # the score a sentence needs to be coded (and the report, to be coded at all)
 
 
 @dataclass

@@ -41,6 +41,7 @@ REGISTRY_CLASS = {"military": "armed", "rebel": "armed", "militia": "armed", "id
 # they report counts without further signs; in a longer article the same words need the signs of `NEEDS`
 BRIEF_SENTENCES = 4
 STRONG_IN_CONTEXT = 2      # a report with this many sentences of events in their conflict sense is a conflict report
+WEAK_SCORE = 1.0           # what a decision without its signs scores outside a conflict context (below the default)
 # what makes a decision count in its conflict sense, per kind of event (the first class found names the reason)
 NEEDS = {"crowd": ("crowd", "political", "armed", "police"),
          "arrest": ("political", "armed"),
@@ -157,11 +158,11 @@ def sense(label: str, cls: set[str], beside: set[str] | None = None) -> str | No
     return None
 
 
-def weak_sense(label: str, cls: set[str], context: str | None) -> str | None:
-    """A decision without the signs its kind needs still counts where the report gives it a conflict context (a
-    brief report, or a report with STRONG_IN_CONTEXT events in their conflict sense), unless its sentence belongs to
-    another domain."""
-    if context is None or cls & _foreign(kind_of(label)):
+def weak_sense(label: str, cls: set[str], context: str) -> str | None:
+    """A decision without the signs its kind needs, unless its sentence belongs to another domain: it counts fully
+    where the report gives it a conflict context (a brief report, or a report with STRONG_IN_CONTEXT events in their
+    conflict sense), else as WEAK_SCORE (below the default threshold: `--relevance-threshold 1` admits it)."""
+    if cls & _foreign(kind_of(label)):
         return None
     return context
 
@@ -172,7 +173,8 @@ def _foreign(kind: str) -> set[str]:
     return {"sports"} if kind == "crowd" else {"sports", "pastime", "other"}
 
 
-def read_relevance(text: str, lexicon: Lexicon, registry: Registry | None = None, *, neighbours: int = 1) -> Relevance:
+def read_relevance(text: str, lexicon: Lexicon, registry: Registry | None = None, *, neighbours: int = 1,
+                   threshold: float = 0.0) -> Relevance:
     spans = sentence_spans(text)
     starts = [a for a, _ in spans]
     cues, classes = _cue_matches(text, spans, starts, lexicon), _classes(text, spans, starts, registry)
@@ -192,17 +194,19 @@ def read_relevance(text: str, lexicon: Lexicon, registry: Registry | None = None
                "a conflict report" if sum(1 for w in strong.values() if w) >= STRONG_IN_CONTEXT else None)
     for i, (a, b) in enumerate(spans):
         score, d = 0.0, decided.get(i)
-        why = (strong[i] or weak_sense(d.label, {c for _, _, c in classes.get(i, [])}, context)) if d else None
-        if why is not None:
-            score = d.score
-            reasons.append(f"{text[a:b][:60]!r}: {d.label} ({score:g}), with {why}")
+        if d is not None:
+            cls = {c for _, _, c in classes.get(i, [])}
+            why = strong[i] or weak_sense(d.label, cls, context or "no sign of its conflict sense")
+            if why is not None:
+                score = d.score if (strong[i] or context) else WEAK_SCORE
+                reasons.append(f"{text[a:b][:60]!r}: {d.label} ({score:g}), with {why}")
         scored.append((a, b, score))
     best = max((s for _, _, s in scored), default=0.0)
     keep = {0} if spans else set()
     for i, (_, _, s) in enumerate(scored):
-        if s > 0:
+        if s > 0 and s >= threshold:
             keep.update(range(max(0, i - neighbours), min(len(spans), i + neighbours + 1)))
-    return Relevance(best, scored, _merge([spans[i] for i in sorted(keep)]), reasons)
+    return Relevance(best, scored, _merge([spans[i] for i in sorted(keep)]), reasons, threshold)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -216,10 +220,11 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def overlaps_relevant(relevance: Relevance | None, a: int, b: int) -> bool:
-    """Whether clean span a..b overlaps a sentence the relevance reading scored (always true without a reading)."""
+    """Whether clean span a..b overlaps a sentence the relevance reading scored at its threshold (always true without
+    a reading)."""
     if relevance is None:
         return True
-    return any(s > 0 and x < b and a < y for x, y, s in relevance.sentences)
+    return any(s > 0 and s >= relevance.threshold and x < b and a < y for x, y, s in relevance.sentences)
 
 
 @stage("relevance", requires=("clean",), assigns=("relevance",))
@@ -234,7 +239,7 @@ class ReadRelevance(Stage):
         self.registry = registry or Registry.shipped()
 
     def __call__(self, doc: Document) -> Document:
-        doc.relevance = rel = read_relevance(doc.clean, self.lexicon, self.registry)
+        doc.relevance = rel = read_relevance(doc.clean, self.lexicon, self.registry, threshold=self.threshold)
         if rel.score < self.threshold and not self.keep_irrelevant:
             doc.skipped = "not relevant"
             doc.warn("not-relevant", f"skipped: no sentence reports an event ACLED codes in its conflict sense "
