@@ -2,7 +2,9 @@
 
 Contract:
 - `windows(doc)`: the clean-text spans read one at a time: the parser's sentences, a headline cut mid-clause
-  rejoined, and a span longer than MAX_WINDOW cut into windows.
+  rejoined, and a span longer than MAX_WINDOW cut into windows. Only the sentences are read (a partial parse, see
+  `text/nlp.py`, leaves text outside them unread): two sentences are rejoined only when nothing but whitespace lies
+  between them, and the whole text is one span only for a document the parser never saw (`doc.nlp` None).
 - `read_window(doc, lexicon, a, b, first)`: a `Reading` of one span: its cue matches, the rules' `Decision` (an
   ACLED note's opening tag decides on the first span) and the factuality of its trigger.
 - `purpose_next(doc, readings)`: a weak act of protest followed by a sentence that says what the crowd demanded
@@ -55,11 +57,12 @@ def _protests() -> frozenset[str]:
 
 
 def windows(doc: Document) -> list[tuple[int, int]]:
-    spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.clean))]
+    spans = [(s.start, s.end) for s in doc.sentences] if doc.nlp is not None else [(0, len(doc.clean))]
     joined: list[tuple[int, int]] = []
     for a, b in spans:       # the parser cuts headlines mid-clause ("... and Shells target | Aleppo"): rejoin
+        gap = doc.clean[joined[-1][1]:a] if joined else ""
         if joined and not _SENTENCE_END.search(doc.clean[joined[-1][0]:joined[-1][1]]) \
-                and "\n" not in doc.clean[joined[-1][1]:a] and b - joined[-1][0] <= MAX_WINDOW:
+                and not gap.strip() and "\n" not in gap and b - joined[-1][0] <= MAX_WINDOW:
             joined[-1] = (joined[-1][0], b)
         else:
             joined.append((a, b))
