@@ -17,11 +17,12 @@ class Taken:
         self._at = start
         self._inside = bytearray(end - start + 1)     # 1 where a held span covers the character
         self._interior = bytearray(end - start + 1)   # 1 at a position strictly inside a held span
+        self._empty = bytearray(end - start + 1)      # 1 where an empty span is held
 
     def overlaps(self, a: int, b: int) -> bool:
         a, b = a - self._at, b - self._at
         if b > a:
-            return self._inside.find(1, a, b) >= 0
+            return self._inside.find(1, a, b) >= 0 or self._empty.find(1, a + 1, b) >= 0
         return 0 <= a < len(self._interior) and self._interior[a] == 1
 
     def add(self, a: int, b: int) -> None:
@@ -29,6 +30,8 @@ class Taken:
         if b > a:
             self._inside[a:b] = b"\x01" * (b - a)
             self._interior[a + 1:b] = b"\x01" * (b - a - 1)
+        else:
+            self._empty[a] = 1
 
 
 class Disjoint:
