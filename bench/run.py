@@ -2,13 +2,20 @@
 """The measuring stick: run every dev set through `eventcoder extract` / `geoparse` / `fuse`, score it with the
 shared scorer, and print one table with documents/s and peak memory.
 
+Speed side by side: for each set run through `extract`, a plain spaCy parse of the same documents
+(`bench/plain_parse.py`: the same model, all its pipes, nothing else) runs as a child process too, alternately with
+`extract` (extract, plain, extract, plain, ... `--speed-repeats N` times each; start-up and model loading counted in
+both). Each set's line then says eventcoder's documents/s, the plain parse's, their ratio and both peak memories
+(medians over the repeats); results.json gets `speed_ratio` (eventcoder docs/s / plain docs/s), `plain_docs_per_s`
+and `plain_peak_mb`. `--no-speed` skips the plain parse (each takes about as long as extract's parse stage).
+
 The kind of a set is read from its name's prefix, as the shared scorer reads it. A set of a kind this runner does not
 know yet is still run (through `extract`) and scored; its table row shows every number the scorer gives. `fusion-*`
 sets go through `eventcoder fuse` when the installed eventcoder has that verb, else through `extract` (which the
 scorer gives 0: no report is fused with another).
 
 usage: python bench/run.py [--bench DIR] [--sets a,b] [--out DIR] [--check bench/floors.json] [--limit N]
-                          [--write-floors bench/floors.json]
+                          [--write-floors bench/floors.json] [--no-speed] [--speed-repeats N]
 
 --check compares the metrics with the floors in the file and exits 1 if any is below its floor (the CI gate).
 Outputs go to --out (default bench/out/, git-ignored: they quote the documents, so they are never committed).
@@ -19,6 +26,7 @@ import argparse
 import json
 import math
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -99,10 +107,10 @@ def floor_of(key: str, value: float) -> float:
     return max(0.0, math.floor((value - 0.01) * 100) / 100)
 
 
-def run_child(cmd: list[str]) -> tuple[int, float, float]:
-    """Run a command; return (exit status, seconds, peak resident memory in MiB)."""
+def run_child(cmd: list[str], quiet: bool = False) -> tuple[int, float, float]:
+    """Run a command (`quiet`: its stdout discarded); return (exit status, seconds, peak resident memory in MiB)."""
     t0 = time.monotonic()
-    proc = subprocess.Popen(cmd)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL if quiet else None)
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     return proc.returncode, time.monotonic() - t0, usage.ru_maxrss / 1024
@@ -120,7 +128,7 @@ def limited(src: Path, n: int | None, tmp: Path) -> Path:
     return out
 
 
-def main() -> int:
+def parse_args() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
     ap.add_argument("--sets", default="")
@@ -129,7 +137,110 @@ def main() -> int:
     ap.add_argument("--write-floors", type=Path,
                     help="write floors just under this run's numbers (0.01 below, rounded down) to the file")
     ap.add_argument("--limit", type=int, help="only the first N documents of each set (quick look; not for --check)")
+    ap.add_argument("--no-speed", action="store_true",
+                    help="skip the plain spaCy parse that extract's speed is compared with")
+    ap.add_argument("--speed-repeats", type=int, default=1, metavar="N",
+                    help="run extract and the plain parse N times each, alternately (medians reported; default 1)")
     args = ap.parse_args()
+    if args.speed_repeats < 1:
+        ap.error("--speed-repeats must be at least 1")
+    return args
+
+
+def fresh(pred: Path) -> Path:
+    """`pred` with no earlier output or progress file, so `extract -o` codes every document again."""
+    for p in (pred, pred.with_name(pred.name + ".progress")):
+        p.unlink(missing_ok=True)
+    return pred
+
+
+def run_speed(exe: list[str], verb: str, docs: Path, pred: Path, repeats: int, plain: bool) -> dict:
+    """Run eventcoder (and, with `plain`, the plain parse) as child processes, alternately, `repeats` times each;
+    the last eventcoder run's output stays in `pred`. Returns the medians: seconds and peak MiB of each."""
+    ours: list[tuple[float, float]] = []
+    theirs: list[tuple[float, float]] = []
+    for _ in range(repeats):
+        rc, secs, mem = run_child(exe + [verb, str(docs), "-o", str(fresh(pred)), "--quiet"])
+        if rc not in (0, 1):
+            raise SystemExit(f"{docs}: eventcoder {verb} exited {rc}")
+        ours.append((secs, mem))
+        if plain:
+            rc, secs, mem = run_child([sys.executable, str(HERE / "plain_parse.py"), str(docs)], quiet=True)
+            if rc:
+                raise SystemExit(f"{docs}: bench/plain_parse.py exited {rc}")
+            theirs.append((secs, mem))
+    out = {"seconds": statistics.median(s for s, _ in ours), "peak_mb": statistics.median(m for _, m in ours)}
+    if theirs:
+        out.update(plain_seconds=statistics.median(s for s, _ in theirs),
+                   plain_peak_mb=statistics.median(m for _, m in theirs))
+    return out
+
+
+def gold_for(dev: Path, name: str, docs: Path, limited_run: bool, tmp: Path) -> Path:
+    """The gold folder to score against: the set's, or with --limit the same subset of it."""
+    gold_dir = dev / name
+    if not limited_run:
+        return gold_dir
+    sub = tmp / name
+    sub.mkdir()
+    ids = {json.loads(l)["id"] for l in open(docs, encoding="utf-8") if l.strip()}
+    for fn in ("docs.jsonl", "gold.jsonl"):
+        with open(gold_dir / fn, encoding="utf-8") as f, open(sub / fn, "w", encoding="utf-8") as g:
+            for line in f:
+                rec = json.loads(line)
+                if rec.get("id", rec.get("doc_id")) in ids:
+                    g.write(line)
+    return sub
+
+
+def run_set(name: str, args: argparse.Namespace, exe: list[str], tmp: Path) -> dict:
+    """Run, time and score one set; print its line; return its metrics."""
+    dev = args.bench / "dev"
+    docs = limited(dev / name / "docs.jsonl", args.limit, tmp)
+    n_docs = sum(1 for line in open(docs, encoding="utf-8") if line.strip())
+    verb = VERB_OF_KIND.get(kind_of(name), "extract")
+    if verb == "fuse" and not has_verb(exe, "fuse"):
+        print(f"{name}: this eventcoder has no `fuse` verb; scoring `extract` output (fuses nothing)",
+              file=sys.stderr)
+        verb = "extract"
+    pred = args.out / f"{name}.jsonl"
+    side_by_side = verb == "extract" and not args.no_speed
+    timing = run_speed(exe, verb, docs, pred, args.speed_repeats if side_by_side else 1, side_by_side)
+    score = subprocess.run([sys.executable, str(args.bench / "score.py"),
+                            str(gold_for(dev, name, docs, bool(args.limit), tmp)), str(pred)],
+                           capture_output=True, text=True)
+    if score.returncode:
+        print(score.stderr, file=sys.stderr)
+        raise SystemExit(1)
+    (args.out / f"{name}.score.txt").write_text(score.stderr + score.stdout)
+    metrics = json.loads(score.stdout.strip().splitlines()[-1])
+    secs, mem = timing["seconds"], timing["peak_mb"]
+    metrics.update(docs_per_s=n_docs / secs, peak_mb=mem, seconds=secs)
+    shown = "  ".join(f"{k}={metrics[k]:.3f}" for k in shown_metrics(name, metrics)
+                      if isinstance(metrics.get(k), float))
+    print(f"{name:18s} {n_docs:5d} docs {n_docs / secs:7.1f} docs/s {mem:6.0f} MiB  {shown}", flush=True)
+    if "plain_seconds" in timing:
+        plain = n_docs / timing["plain_seconds"]
+        metrics.update(plain_docs_per_s=plain, plain_peak_mb=timing["plain_peak_mb"],
+                       speed_ratio=metrics["docs_per_s"] / plain)
+        print(f"{'':18s} speed: eventcoder {metrics['docs_per_s']:.1f} docs/s ({mem:.0f} MiB), plain spaCy parse "
+              f"{plain:.1f} docs/s ({timing['plain_peak_mb']:.0f} MiB), ratio {metrics['speed_ratio']:.2f}",
+              flush=True)
+    return metrics
+
+
+def write_floors(path: Path, results: dict) -> None:
+    floors = {name: {k: floor_of(k, m[k]) for k in shown_metrics(name, m)
+                     if isinstance(m.get(k), float) and k not in NOT_GATED and (m[k] > 0 or k in LOWER_IS_BETTER)}
+              for name, m in results.items()}
+    if path.exists():  # sets not run this time keep their floors
+        floors = {**json.loads(path.read_text()), **floors}
+    path.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n")
+    print(f"floors written to {path}")
+
+
+def main() -> int:
+    args = parse_args()
     dev = args.bench / "dev"
     if not dev.is_dir():
         print(f"no benchmark data at {dev}: pass --bench PATH/TO/shared/bench", file=sys.stderr)
@@ -139,54 +250,11 @@ def main() -> int:
         sets = [s for s in sets if s in args.sets.split(",")]
     args.out.mkdir(parents=True, exist_ok=True)
     exe = [sys.executable, "-m", "eventcoder.cli"]
-    results = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for name in sets:
-            docs = limited(dev / name / "docs.jsonl", args.limit, Path(tmp))
-            n_docs = sum(1 for line in open(docs, encoding="utf-8") if line.strip())
-            verb = VERB_OF_KIND.get(kind_of(name), "extract")
-            if verb == "fuse" and not has_verb(exe, "fuse"):
-                print(f"{name}: this eventcoder has no `fuse` verb; scoring `extract` output (fuses nothing)",
-                      file=sys.stderr)
-                verb = "extract"
-            pred = args.out / f"{name}.jsonl"
-            rc, secs, mem = run_child(exe + [verb, str(docs), "-o", str(pred), "--quiet"])
-            if rc not in (0, 1):
-                print(f"{name}: eventcoder {verb} exited {rc}", file=sys.stderr)
-                return 1
-            gold_dir = dev / name
-            if args.limit:  # score against the same subset
-                sub = Path(tmp) / name
-                sub.mkdir()
-                ids = {json.loads(l)["id"] for l in open(docs, encoding="utf-8") if l.strip()}
-                for fn in ("docs.jsonl", "gold.jsonl"):
-                    with open(gold_dir / fn, encoding="utf-8") as f, open(sub / fn, "w", encoding="utf-8") as g:
-                        for line in f:
-                            rec = json.loads(line)
-                            if rec.get("id", rec.get("doc_id")) in ids:
-                                g.write(line)
-                gold_dir = sub
-            score = subprocess.run([sys.executable, str(args.bench / "score.py"), str(gold_dir), str(pred)],
-                                   capture_output=True, text=True)
-            if score.returncode:
-                print(score.stderr, file=sys.stderr)
-                return 1
-            (args.out / f"{name}.score.txt").write_text(score.stderr + score.stdout)
-            metrics = json.loads(score.stdout.strip().splitlines()[-1])
-            metrics.update(docs_per_s=n_docs / secs, peak_mb=mem, seconds=secs)
-            results[name] = metrics
-            shown = "  ".join(f"{k}={metrics[k]:.3f}" for k in shown_metrics(name, metrics)
-                              if isinstance(metrics.get(k), float))
-            print(f"{name:18s} {n_docs:5d} docs {n_docs / secs:7.1f} docs/s {mem:6.0f} MiB  {shown}", flush=True)
+        results = {name: run_set(name, args, exe, Path(tmp)) for name in sets}
     (args.out / "results.json").write_text(json.dumps(results, indent=1))
     if args.write_floors:
-        floors = {name: {k: floor_of(k, m[k]) for k in shown_metrics(name, m)
-                         if isinstance(m.get(k), float) and k not in NOT_GATED and (m[k] > 0 or k in LOWER_IS_BETTER)}
-                  for name, m in results.items()}
-        if args.write_floors.exists():  # sets not run this time keep their floors
-            floors = {**json.loads(args.write_floors.read_text()), **floors}
-        args.write_floors.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n")
-        print(f"floors written to {args.write_floors}")
+        write_floors(args.write_floors, results)
     if args.check:
         floors = json.loads(args.check.read_text())
         below = below_gate(results, floors)

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from eventcoder.model import Document, document_id
+from eventcoder.model import Document, document_id, Span
 from eventcoder.pipeline import default_pipeline
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "adra-prison.txt"
@@ -22,8 +22,12 @@ def find(doc, sub_event_type):
 
 
 def sentence_with(doc, words):
+    """The sentence holding `words`: the parser's, or (for a part the relevance reading left unparsed) its own."""
     a = doc.clean.index(words)
-    return next(s for s in doc.sentences if s.start <= a < s.end)
+    parsed = [s for s in doc.sentences if s.start <= a < s.end]
+    if parsed:
+        return parsed[0]
+    return next(Span(x, y) for x, y, _ in doc.relevance.sentences if x <= a < y)
 
 
 def test_russian_air_strike_on_the_idlib_hospital(coded):

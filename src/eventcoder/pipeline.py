@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 
 from .audit import Audit
 from .model import Document
-from .stage import INPUT_NAMES, ContractError, Stage, check_name, expand, registered, spec_of
+from .stage import INPUT_NAMES, ContractError, Stage, check_name, expand, optional, registered, spec_of
 
 log = logging.getLogger(__name__)
 
@@ -118,15 +118,25 @@ class Pipeline:
 
 def check_chain(stages: list[Stage]) -> set[str]:
     """Check that each stage requires only what the input or an earlier stage assigns; return all assigned names.
-    Working notes (`notes.*`) are optional: an event nobody left a note about has the empty `EventNotes`."""
+    Optional names (`stage.optional`: working notes, `relevance`) need no stage that assigns them (an event nobody
+    left a note about has the empty `EventNotes`; no `relevance` stage leaves `doc.relevance` None), but a stage
+    that assigns one must come before every stage that requires it."""
     have: set[str] = set(INPUT_NAMES) | {"clean"}
+    read_unassigned: dict[str, str] = {}   # optional name -> the first stage that required it before any assigned it
     for st in stages:
         for n in tuple(st.requires) + tuple(st.assigns):
             check_name(n, f"stage {st.name!r}")
-        missing = [r for r in st.requires if r not in have and not r.startswith("notes.")]
+        missing = [r for r in st.requires if r not in have and not optional(r)]
         if missing:
             raise ContractError(f"stage {st.name!r} requires {', '.join(missing)}, which no earlier stage assigns; "
                                 f"order: {[s.name for s in stages]}")
+        for r in st.requires:
+            if optional(r) and r not in have:
+                read_unassigned.setdefault(r, st.name)
+        late = [a for a in st.assigns if not a.startswith("notes.") and a in read_unassigned]
+        if late:
+            raise ContractError(f"stage {st.name!r} assigns {', '.join(late)} after stage "
+                                f"{read_unassigned[late[0]]!r} required it; order: {[s.name for s in stages]}")
         for a in st.assigns:
             have |= expand(a)
     return have

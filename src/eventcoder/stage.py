@@ -12,7 +12,11 @@ with the `@stage` decorator:
 - `events.<field>`: a field of every `Event` (`events.country`), or a group of fields (`events.actors`, see
   `model.EVENT_FIELD_GROUPS`);
 - `notes.<field>`: a working note about an event (`model.EventNotes`, read with `doc.notes_of(ev)`); notes are
-  optional (an event nobody left a note about has empty notes), so requiring one never breaks a chain.
+  optional (an event nobody left a note about has empty notes), so requiring one never breaks a chain;
+- an optional annotation (`OPTIONAL_NAMES`: `relevance`): a stage may require it whether or not the pipeline has a
+  stage that assigns it; without one it stays None (`parse` reads `relevance` when a `relevance` stage ran before
+  it, and parses everything when none did). When a stage does assign it, it must come before every stage that
+  requires it.
 Names are checked against the real attributes when a stage is registered (`ContractError`), and the chain is
 checked when a pipeline is built (`pipeline.Pipeline`): a stage may only require what the input or an earlier stage
 assigns. `pipeline.Pipeline(..., audit=True)` also records what each stage really reads, so a stage that reads
@@ -74,6 +78,13 @@ _REGISTRY: dict[str, StageSpec] = {}
 
 # Document attributes the input itself gives (what a pipeline starts with)
 INPUT_NAMES = ("id", "text", "title", "url", "source", "published_at", "origin", "warnings")
+# Document annotations a stage may require without any stage assigning them: None when no stage did
+OPTIONAL_NAMES = frozenset({"relevance"})
+
+
+def optional(name: str) -> bool:
+    """True for a contract name a chain need not assign: working notes (`notes.*`) and `OPTIONAL_NAMES`."""
+    return name.startswith("notes.") or name in OPTIONAL_NAMES
 
 
 def document_names() -> frozenset[str]:

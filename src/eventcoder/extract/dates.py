@@ -16,6 +16,7 @@ coded; a month 3 with the middle day coded.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -97,7 +98,7 @@ def resolve_date(text: str, published_at: dt.date | None, anchor: tuple[int, int
     """The date of the event reported at `anchor` (clean offsets) in `text`; see the module docstring."""
     if dates is None:
         dates = find_dates(text, published_at)
-    sent = next((s for s in (sentences or []) if s.start <= anchor[0] < s.end), None)
+    sent = _sentence_at(sentences, anchor[0])
     s0, s1 = (sent.start, sent.end) if sent else _sentence_bounds(text, anchor[0])
     usable = [e for e in dates if _usable(e)]
     in_sent = [e for e in usable if s0 <= e.start_char < s1]
@@ -134,9 +135,17 @@ def resolve_date(text: str, published_at: dt.date | None, anchor: tuple[int, int
 
 
 def _opens_sentence(text: str, e: DateExpr, sentences: list[Span] | None) -> bool:
-    sent = next((s for s in (sentences or []) if s.start <= e.start_char < s.end), None)
+    sent = _sentence_at(sentences, e.start_char)
     s0 = sent.start if sent else _sentence_bounds(text, e.start_char)[0]
     return bool(_OPENING.match(text[s0:e.start_char]))
+
+
+def _sentence_at(sentences: list[Span] | None, pos: int) -> Span | None:
+    """The sentence holding `pos` (sentences in text order, not overlapping), by bisection; None outside them."""
+    if not sentences:
+        return None
+    i = bisect.bisect_right(sentences, pos, key=lambda s: s.start) - 1
+    return sentences[i] if i >= 0 and sentences[i].start <= pos < sentences[i].end else None
 
 
 def _is_appendix(e: DateExpr, others: list[DateExpr]) -> bool:

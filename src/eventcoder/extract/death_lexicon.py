@@ -7,6 +7,7 @@ number_words).
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..lang import alternation
@@ -95,9 +96,20 @@ def names_civilians(s: str) -> bool:
 
 def clause_bounds(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
     """The clause around `pos` within text[start:end]: from after the last '.', ';' or newline before it to the
-    next one after it (clean offsets)."""
-    a = max(text.rfind(".", start, pos), text.rfind(";", start, pos), text.rfind("\n", start, pos))
-    a = start if a < 0 else a + 1
-    b_candidates = [i for i in (text.find(".", pos, end), text.find(";", pos, end), text.find("\n", pos, end))
-                    if i >= 0]
-    return a, (min(b_candidates) if b_candidates else end)
+    next one after it (clean offsets). The marks' positions are found once per text (the last text asked about is
+    kept), then each question is two bisections: no pass over a long clause-less text per figure."""
+    marks = _clause_marks(text)
+    i = bisect.bisect_left(marks, pos)             # marks[i - 1] < pos <= marks[i]
+    a = marks[i - 1] + 1 if i > 0 and marks[i - 1] >= start else start
+    b = marks[i] if i < len(marks) and marks[i] < end else end
+    return a, b
+
+
+_CLAUSE_MARK = re.compile(r"[.;\n]")
+_MARKS: list = [None, []]    # [the text last asked about, the positions of its clause marks]
+
+
+def _clause_marks(text: str) -> list[int]:
+    if _MARKS[0] is not text:
+        _MARKS[:] = [text, [m.start() for m in _CLAUSE_MARK.finditer(text)]]
+    return _MARKS[1]

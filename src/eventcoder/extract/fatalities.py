@@ -76,21 +76,22 @@ def assign_mentions(doc: Document, mentions: list[DeathMention]) -> dict[int, li
     report ("22 killed" ... "the strikes, which killed 22") or an updated toll ("the toll rose to 82") joins the
     event that holds the earlier figure, so reports that describe one event in several places count it once."""
     per_event: dict[int, list[DeathMention]] = {}
-    held: list[tuple[DeathMention, int]] = []
+    last_held: int | None = None           # the event of the last figure held (neither cumulative nor a part)
+    first_held: dict[int, int] = {}        # a figure's best value -> the event of the first figure held with it
     for m in mentions:
         i = _owner(doc, m.start)
         if i is None:
             continue
         i = _cause_of(doc, i, m, mentions)
-        if not (m.part or m.additional or m.cumulative or m.override) and held:
-            same = [j for prev, j in held if prev.best == m.best and m.best > 0 and not prev.part]
-            if same:
-                i = same[0]
+        if not (m.part or m.additional or m.cumulative or m.override) and last_held is not None:
+            if m.best > 0 and m.best in first_held:
+                i = first_held[m.best]
             elif UPDATE.search(doc.clean[max(0, m.start - 40):m.end + 10]):
-                i = held[-1][1]
+                i = last_held
         per_event.setdefault(i, []).append(m)
         if not m.cumulative and not m.part:
-            held.append((m, i))
+            last_held = i
+            first_held.setdefault(m.best, i)
     return per_event
 
 

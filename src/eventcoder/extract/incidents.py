@@ -2,7 +2,9 @@
 
 Contract:
 - `windows(doc)`: the clean-text spans read one at a time: the parser's sentences, a headline cut mid-clause
-  rejoined, and a span longer than MAX_WINDOW cut into windows.
+  rejoined, and a span longer than MAX_WINDOW cut into windows. Only the sentences are read (a partial parse, see
+  `text/nlp.py`, leaves text outside them unread): two sentences are rejoined only when nothing but whitespace lies
+  between them, and the whole text is one span only for a document the parser never saw (`doc.nlp` None).
 - `read_window(doc, lexicon, a, b, first)`: a `Reading` of one span: its cue matches, the rules' `Decision` (an
   ACLED note's opening tag decides on the first span) and the factuality of its trigger.
 - `purpose_next(doc, readings)`: a weak act of protest followed by a sentence that says what the crowd demanded
@@ -15,6 +17,7 @@ Contract:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -63,11 +66,12 @@ def _protests() -> frozenset[str]:
 
 
 def windows(doc: Document) -> list[tuple[int, int]]:
-    spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.clean))]
+    spans = [(s.start, s.end) for s in doc.sentences] if doc.nlp is not None else [(0, len(doc.clean))]
     joined: list[tuple[int, int]] = []
     for a, b in spans:       # the parser cuts headlines mid-clause ("... and Shells target | Aleppo"): rejoin
+        gap = doc.clean[joined[-1][1]:a] if joined else ""
         if joined and not _SENTENCE_END.search(doc.clean[joined[-1][0]:joined[-1][1]]) \
-                and "\n" not in doc.clean[joined[-1][1]:a] and b - joined[-1][0] <= MAX_WINDOW:
+                and not gap.strip() and "\n" not in gap and b - joined[-1][0] <= MAX_WINDOW:
             joined[-1] = (joined[-1][0], b)
         else:
             joined.append((a, b))
@@ -140,15 +144,29 @@ def purpose_next(doc: Document, readings: list[Reading]) -> None:
         r.factuality, r.fact_reason = judge(doc, a.start, a.end)
 
 
-def _places(doc: Document, readings: list[Reading]) -> set[str]:
-    return {(p.name or p.text).lower() for p in doc.places for r in readings
-            if r.start <= p.start < r.end and p.kind != "demonym" and p.kind != "country"}
+class _PlaceNames:
+    """The place names each sentence names (demonyms and countries aside), and each incident's together: worked
+    out once per sentence and kept up to date per incident, so grouping costs no pass over all places per pair."""
 
+    def __init__(self, doc: Document):
+        places = sorted((p for p in doc.places if p.kind != "demonym" and p.kind != "country"), key=lambda p: p.start)
+        self._starts = [p.start for p in places]
+        self._names = [(p.name or p.text).lower() for p in places]
+        self._of_incident: dict[int, set[str]] = {}
 
-def _elsewhere(doc: Document, r: Reading, inc: Incident) -> bool:
-    """Does sentence `r` name places, none of which the incident's sentences name?"""
-    mine = _places(doc, [r])
-    return bool(mine) and not (mine & _places(doc, inc.readings))
+    def of(self, r: Reading) -> set[str]:
+        lo = bisect.bisect_left(self._starts, r.start)
+        hi = bisect.bisect_left(self._starts, r.end, lo)
+        return set(self._names[lo:hi])
+
+    def add(self, inc: Incident, r: Reading) -> None:
+        """`r` joins `inc` (call once per reading an incident gets, its head included)."""
+        self._of_incident.setdefault(id(inc), set()).update(self.of(r))
+
+    def elsewhere(self, r: Reading, inc: Incident) -> bool:
+        """Does sentence `r` name places, none of which the incident's sentences name?"""
+        mine = self.of(r)
+        return bool(mine) and not (mine & self._of_incident.get(id(inc), set()))
 
 
 def _at_demonstration(r: Reading, incidents: list[Incident]) -> bool:
@@ -163,6 +181,7 @@ def _at_demonstration(r: Reading, incidents: list[Incident]) -> bool:
 def group_incidents(doc: Document, readings: list[Reading]) -> list[Incident]:
     tax = taxonomy()
     incidents: list[Incident] = []
+    names = _PlaceNames(doc)
     fallback: Reading | None = None
     for r in readings:
         d = r.decision
@@ -176,16 +195,17 @@ def group_incidents(doc: Document, readings: list[Reading]) -> list[Incident]:
         same = [inc for inc in incidents if tax.event_type_of(inc.head.decision.label) == etype
                 and inc.head.factuality == r.factuality]
         if same and d.score >= 3 and not d.outcome_only:
-            same = [inc for inc in same if not _elsewhere(doc, r, inc)]   # the same kind at another place: another
+            same = [inc for inc in same if not names.elsewhere(r, inc)]   # the same kind at another place: another
         if same:
-            same[-1].readings.append(r)
-            continue
-        opens = ((d.score >= 3 and not d.outcome_only) or r.factuality != "occurred") \
-            and not _at_demonstration(r, incidents)
-        if not incidents or opens:
-            incidents.append(Incident([r]))
+            joined = same[-1]
+        elif not incidents or (((d.score >= 3 and not d.outcome_only) or r.factuality != "occurred")
+                               and not _at_demonstration(r, incidents)):
+            joined = Incident([])
+            incidents.append(joined)
         else:
-            incidents[-1].readings.append(r)
+            joined = incidents[-1]
+        joined.readings.append(r)
+        names.add(joined, r)
     if not incidents and fallback is not None:
         incidents.append(Incident([fallback]))
     _add_context(incidents, readings)
@@ -200,8 +220,8 @@ def _add_context(incidents: list[Incident], readings: list[Reading]) -> None:
     starts = sorted(pos[id(inc.head)] for inc in incidents)
     for inc in incidents:
         i = pos[id(inc.head)]
-        later = [j for j in starts if j > i]
-        inc.context = readings[i + 1:later[0] if later else len(readings)]
+        k = bisect.bisect_right(starts, i)
+        inc.context = readings[i + 1:starts[k] if k < len(starts) else len(readings)]
 
 
 def protest_label(inc: Incident) -> Decision:

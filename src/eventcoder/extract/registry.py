@@ -22,6 +22,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..spanset import Taken
+
 KINDS = ("military", "police", "government", "rebel", "militia", "identity", "ethnic", "rioters", "protesters",
          "civilians", "unidentified", "gang", "external", "assoc")
 STATE_KINDS = ("military", "police", "government")
@@ -181,6 +183,7 @@ class Registry:
     entries: list[ActorEntry] = field(default_factory=list)
 
     def __post_init__(self):
+        self._last_found: tuple[str, list[AliasMatch]] | None = None   # find's last text and answer
         self._by_key: dict[tuple[bool, str], list[tuple[ActorEntry, Alias]]] = {}
         for e in self.entries:
             for a in e.aliases:
@@ -217,7 +220,14 @@ class Registry:
 
     # --- matching --------------------------------------------------------------------------------------------
     def find(self, text: str) -> list[AliasMatch]:
-        """Non-overlapping alias mentions in `text`, longest first where they overlap, in text order."""
+        """Non-overlapping alias mentions in `text`, longest first where they overlap, in text order (a new list;
+        asking again about the same text object reads the text once: stages ask about `doc.clean` per event)."""
+        last = self._last_found
+        if last is None or last[0] is not text:
+            last = self._last_found = (text, self._find(text))
+        return list(last[1])
+
+    def _find(self, text: str) -> list[AliasMatch]:
         found = []
         for cs, pat in self._patterns:
             for m in pat.finditer(text):
@@ -225,11 +235,12 @@ class Registry:
                 if entries:
                     found.append(AliasMatch(m.start(), m.end(), m.group(0), tuple(entries)))
         found.sort(key=lambda m: (m.start - m.end, m.start))
-        taken: list[AliasMatch] = []
+        taken, kept = Taken(0, len(text)), []
         for m in found:
-            if all(m.end <= t.start or m.start >= t.end for t in taken):
-                taken.append(m)
-        return sorted(taken, key=lambda m: m.start)
+            if not taken.overlaps(m.start, m.end):
+                taken.add(m.start, m.end)
+                kept.append(m)
+        return sorted(kept, key=lambda m: m.start)
 
     def templates(self, kind: str) -> list[ActorEntry]:
         return [e for e in self.entries if e.kind == kind and e.is_template]

@@ -224,6 +224,8 @@ def overlaps_relevant(relevance: Relevance | None, a: int, b: int) -> bool:
     a reading)."""
     if relevance is None:
         return True
+    if not relevance.sentences:       # a reading that gives only the spans to parse: those are the relevant parts
+        return any(x < b and a < y for x, y in relevance.parse)
     return any(s > 0 and s >= relevance.threshold and x < b and a < y for x, y, s in relevance.sentences)
 
 

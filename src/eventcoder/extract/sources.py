@@ -22,6 +22,7 @@ from ftfy.badness import is_bad
 from ..lang import alternation
 from ..model import Document
 from ..resources import data_json
+from ..spanset import Disjoint, Taken
 from ..stage import Stage, stage
 
 _VERBS = (r"said|says|say|told|tells|reported|reports|report|claimed|claims|announced|announces|stated|states|"
@@ -97,18 +98,18 @@ def find_attributions(text: str, start: int = 0, end: int | None = None,
     be tagged PERSON unless a role introduces it, and is never a place or an organisation's name."""
     end = len(text) if end is None else end
     out: list[Attribution] = []
-    taken: list[tuple[int, int]] = []
+    taken = Taken(start, end)
     exact, folded, by_alias = _alias_patterns()
     for rx in (exact, folded):
         for m in rx.finditer(text, start, end):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             key = m.group(0) if m.group(0) in by_alias else m.group(0).lower()
             src = by_alias.get(key)
             if src is None or not _near_verb(text, m.start(), m.end()):
                 continue
             out.append(Attribution(src["name"], src["kind"], src.get("scale"), m.start(), m.end()))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
     out += _people(text, start, end, taken, entities)
     out.sort(key=lambda x: x.start)
     return out
@@ -138,16 +139,17 @@ _NOT_NAME_WORDS = re.compile(r"\b(?:Road|Street|Mosque|Hospital|Square|Front|Ope
                              r"Based|based|Qaeda|Daesh|ISIS|ISIL|IS)\b")
 
 
-def _people(text: str, start: int, end: int, taken: list[tuple[int, int]], entities=None) -> list[Attribution]:
+def _people(text: str, start: int, end: int, taken: Taken, entities=None) -> list[Attribution]:
+    """People and roles named as sources; `entities` (spaCy's: they do not overlap) as in `find_attributions`."""
     role_rx, role_kind = _role_re()
     out: list[Attribution] = []
-    persons = [(e.start, e.end) for e in entities or [] if e.label == "PERSON"]
-    others = [(e.start, e.end) for e in entities or [] if e.label in ("GPE", "LOC", "FAC", "ORG", "NORP")]
+    persons = Disjoint((e.start, e.end) for e in entities or [] if e.label == "PERSON")
+    others = Disjoint((e.start, e.end) for e in entities or [] if e.label in ("GPE", "LOC", "FAC", "ORG", "NORP"))
     for rx in _PERSON_PATTERNS:
         for m in rx.finditer(text, start, end):
             a, b = m.start("name"), m.end("name")
             name = m.group("name").strip()
-            if any(x < b and a < y for x, y in taken) or _NOT_PERSON.match(name):
+            if taken.overlaps(a, b) or _NOT_PERSON.match(name):
                 continue
             role_words = (m.groupdict().get("role") or "").strip()
             role = role_rx.search(role_words) if role_words else None
@@ -160,23 +162,23 @@ def _people(text: str, start: int, end: int, taken: list[tuple[int, int]], entit
             if looks_damaged(name) or _NOT_NAME_WORDS.search(name) or "-" in name.split()[0][-1:]:
                 continue
             if entities is not None and entities:
-                is_person = any(x < b and a < y for x, y in persons)
-                is_other = any(x <= a and b <= y for x, y in others)
+                is_person = bool(persons.overlapping(a, b))
+                is_other = any(others.items[i][0] <= a and b <= others.items[i][1] for i in others.overlapping(a, b))
                 if is_other or (kind == "person" and not is_person):
                     continue
             span_a = m.start("role") if role and m.start("role") >= 0 and m.start("role") < a else a
             out.append(Attribution(name, kind, None, span_a, max(b, m.end()) if rx is not _PERSON_PATTERNS[1] else b,
                                    surname=name.split()[-1]))
-            taken.append((a, b))
+            taken.add(a, b)
     for m in _BARE_ROLE.finditer(text, start, end):
-        if any(x < m.end("who") and m.start("who") < y for x, y in taken):
+        if taken.overlaps(m.start("who"), m.end("who")):
             continue
         who = " ".join(m.group("who").split())
         kind = role_kind.get(who.split()[-1].lower().rstrip("s"), None) or role_kind.get(who.lower(), "person")
         if "source" in who.lower():
             kind = "official" if re.search(r"military|security|police|army|government", who, re.I) else "person"
         out.append(Attribution(who[0].upper() + who[1:], kind, None, m.start("who"), m.end("who")))
-        taken.append((m.start("who"), m.end("who")))
+        taken.add(m.start("who"), m.end("who"))
     return out
 
 

@@ -15,12 +15,14 @@ and `weekday_abbreviations.txt`; counted units ("two days ago") from `numbers.nu
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 
 from ..lang import alternation, pairs, words
+from ..spanset import Taken
 from .numbers import normalize_digits, number_words, words_to_int
 
 # month and weekday names (full and abbreviated, lower-cased) -> month 1..12 / weekday 0 (Monday)..6
@@ -338,31 +340,33 @@ def find_dates(text: str, reference: dt.date | None = None, start: int = 0, end:
     Without a reference date, a day and month with no year ("between 9 - 11 February") takes its year from the
     nearest full date stated before it (else after it) in the text."""
     end = len(text) if end is None else end
-    found = _find(text, reference, start, end)
+    norm = normalize_digits(text)
+    found = _find(text, norm, reference, start, end)
     if reference is not None:
         return found
     full = [e for e in found if e.day is not None and not e.relative and e.flag in ("", "future")]
     if not full:
         return found
+    full_starts = [f.start_char for f in full]     # in text order: the nearest one before by bisection
     out = []
     for e in found:
         if e.kind in _YEARLESS and e.flag == "unresolved":
-            before = [f for f in full if f.start_char < e.start_char]
-            local = (before[-1] if before else full[0]).day + dt.timedelta(days=180)   # within half a year after
-            again = _find(text, local, e.start_char, e.end_char)
+            i = bisect.bisect_left(full_starts, e.start_char)
+            local = (full[i - 1] if i > 0 else full[0]).day + dt.timedelta(days=180)   # within half a year after
+            again = _find(text, norm, local, e.start_char, e.end_char)
             if len(again) == 1 and again[0].kind == e.kind:
                 e = DateExpr(**{**again[0].__dict__, "flag": "" if again[0].flag == "future" else again[0].flag})
         out.append(e)
     return out
 
 
-def _find(text: str, reference: dt.date | None, start: int, end: int) -> list[DateExpr]:
-    norm = normalize_digits(text)
-    taken: list[tuple[int, int]] = []
+def _find(text: str, norm: str, reference: dt.date | None, start: int, end: int) -> list[DateExpr]:
+    """The date expressions in text[start:end]; `norm` is `normalize_digits(text)` (made once per text)."""
+    taken = Taken(start, end)
     out: list[DateExpr] = []
     for kind, rx in _COMPILED:
         for m in rx.finditer(norm, start, end):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             try:
                 e = _read(kind, m, reference)
@@ -373,6 +377,6 @@ def _find(text: str, reference: dt.date | None, start: int, end: int) -> list[Da
             if e.text != text[e.start_char:e.end_char]:
                 e = DateExpr(**{**e.__dict__, "text": text[e.start_char:e.end_char]})
             out.append(e)
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
     out.sort(key=lambda e: e.start_char)
     return out

@@ -7,6 +7,8 @@
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 from .death_lexicon import (BACKGROUND, CUE, CUMULATIVE, MIXED, SMALL_NUMBER, clause_bounds, count_word,
@@ -60,16 +62,35 @@ def _single_object(word: str, before: str, after: str) -> re.Match | None:
     return obj
 
 
+class _Figures:
+    """The spans of the figures already read, sorted, for questions answered by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self._starts = [a for a, _ in spans]
+        self._reach = list(itertools.accumulate((b for _, b in spans), max))   # the furthest end so far
+
+    def ends_near(self, pos: int, gap: int) -> bool:
+        """Is there a figure that starts at or before `pos` and ends less than `gap` characters before it?"""
+        i = bisect.bisect_right(self._starts, pos)
+        return i > 0 and self._reach[i - 1] + gap > pos
+
+    def starts_in(self, a: int, b: int) -> bool:
+        """Does a figure start in `[a, b)`?"""
+        i = bisect.bisect_left(self._starts, a)
+        return i < len(self._starts) and self._starts[i] < b
+
+
 def singular_mentions(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[DeathMention]:
     """Deaths stated without a figure in text[start:end], in clauses holding no figure already read (`taken`):
     'a soldier was killed', 'killing a civilian', 'shot him dead', 'he died', 'civilians were killed'."""
     out = []
+    figures = _Figures(taken)
     for m in CUE.finditer(text, start, end):
-        if not m.group("death") or any(a <= m.start() < b + 40 and a <= m.start() for a, b in taken
-                                      if m.start() - b < 60 and m.start() >= a):
+        if not m.group("death") or figures.ends_near(m.start(), 40):
             continue
         cl_a, cl_b = clause_bounds(text, m.start(), start, end)
-        if any(cl_a <= a < cl_b for a, _ in taken):
+        if figures.starts_in(cl_a, cl_b):
             continue
         before, after = text[cl_a:m.start()], text[m.end():cl_b]
         word = m.group(0).lower()

@@ -15,10 +15,12 @@ where_prec 6 and geo_precision 3 — never silently a country centroid with a to
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
 from ..lang import alternation, word_set, words
+from ..spanset import Disjoint
 from ..model import Document, Event, PlaceMention
 from . import names as N
 from .countries import country_by_alpha2
@@ -66,13 +68,14 @@ def main_country(doc: Document) -> str | None:
     Farmers", "Tata Steel") counts little."""
     votes: dict[str, float] = {}
     places = [p for p in doc.places if p.country_code]
+    earlier = _PlaceBefore(places)
     for p in places:
         if p.kind == "demonym":
             w = 0.05
         elif p.kind == "country":
             before = doc.clean[max(0, p.start - 12):p.start]
             w = 0.25 if _IN_BEFORE.search(before) else 0.05 if _FROM_BEFORE.search(before) else 0.1
-        elif p.kind == "region" and _written_as_container(doc, p, places):
+        elif p.kind == "region" and _written_as_container(doc, p, earlier):
             w = 2.0
         else:
             w = 1.0
@@ -117,7 +120,24 @@ def _embedded(doc: Document, p: PlaceMention) -> bool:
     return False
 
 
-def _written_as_container(doc: Document, p: PlaceMention, places: list[PlaceMention]) -> bool:
+class _PlaceBefore:
+    """The place mention (demonyms aside) that ends last at or before a position, by bisection over the mentions
+    sorted by end; of several ending there, the first in the list given."""
+
+    def __init__(self, places: list[PlaceMention]):
+        order = sorted(((q.end, i, q) for i, q in enumerate(places) if q.kind != "demonym"), key=lambda t: t[:2])
+        self._ends = [end for end, _, _ in order]
+        self._places = [q for _, _, q in order]
+
+    def last_before(self, pos: int, within: int) -> PlaceMention | None:
+        """The mention ending last in `[pos - within, pos]`, or None."""
+        i = bisect.bisect_right(self._ends, pos) - 1
+        if i < 0 or pos - self._ends[i] > within:
+            return None
+        return self._places[bisect.bisect_left(self._ends, self._ends[i])]
+
+
+def _written_as_container(doc: Document, p: PlaceMention, before: _PlaceBefore) -> bool:
     """"Banda (Ango, Bas-Uele)", "Kamma town, Magway region", "Sfax (Sfax Ville, Sfax)": the region closes the
     location list written after a place (whatever country that place was read in: the list is what the coder
     wrote to say where it is)."""
@@ -126,10 +146,9 @@ def _written_as_container(doc: Document, p: PlaceMention, places: list[PlaceMent
     if _NAME_COMMA.search(doc.clean[max(0, p.start - 40):p.start]) and _CLOSES.match(doc.clean[p.end:p.end + 3]) \
             and not _COMPASS.fullmatch(doc.clean[p.start:p.end]):
         return True    # "in Ejido Tabasco, Baja California, armed men...": "Name, Region" closing the place's name
-    prev = [q for q in places if q.end <= p.start and p.start - q.end <= 60 and q.kind != "demonym"]
-    if not prev:
+    q = before.last_before(p.start, 60)
+    if q is None:
         return False
-    q = max(prev, key=lambda q: q.end)
     if q.country_code != p.country_code and _COMPASS.fullmatch(doc.clean[p.start:p.end]):
         return False   # "Birmingham, West Midlands": a bare "West" is a region elsewhere only with its country's towns
     return bool(_CONTAINER_GAP.fullmatch(doc.clean[q.end:p.start]))
@@ -264,9 +283,13 @@ def _with_unit_mentions(doc: Document, gaz: Gazetteer) -> list[PlaceMention]:
     extra = _unit_mentions(doc, gaz)
     if not extra:
         return doc.places
-    kept = [p for p in doc.places if not any(e.start < p.end and p.start < e.end and p.country_code != e.country_code
-                                             for e in extra)]
-    new = [e for e in extra if not any(p.start < e.end and e.start < p.end for p in kept)]
+    regions = Disjoint(extra)             # matches of one pattern: they do not overlap
+    kept = [p for p in doc.places if not any(regions.items[i].country_code != p.country_code
+                                             for i in regions.overlapping(p.start, p.end))]
+    covered = set()
+    for p in kept:
+        covered.update(regions.overlapping(p.start, p.end))
+    new = [e for i, e in enumerate(regions.items) if i not in covered]
     return sorted(kept + new, key=lambda p: p.start)
 
 

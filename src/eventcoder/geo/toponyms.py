@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..lang import words
+from ..spanset import Disjoint, Taken
 from . import names as N
 from .candidate import PLACE_LABELS, Candidate
 from .candidate_filters import (NOT_PLACE_NAMES, is_known, locative_before, locative_context, names_region,
@@ -63,22 +64,26 @@ def _with_direction(text: str, a: int, b: int, gazetteer) -> tuple[int, int]:
     return a, b
 
 
-@dataclass
 class _Found:
-    """The candidates found so far, the spans they take, and the armed-group names nothing is found in."""
-    groups: list[tuple[int, int]]
-    out: list[Candidate] = field(default_factory=list)
-    taken: list[tuple[int, int]] = field(default_factory=list)
+    """The candidates found so far, the spans they take, and the armed-group names nothing is found in (spans of a
+    text of `length` characters; each question costs the length of the span asked about, not a pass over all)."""
+
+    def __init__(self, groups: list[tuple[int, int]], length: int):
+        self.out: list[Candidate] = []
+        self._taken = Taken(0, length)
+        self._groups = Taken(0, length)
+        for a, b in groups:
+            self._groups.add(a, b)
 
     def add(self, c: Candidate) -> None:
         self.out.append(c)
-        self.taken.append((c.start, c.end))
+        self._taken.add(c.start, c.end)
 
     def free(self, a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in self.taken)
+        return not self._taken.overlaps(a, b)
 
     def in_group(self, a: int, b: int) -> bool:
-        return any(a < e and b > s for s, e in self.groups)
+        return self._groups.overlaps(a, b)
 
 
 @dataclass
@@ -89,14 +94,27 @@ class _EntityContext:
     orgs: list[tuple[int, int]] = field(default_factory=list)      # ORG spans: strong places at their start only
     surnames: set[str] = field(default_factory=set)                # "Ripley" alone later is the man, not the town
 
+    _index: dict[str, Disjoint] = field(default_factory=dict, repr=False)   # made by `done`
+
+    def done(self) -> "_EntityContext":
+        """All entities read: index `blocked` and `orgs` (entities never overlap) for `around`."""
+        self._index = {"blocked": Disjoint(self.blocked), "orgs": Disjoint(self.orgs)}
+        return self
+
+    def around(self, which: str, a: int, b: int) -> tuple[int, int] | None:
+        """The first span of `which` ("blocked" or "orgs") that holds `[a, b)`, by bisection (after `done`)."""
+        spans = self._index[which]
+        return next((spans.items[i] for i in spans.overlapping(a, b)
+                     if spans.items[i][0] <= a and b <= spans.items[i][1]), None)
+
 
 def find_candidates(doc, gazetteer) -> list[Candidate]:
     """Candidate toponym and demonym spans of `doc` (non-overlapping, in text order)."""
     text = doc.clean
-    found = _Found(group_name_spans(text))    # "Ahrar al-Sham", "Hayat Tahrir al-Sham": never places
+    found = _Found(group_name_spans(text), len(text))    # "Ahrar al-Sham", "Hayat Tahrir al-Sham": never places
     nlp = doc.nlp
     ents = list(nlp.ents) if nlp is not None else []
-    ctx = _entity_candidates(text, ents, gazetteer, found)
+    ctx = _entity_candidates(text, ents, gazetteer, found).done()
     deferred: list[tuple[int, int, str]] = []   # (start, end, how): places only in the report's focus country
     if nlp is not None:
         for a, b, how in proper_runs(nlp, text):
@@ -169,7 +187,7 @@ def _gazetteer_run(text: str, a: int, b: int, how: str, gazetteer, found: _Found
     if country is not None and is_demonym(span):
         found.add(Candidate(a, b, span, "demonym", "", country.alpha2))
         return None
-    if how != "list" and any(s <= a and b <= e for s, e in ctx.blocked):
+    if how != "list" and ctx.around("blocked", a, b) is not None:
         return None
     if country is not None and country_word(span):
         found.add(Candidate(a, b, span, how))
@@ -189,7 +207,7 @@ def _weigh_readings(text: str, a: int, b: int, how: str, readings: list, found: 
     """A gazetteer name: a candidate when strong enough where it stands (inside an ORG, alone, after "in")."""
     span = text[a:b]
     strong = any(r.kind in ("country", "admin1") or (r.population or 0) >= 10_000 for r in readings)
-    org = next(((s, e) for s, e in ctx.orgs if s <= a and b <= e), None)
+    org = ctx.around("orgs", a, b)
     if org is not None and how != "list":
         # "Alexandria Police", "University of Georgia" yes; "Chamber of Commerce", "United Way" no
         lead = text[org[0]:a].strip().lower()
