@@ -100,6 +100,7 @@ class Document:
         self.relevance: Relevance | None = None   # the cheap pre-parse reading: which parts may report an event
         self.events: list[Event] = []
         self.nlp: Any = None                  # the spaCy Doc over `clean` (transient, never stored)
+        self.readable: str = text             # `clean` as far as the parse read it (cut at the parse's limit)
         self.event_notes: dict[int, tuple[Event, EventNotes]] = {}   # working notes per event (see notes_of)
         self.skipped: str | None = None       # why the coder skipped this document, if it did
         self.error: str | None = None         # set when a stage failed on this document (the batch goes on)
@@ -109,6 +110,7 @@ class Document:
         if not (len(clean) == len(starts) == len(ends)):
             raise ValueError("offset map must have one entry per clean character")
         self.clean, self._starts, self._ends = clean, starts, ends
+        self.readable = clean
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a clean-text span to the original-text span it came from."""

@@ -22,7 +22,7 @@ REGIME_WORDS = re.compile(r"\b(regime|junta)\b", re.I)
 def _named_regime(doc: Document, registry: Registry, when):
     """The one country whose regime the report names specifically ("the Syrian regime"), if exactly one."""
     states = set()
-    for x in registry.find(doc.clean):
+    for x in registry.find(doc.readable):
         if REGIME_WORDS.search(x.text):
             for e, alias in x.entries:
                 if e.kind in STATE_KINDS and not e.is_template and e.country and not alias.home_only \

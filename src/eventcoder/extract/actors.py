@@ -56,8 +56,8 @@ def _default_actor1(sub: str) -> str:
     return kind
 
 
-@stage("actors", requires=("clean", "nlp", "sentences", "places", "published_at", "events", "events.location",
-                         "notes.actor_scope", "notes.clause_of"),
+@stage("actors", requires=("clean", "readable", "nlp", "sentences", "places", "published_at", "events",
+                         "events.location", "notes.actor_scope", "notes.clause_of"),
        assigns=("events.actors",))
 class CodeActors(Stage):
     """Fill actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2 and civilian_targeting of each event.
@@ -76,7 +76,7 @@ class CodeActors(Stage):
     def __call__(self, doc: Document) -> Document:
         if not doc.events:
             return doc
-        matches = self.registry.find(doc.clean)
+        matches = self.registry.find(doc.readable)
         for ev in doc.events:
             code_event(doc, ev, matches, self.registry)
         merge_same_sides(doc)

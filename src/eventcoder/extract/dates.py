@@ -203,7 +203,7 @@ def _as_date(value) -> dt.date | None:
     return None
 
 
-@stage("dates", requires=("clean", "sentences", "published_at", "events"), assigns=("events.date",))
+@stage("dates", requires=("clean", "readable", "sentences", "published_at", "events"), assigns=("events.date",))
 class DateEvents(Stage):
     """Fill each event's date fields: event_date, time_precision, date_start, date_end, date_prec."""
 
@@ -212,7 +212,7 @@ class DateEvents(Stage):
             return doc
         published = _as_date(doc.published_at)
         reference = published or dateline(doc.clean)
-        dates = find_dates(doc.clean, reference)
+        dates = find_dates(doc.readable, reference)
         if published is None and reference is not None and any(e.relative and e.flag == "" for e in dates):
             doc.warn("date-from-dateline", f"no publication date: relative dates are read against the dateline "
                                            f"{reference.isoformat()}")

@@ -138,7 +138,7 @@ def _split_count(text: str) -> int:
     return n if n and n > 1 else 1
 
 
-@stage("fatalities", requires=("clean", "sentences", "title", "events", "events.location"),
+@stage("fatalities", requires=("clean", "readable", "sentences", "title", "events", "events.location"),
        assigns=("events.fatalities",))
 class CountFatalities(Stage):
     """Fill fatalities, fatalities_low/best/high and fatalities_civilians on every event.
@@ -154,7 +154,7 @@ class CountFatalities(Stage):
     def __call__(self, doc: Document) -> Document:
         if not doc.events:
             return doc
-        text = doc.clean
+        text = doc.readable
         mentions = death_mentions(text)
         self._warn_unusable(doc)
         per_event = assign_mentions(doc, mentions)
@@ -189,7 +189,7 @@ class CountFatalities(Stage):
     @staticmethod
     def _warn_unusable(doc: Document) -> None:
         """A death figure that cannot be a count ("1,000,000,000 killed") is reported, not coded."""
-        for q in find_quantities(doc.clean):
+        for q in find_quantities(doc.readable):
             near = doc.clean[max(0, q.start - 40):q.start] + " " + doc.clean[q.end:q.end + 40]
             if q.flag and any(m.group("death") for m in CUE.finditer(near)):
                 a, b = doc.to_original(q.start, q.end)

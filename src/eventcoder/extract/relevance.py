@@ -8,8 +8,9 @@ Contract:
   of its own; in a brief report (a note, a headline, a dispatch) the lead's event counts as it is; an act of violence needs
   an armed actor, a weapon or a typical victim; a demonstration needs a crowd; an arrest needs a political target; a
   strategic development needs an armed actor. The sentence's score is the rules' score when its sense holds, else 0;
-  the document's score is its best sentence's. `parse` holds the sentences that scored, with a neighbour on each
-  side and the report's first sentence (where datelines are), merged.
+  the document's score is its best sentence's. `parse` is all of a brief or a conflict report (its places, dates and
+  actors may be anywhere in it); in any other report, the sentences that scored with a neighbour on each side and
+  the report's first sentence (where datelines are), merged.
 - Word classes are data: `lang/en/relevance_*.txt`.
 Linear in the text's length: each cue and word class is one scan of the text; sentences are found by bisection.
 """
@@ -203,6 +204,8 @@ def read_relevance(text: str, lexicon: Lexicon, registry: Registry | None = None
         scored.append((a, b, score))
     best = max((s for _, _, s in scored), default=0.0)
     keep = {0} if spans else set()
+    if context is not None and best >= threshold:    # a brief or a conflict report: its places, dates and actors
+        keep = set(range(len(spans)))                # are anywhere in it, so all of it is parsed
     for i, (_, _, s) in enumerate(scored):
         if s > 0 and s >= threshold:
             keep.update(range(max(0, i - neighbours), min(len(spans), i + neighbours + 1)))

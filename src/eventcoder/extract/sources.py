@@ -264,7 +264,8 @@ def _quotes_of(doc: Document, at: Attribution) -> list[tuple[int, int]]:
     return out
 
 
-@stage("sources", requires=("clean", "sentences", "entities", "source", "events"), assigns=("events.source",))
+@stage("sources", requires=("clean", "readable", "sentences", "entities", "source", "events"),
+       assigns=("events.source",))
 class AttributeSources(Stage):
     """Fill event.source (';'-joined), event.source_scale, `source` evidence (who) and `source_quote` evidence
     (what they are quoted as saying)."""
@@ -274,7 +275,7 @@ class AttributeSources(Stage):
             return doc
         damaged = _damaged_spans(doc)
         attrs = []
-        for at in find_attributions(doc.clean, entities=doc.entities or None):
+        for at in find_attributions(doc.readable, entities=doc.entities or None):
             a, b = doc.to_original(at.start, at.end)
             if any(x < b and a < y for x, y in damaged) and looks_damaged(doc.text[a:b]):
                 continue

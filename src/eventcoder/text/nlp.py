@@ -39,6 +39,10 @@ def load_spacy():
 
 def _annotate(doc: Document, parsed, keep: list[tuple[int, int]] | None) -> None:
     doc.nlp = parsed
+    # text-wide readers (tolls, dates, actors, sources) read no further than the parse did; the unparsed parts
+    # within stay readable to them (events come only from parsed sentences), and are not blanked: long runs of
+    # blanks make their regexes quadratic
+    doc.readable = doc.clean if len(parsed.text) >= len(doc.clean) else doc.clean[:len(parsed.text)]
     if keep is None:
         doc.sentences = [Span(s.start_char, s.end_char, "sentence") for s in parsed.sents]
         doc.entities = [Span(e.start_char, e.end_char, e.label_) for e in parsed.ents]
@@ -70,12 +74,13 @@ def _text_for_parse(doc: Document) -> tuple[str, list[tuple[int, int]] | None]:
     return parse_spans.blank_outside(text, keep), keep
 
 
-@stage("parse", requires=("clean", "relevance"), assigns=("nlp", "sentences", "entities"))
+@stage("parse", requires=("clean", "relevance"), assigns=("nlp", "sentences", "entities", "readable"))
 class Parse(Stage):
     """Parse `doc.clean` with spaCy: set `doc.nlp`, the sentences and the named entities.
 
     Only the spans of `doc.relevance.parse` when a `relevance` stage set them (the rest is blanked for spaCy, and
-    no sentence or entity lies there); all of the text when `doc.relevance` is None."""
+    no sentence or entity lies there); all of the text when `doc.relevance` is None. `doc.readable` is the clean
+    text as far as the parse read it (MAX_CHARS): stages that scan the whole text read it."""
 
     def __call__(self, doc: Document) -> Document:
         text, keep = _text_for_parse(doc)

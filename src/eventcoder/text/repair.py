@@ -161,7 +161,7 @@ def repair(doc: Document) -> Document:
     return doc
 
 
-@stage("repair", requires=(), assigns=("clean",))
+@stage("repair", requires=(), assigns=("clean", "readable"))
 class Repair(Stage):
     """Set `doc.clean`: HTML entities unescaped, encoding damage ftfy can undo repaired, damage it cannot
     flagged, repeated paragraphs dropped; every clean character maps back to the original text."""
