@@ -24,6 +24,7 @@ from functools import lru_cache
 from ..lang import words
 from ..model import Document, Relevance
 from ..stage import Stage, stage
+from ..text.nlp import MAX_CHARS
 from .lexicon import Cue, CueMatch, Lexicon, load_lexicon
 from .registry import Registry
 from .rules import decide
@@ -224,12 +225,20 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def overlaps_relevant(relevance: Relevance | None, a: int, b: int) -> bool:
     """Whether clean span a..b overlaps a sentence the relevance reading scored at its threshold (always true without
-    a reading)."""
+    a reading). Sentences and parse spans are in text order and do not overlap: found by bisection."""
     if relevance is None:
         return True
     if not relevance.sentences:       # a reading that gives only the spans to parse: those are the relevant parts
-        return any(x < b and a < y for x, y in relevance.parse)
-    return any(s > 0 and s >= relevance.threshold and x < b and a < y for x, y, s in relevance.sentences)
+        spans = [(x, y, 1.0) for x, y in relevance.parse]
+    else:
+        spans = relevance.sentences
+    i = max(0, bisect.bisect_right(spans, (a, float("inf"), float("inf"))) - 1)
+    while i < len(spans) and spans[i][0] < b:
+        x, y, s = spans[i]
+        if y > a and s > 0 and s >= relevance.threshold:
+            return True
+        i += 1
+    return False
 
 
 @stage("relevance", requires=("clean",), assigns=("relevance",))
@@ -244,7 +253,8 @@ class ReadRelevance(Stage):
         self.registry = registry or Registry.shipped()
 
     def __call__(self, doc: Document) -> Document:
-        doc.relevance = rel = read_relevance(doc.clean, self.lexicon, self.registry, threshold=self.threshold)
+        text = doc.clean[:MAX_CHARS]        # no further than the parse reads
+        doc.relevance = rel = read_relevance(text, self.lexicon, self.registry, threshold=self.threshold)
         if rel.score < self.threshold and not self.keep_irrelevant:
             doc.skipped = "not relevant"
             doc.warn("not-relevant", f"skipped: no sentence reports an event ACLED codes in its conflict sense "
