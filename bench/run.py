@@ -137,6 +137,8 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--write-floors", type=Path,
                     help="write floors just under this run's numbers (0.01 below, rounded down) to the file")
     ap.add_argument("--limit", type=int, help="only the first N documents of each set (quick look; not for --check)")
+    ap.add_argument("--no-curve", action="store_true",
+                    help="skip the relevance precision/recall at other thresholds for news-* sets")
     ap.add_argument("--no-speed", action="store_true",
                     help="skip the plain spaCy parse that extract's speed is compared with")
     ap.add_argument("--speed-repeats", type=int, default=1, metavar="N",
@@ -206,8 +208,8 @@ def run_set(name: str, args: argparse.Namespace, exe: list[str], tmp: Path) -> d
     pred = args.out / f"{name}.jsonl"
     side_by_side = verb == "extract" and not args.no_speed
     timing = run_speed(exe, verb, docs, pred, args.speed_repeats if side_by_side else 1, side_by_side)
-    score = subprocess.run([sys.executable, str(args.bench / "score.py"),
-                            str(gold_for(dev, name, docs, bool(args.limit), tmp)), str(pred)],
+    gold = gold_for(dev, name, docs, bool(args.limit), tmp)
+    score = subprocess.run([sys.executable, str(args.bench / "score.py"), str(gold), str(pred)],
                            capture_output=True, text=True)
     if score.returncode:
         print(score.stderr, file=sys.stderr)
@@ -219,6 +221,8 @@ def run_set(name: str, args: argparse.Namespace, exe: list[str], tmp: Path) -> d
     shown = "  ".join(f"{k}={metrics[k]:.3f}" for k in shown_metrics(name, metrics)
                       if isinstance(metrics.get(k), float))
     print(f"{name:18s} {n_docs:5d} docs {n_docs / secs:7.1f} docs/s {mem:6.0f} MiB  {shown}", flush=True)
+    if kind_of(name) == "news" and not args.no_curve:
+        metrics["relevance_curve"] = relevance_curve(name, args, exe, docs, gold)
     if "plain_seconds" in timing:
         plain = n_docs / timing["plain_seconds"]
         metrics.update(plain_docs_per_s=plain, plain_peak_mb=timing["plain_peak_mb"],
@@ -227,6 +231,29 @@ def run_set(name: str, args: argparse.Namespace, exe: list[str], tmp: Path) -> d
               f"{plain:.1f} docs/s ({timing['plain_peak_mb']:.0f} MiB), ratio {metrics['speed_ratio']:.2f}",
               flush=True)
     return metrics
+
+
+CURVE_THRESHOLDS = (1.0, 3.0, 5.0)   # besides the default 2, for news-* sets: what a user trades by moving it
+
+
+def relevance_curve(name: str, args: argparse.Namespace, exe: list[str], docs: Path, gold: Path) -> dict:
+    """For a news-* set: relevance precision/recall/specificity at other `--relevance-threshold`s (printed)."""
+    out = {}
+    for t in CURVE_THRESHOLDS:
+        pred = fresh(args.out / f"{name}.threshold-{t:g}.jsonl")
+        rc, _secs, _mem = run_child(exe + ["extract", str(docs), "-o", str(pred), "--quiet",
+                                           "--relevance-threshold", str(t)], quiet=True)
+        score = subprocess.run([sys.executable, str(args.bench / "score.py"), str(gold), str(pred)],
+                               capture_output=True, text=True)
+        if rc not in (0, 1) or score.returncode:
+            raise SystemExit(f"{name}: the relevance curve at threshold {t:g} failed (extract exit {rc})")
+        m = json.loads(score.stdout.strip().splitlines()[-1])
+        out[f"{t:g}"] = {k: m[k] for k in ("relevance_precision", "relevance_recall", "specificity",
+                                          "false_events_per_100_irrelevant")}
+        print(f"{'':18s} --relevance-threshold {t:g}: precision {m['relevance_precision']:.3f} recall "
+              f"{m['relevance_recall']:.3f} specificity {m['specificity']:.3f} false events/100 "
+              f"{m['false_events_per_100_irrelevant']:.1f}", flush=True)
+    return out
 
 
 def write_floors(path: Path, results: dict) -> None:
