@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .required_words import required_literals
 from .taxonomy import taxonomy
 
 
@@ -31,6 +32,21 @@ class Cue:
     source: str           # the regex as written
     line: int
     outcome: bool = False  # an outcome cue (casualties) refines an event but never opens a new one
+    literals: frozenset[str] | None = None   # a match contains one of these (lower-case); None: no such set
+
+
+# characters that Python's case-insensitive matching folds to ASCII letters but str.lower() does not
+_FOLD = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0130": "i"})
+
+
+def folded(text: str) -> str:
+    """`text` lower-cased as the cue prefilter compares it (a cue whose literals are all absent cannot match)."""
+    return text.translate(_FOLD).lower()
+
+
+def could_match(cue: "Cue", low: str) -> bool:
+    """False only when `cue` cannot match a text whose `folded` form is `low`."""
+    return cue.literals is None or any(lit in low for lit in cue.literals)
 
 
 @dataclass(frozen=True)
@@ -56,7 +72,10 @@ class Lexicon:
 
     def match(self, text: str) -> list[CueMatch]:
         out = []
+        low = folded(text)
         for cue in self.cues:
+            if not could_match(cue, low):
+                continue
             m = cue.pattern.search(text)
             if m:
                 out.append(CueMatch(cue, m.start(), m.end(), m.group(0)))
@@ -116,7 +135,7 @@ def parse_lexicon(text: str, name: str = "<lexicon>") -> Lexicon:
             _check_label(label, where)
             prefixes.append((re.compile(r"^\s*(" + tag + r")\s*:", re.IGNORECASE), label, weight))
             continue
-        cues.append(Cue(section, weight, _compile(body, where), body, no, outcome))
+        cues.append(Cue(section, weight, _compile(body, where), body, no, outcome, required_literals(body)))
     return Lexicon(cues, prefixes)
 
 

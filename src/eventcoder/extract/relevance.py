@@ -25,7 +25,7 @@ from ..lang import words
 from ..model import Document, Relevance
 from ..stage import Stage, stage
 from ..text.nlp import MAX_CHARS
-from .lexicon import Cue, CueMatch, Lexicon, load_lexicon
+from .lexicon import Cue, CueMatch, Lexicon, could_match, folded, load_lexicon
 from .registry import Registry
 from .rules import decide
 from .taxonomy import taxonomy
@@ -97,7 +97,10 @@ def _bucket(spans, starts, matches):
 def _cue_matches(text, spans, starts, lexicon: Lexicon):
     """Per sentence, the first match of each cue in it (as `Lexicon.match` would give on the sentence alone)."""
     found = []
+    low = folded(text)
     for cue in lexicon.cues:
+        if not could_match(cue, low):
+            continue
         for m in cue.pattern.finditer(text):
             found.append((m.start(), m.end(), CueMatch(cue, m.start(), m.end(), m.group(0))))
     per = _bucket(spans, starts, found)
