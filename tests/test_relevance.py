@@ -92,3 +92,13 @@ def test_the_cli_counts_irrelevant_reports_and_takes_a_threshold(tmp_path):
     assert "skipped 1: not relevant" in res.stderr
     res = CliRunner().invoke(cli, ["extract", str(docs), "-q", "--relevance-threshold", "99"])
     assert "skipped 2: not relevant" in res.stderr
+
+
+def test_history_is_not_news(read):
+    text = ("In 2019 the town voted to rebuild the old bridge. Work began in March 2021 and ended in 2021. "
+            "Ten years ago, militants attacked the town and killed 14 villagers. In 2003 troops shelled the hills.")
+    rel = read(text)
+    assert rel.score == 0
+    assert any("history (years ago)" in r for r in rel.reasons)
+    assert any("history (2003, the report reaches 2021)" in r for r in rel.reasons)
+    assert read(text + " On Sunday militants attacked the town again, killing three soldiers.").score >= 2

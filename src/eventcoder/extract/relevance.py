@@ -53,6 +53,10 @@ NEEDS = {"crowd": ("crowd", "political", "armed", "police"),
 WHY = {"armed": "an armed actor", "police": "the police using force", "weapon": "a weapon of war",
        "crowd": "a crowd", "political": "a political actor or target", "victim": "a typical victim",
        "combat": "words of combat"}
+_YEAR = re.compile(r"(?<![\w/.-])(1[89]\d\d|20\d\d)(?![\w/-])")
+_AGO = re.compile(r"(?i)\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty|"
+                  r"sixty|seventy|a hundred|several|many)\s+(?:years|decades)\s+ago\b")
+BACKGROUND_YEARS = 2      # a sentence whose years all lie this far before the report's latest year is its history
 _BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\s*\n\s*")
 
 
@@ -191,6 +195,10 @@ def read_relevance(text: str, lexicon: Lexicon, registry: Registry | None = None
         cues[0] = cues.get(0, []) + [CueMatch(cue, spans[0][0], spans[0][0] + end, text[spans[0][0]:spans[0][0] + end])]
     decided = {i: decide(ms) for i, ms in cues.items()}
     decided = {i: d for i, d in decided.items() if d.label and not d.none_reason}
+    history = _history(text, spans, starts, decided)
+    for i in history:
+        del decided[i]
+        reasons.append(f"{text[spans[i][0]:spans[i][1]][:60]!r}: {history[i]}, not news")
     strong = {}
     for i, d in decided.items():
         found = classes.get(i, [])
@@ -223,6 +231,23 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
+    return out
+
+
+def _history(text, spans, starts, decided) -> dict[int, str]:
+    """The decided sentences that tell of the report's history, not its news: "ten years ago", or years that all lie
+    BACKGROUND_YEARS or more before the latest year the report names ("He died in 2008, one of three soldiers
+    killed since the invasion in 2003", in a report of 2010)."""
+    years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(text)]
+    latest = max((y for _, _, y in years), default=None)
+    per = _bucket(spans, starts, [(a, b, y) for a, b, y in years])
+    out = {}
+    for i in decided:
+        a, b = spans[i]
+        if _AGO.search(text, a, b):
+            out[i] = "history (years ago)"
+        elif per.get(i) and latest is not None and max(per[i]) <= latest - BACKGROUND_YEARS:
+            out[i] = f"history ({max(per[i])}, the report reaches {latest})"
     return out
 
 
