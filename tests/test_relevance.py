@@ -102,3 +102,15 @@ def test_history_is_not_news(read):
     assert any("history (years ago)" in r for r in rel.reasons)
     assert any("history (2003, the report reaches 2021)" in r for r in rel.reasons)
     assert read(text + " On Sunday militants attacked the town again, killing three soldiers.").score >= 2
+
+
+def test_the_police_shooting_an_armed_suspect_is_a_criminal_incident(read):
+    crime = FILLER + "An officer shot the man after he pulled a handgun from his waistband."
+    assert read(crime).score < 2
+    force = FILLER + "Police shot dead a student during the march on Friday."
+    assert read(force).score >= 2
+
+
+def test_the_trigger_said_again_is_no_sign_of_its_own(read):
+    text = FILLER + "Kroger is recalling shelled pistachios sold as Private Selection Shelled Pistachios."
+    assert read(text).score == 0

@@ -35,7 +35,7 @@ MAX_SENTENCE = 1500       # a longer run without a sentence break is read in pie
 CLASSES = {"armed": "relevance_armed_actors", "police": "relevance_police_agents", "weapon": "relevance_weapons",
            "crowd": "relevance_crowds", "political": "relevance_political_targets", "victim": "relevance_victims",
            "combat": "relevance_combat", "other": "relevance_other_domains", "pastime": "relevance_pastimes",
-           "sports": "relevance_sports"}
+           "sports": "relevance_sports", "armed_suspect": "relevance_armed_suspects"}
 # registry kinds whose named actors (not the generic templates) count as armed actors or as crowds
 REGISTRY_CLASS = {"military": "armed", "rebel": "armed", "militia": "armed", "identity": "armed",
                   "protesters": "crowd", "rioters": "crowd"}
@@ -132,9 +132,12 @@ def _classes(text, spans, starts, registry: Registry | None):
     return _bucket(spans, starts, found)
 
 
-def _beside(found, evidence) -> set[str]:
-    """The classes found outside the trigger's own words ("shelled" is no weapon of its own shelling)."""
-    return {name for a, b, name in found if not any(a < m.end and m.start < b for m in evidence)}
+def _beside(found, evidence, text: str) -> set[str]:
+    """The classes found outside the trigger's own words ("shelled" is no weapon of its own shelling, nor is the
+    same word said again: "shelled pistachios ... Shelled Pistachios")."""
+    words = {m.text.lower() for m in evidence}
+    return {name for a, b, name in found if not any(a < m.end and m.start < b for m in evidence)
+            and text[a:b].lower() not in words}
 
 
 def kind_of(label: str) -> str:
@@ -158,8 +161,11 @@ def sense(label: str, cls: set[str], beside: set[str] | None = None) -> str | No
     otherwise the event's kind needs one of its classes (`NEEDS`), the trigger's words included."""
     beside = cls if beside is None else beside
     kind = kind_of(label)
-    own = cls if kind == "crowd" else beside | (cls & {"police"})   # a protest's own words name its crowd
-    if cls & _foreign(kind) and not own & {"armed", "police", "weapon", "crowd", "combat"}:
+    if kind == "crowd":     # a protest's own words name its crowd
+        override = cls & {"armed", "police", "weapon", "crowd", "combat"}
+    else:                   # the police's sign names their act, which is the trigger too
+        override = (beside | (cls & {"police"})) & {"armed", "police", "weapon", "crowd", "combat"}
+    if cls & _foreign(kind) and not override:
         return None
     for c in NEEDS[kind]:
         if c in cls:
@@ -202,7 +208,10 @@ def read_relevance(text: str, lexicon: Lexicon, registry: Registry | None = None
     strong = {}
     for i, d in decided.items():
         found = classes.get(i, [])
-        strong[i] = sense(d.label, {c for _, _, c in found}, _beside(found, d.evidence))
+        cls = {c for _, _, c in found}
+        if "police" in cls and _armed_suspect(classes, i):
+            cls.discard("police")      # the police shot an armed or attacking suspect: a criminal incident
+        strong[i] = sense(d.label, cls, _beside(found, d.evidence, text) - ({"police"} - cls))
     context = ("a brief report" if len(spans) <= BRIEF_SENTENCES else
                "a conflict report" if sum(1 for w in strong.values() if w) >= STRONG_IN_CONTEXT else None)
     for i, (a, b) in enumerate(spans):
@@ -232,6 +241,11 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((a, b))
     return out
+
+
+def _armed_suspect(classes, i: int) -> bool:
+    """Whether sentence i or a neighbour says the person the police faced was armed or attacking."""
+    return any(c == "armed_suspect" for j in (i - 1, i, i + 1) for _, _, c in classes.get(j, []))
 
 
 def _history(text, spans, starts, decided) -> dict[int, str]:
