@@ -32,3 +32,10 @@ def test_code_text_from_python():
     ev = doc.events[0]
     assert ev.event_type == "Protests" and ev.country == "Kenya" and ev.event_date == "2023-05-03"
     assert all(doc.text[e.start:e.end] == e.text for e in ev.evidence)
+
+
+def test_readme_pipeline_table_is_the_registry():
+    from eventcoder.pipeline import STANDARD, stage_table
+    rows = [f"| `{name}` | {', '.join(f'`{r}`' for r in req) or '–'} | {', '.join(f'`{a}`' for a in asg)} |"
+            for name, _where, req, asg in stage_table() if name in STANDARD]
+    assert "\n".join(rows) in README, "README's pipeline table differs from `eventcoder info`: regenerate it"
