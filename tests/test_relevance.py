@@ -114,3 +114,14 @@ def test_the_police_shooting_an_armed_suspect_is_a_criminal_incident(read):
 def test_the_trigger_said_again_is_no_sign_of_its_own(read):
     text = FILLER + "Kroger is recalling shelled pistachios sold as Private Selection Shelled Pistachios."
     assert read(text).score == 0
+
+
+@pytest.mark.parametrize("text", [
+    "Shares plunged after the attack on the company's servers, analysts said.",
+    "He suffered a heart attack at home and died on Sunday.",
+    "The new film depicts soldiers shelling a village and the grief that follows.",
+    "Seventy years ago today, bombers struck the port and killed hundreds.",
+    "The striker scored twice and the team beat the champions 3-1 in a bruising battle.",
+])
+def test_bad_input_of_other_kinds_gives_no_event(read, text):
+    assert read(FILLER + text).score < 2

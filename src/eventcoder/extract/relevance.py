@@ -35,7 +35,7 @@ MAX_SENTENCE = 1500       # a longer run without a sentence break is read in pie
 CLASSES = {"armed": "relevance_armed_actors", "police": "relevance_police_agents", "weapon": "relevance_weapons",
            "crowd": "relevance_crowds", "political": "relevance_political_targets", "victim": "relevance_victims",
            "combat": "relevance_combat", "other": "relevance_other_domains", "pastime": "relevance_pastimes",
-           "sports": "relevance_sports", "armed_suspect": "relevance_armed_suspects"}
+           "sports": "relevance_sports", "armed_suspect": "relevance_armed_suspects", "fiction": "relevance_fiction"}
 # registry kinds whose named actors (not the generic templates) count as armed actors or as crowds
 REGISTRY_CLASS = {"military": "armed", "rebel": "armed", "militia": "armed", "identity": "armed",
                   "protesters": "crowd", "rioters": "crowd"}
@@ -161,6 +161,8 @@ def sense(label: str, cls: set[str], beside: set[str] | None = None) -> str | No
     otherwise the event's kind needs one of its classes (`NEEDS`), the trigger's words included."""
     beside = cls if beside is None else beside
     kind = kind_of(label)
+    if kind != "crowd" and "fiction" in cls:
+        return None         # a story told, not an event
     if kind == "crowd":     # a protest's own words name its crowd
         override = cls & {"armed", "police", "weapon", "crowd", "combat"}
     else:                   # the police's sign names their act, which is the trigger too
@@ -177,7 +179,7 @@ def weak_sense(label: str, cls: set[str], context: str) -> str | None:
     """A decision without the signs its kind needs, unless its sentence belongs to another domain: it counts fully
     where the report gives it a conflict context (a brief report, or a report with STRONG_IN_CONTEXT events in their
     conflict sense), else as WEAK_SCORE (below the default threshold: `--relevance-threshold 1` admits it)."""
-    if cls & _foreign(kind_of(label)):
+    if cls & _foreign(kind_of(label)) or (kind_of(label) != "crowd" and "fiction" in cls):
         return None
     return context
 
