@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ..lang import words
 from .metrics import ClassScore, f1, km, norm, per_class, share, to_float, to_int
 
 
@@ -29,6 +30,9 @@ class Evaluation:
         return {"kind": self.kind, "metrics": self.metrics, "notes": self.notes,
                 "classes": {name: [vars(c) for c in rows] for name, rows in self.classes.items()}}
 
+
+# Arabic articles dropped from place names before comparing them (lang/en/arabic_articles.txt)
+_ARTICLES = re.compile(r"\b(" + "|".join(words("arabic_articles")) + r")\b")
 
 def by_doc(preds: list[dict]) -> dict[str, list[dict]]:
     out = defaultdict(list)
@@ -133,7 +137,7 @@ def score_case(gold: list[dict], preds: list[dict]) -> Evaluation:
 def _governorate(s) -> str:
     s = norm(s)
     s = re.sub(r"\b(governorate|province|muhafazat|countryside|rural|rif|reef)\b", " ", s)
-    s = re.sub(r"\b(al|el|ar|as|ad|ez|az|ash|an|at)\b", " ", s)
+    s = _ARTICLES.sub(" ", s)
     s = re.sub(r"(.)\1", r"\1", "".join(s.split()))
     return _GOV_ALIASES.get(s, s)
 

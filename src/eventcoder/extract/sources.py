@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ftfy.badness import is_bad
 
-from ..lang import alternation
+from ..lang import alternation, words
 from ..model import Document
 from ..resources import data_json
 from ..spanset import Disjoint, Taken
@@ -29,7 +29,9 @@ _VERBS = (r"said|says|say|told|tells|reported|reports|report|claimed|claims|anno
           r"added|adds|confirmed|confirms|documented|documents|quoted|cited|posted|published|tweeted|wrote|"
           r"estimated|estimates|counted|recorded|put the (?:death )?toll|reporting|saying|according to")
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
-_NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|abu\s+|abdel\s+|de\s+)?[A-Z][\w'’-]+){0,3}"
+_PARTICLES = "|".join(re.escape(w) if w.endswith("-") else re.escape(w) + r"\s+"
+                      for w in words("person_name_particles"))
+_NAME = rf"[A-Z][\w'’-]+(?:\s+(?:{_PARTICLES})?[A-Z][\w'’-]+){{0,3}}"
 _BAD_CHARS = re.compile(r"[\u0080-\u00bf\u00c2\u00c3\u00e2\u00f0\ufffd]|Ã.|Â.|â€")
 
 
