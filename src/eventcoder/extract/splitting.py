@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang import any_of
 from ..model import Document, Event
 from .clauses import decide_span, event_clauses, is_origin, own_scope
 from .factuality import judge
@@ -31,9 +32,8 @@ from .taxonomy import taxonomy
 # A place right after another one that only says where the first lies ("Anadan in the northern countryside of
 # Aleppo", "Tafas, Daraa", "al-Salhin neighborhood in Aleppo city") is context, not a second attacked place.
 _CONTAINER_GAP = re.compile(r"(?i)^[\s,(\-]*((\w+\s+){0,2})?((in|of|at|near|within|inside)\s+)?(the\s+)?"
-                            r"(([\w-]+\s+){0,2}(countryside|outskirts|suburbs|vicinity|province|governorate|region|"
-                            r"area|district|city|town|village|neighbou?rhood)\s+(of\s+)?(the\s+)?)?"
-                            r"((city|town|village|capital|province|governorate)\s+(of\s+)?)?$")
+                            rf"(([\w-]+\s+){{0,2}}({any_of('container_area_words')})\s+(of\s+)?(the\s+)?)?"
+                            rf"(({any_of('container_seat_words')})\s+(of\s+)?)?$")
 _CONJUNCTION = re.compile(r"(?i)\b(and|or|while|but|as|after|before|then|amid|following)\b|[;:]")
 _TOLL = re.compile(r"(?i)\b(casualt\w*|kill\w*|martyr\w*|dies|died|death\w*|losses|dead|bodies|massacre\w*|"
                    r"execut\w*|injur\w*|wound\w*|loses? (his|her|their) li\w+)")
