@@ -14,7 +14,7 @@ import functools
 import datetime as dt
 import hashlib
 from dataclasses import MISSING, asdict, dataclass, field, fields
-from typing import Any
+from typing import Any, Sequence
 
 from .version import __version__
 
@@ -106,7 +106,7 @@ class Document:
         self.error: str | None = None         # set when a stage failed on this document (the batch goes on)
 
     # --- offsets -------------------------------------------------------------------------------------------
-    def set_clean(self, clean: str, starts: list[int], ends: list[int]) -> None:
+    def set_clean(self, clean: str, starts: Sequence[int], ends: Sequence[int]) -> None:
         if not (len(clean) == len(starts) == len(ends)):
             raise ValueError("offset map must have one entry per clean character")
         self.clean, self._starts, self._ends = clean, starts, ends

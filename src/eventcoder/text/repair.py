@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import html
 import re
+from array import array
 
 import ftfy
 from ftfy.badness import is_bad
@@ -29,16 +30,17 @@ _CODECS_TO_TRY = ("gbk", "big5", "euc-kr", "shift_jis", "cp1251", "cp1256")
 
 
 class OffsetText:
-    """Clean text under construction, with the original span of every character."""
+    """Clean text under construction, with the original span of every character (as compact integer arrays: a
+    list of Python ints costs 36 bytes a character, an array 8)."""
 
     def __init__(self, text: str):
         self.text = text
-        self.starts = list(range(len(text)))
-        self.ends = list(range(1, len(text) + 1))
+        self.starts = array("q", range(len(text)))
+        self.ends = array("q", range(1, len(text) + 1))
 
     def replace(self, pieces: list[tuple[int, int, str]]) -> None:
         """Replace clean spans (non-overlapping, sorted) by new strings; new characters map to the replaced span."""
-        out, starts, ends, pos = [], [], [], 0
+        out, starts, ends, pos = [], array("q"), array("q"), 0
         for a, b, new in pieces:
             out.append(self.text[pos:a]); starts += self.starts[pos:a]; ends += self.ends[pos:a]
             if new:
@@ -46,7 +48,7 @@ class OffsetText:
                     s, e = self.starts[a], self.ends[b - 1]
                 else:  # pure insertion: anchor on the character before (or after) it
                     s = e = self.ends[a - 1] if a > 0 else (self.starts[0] if self.starts else 0)
-                out.append(new); starts += [s] * len(new); ends += [e] * len(new)
+                out.append(new); starts += array("q", [s]) * len(new); ends += array("q", [e]) * len(new)
             pos = b
         out.append(self.text[pos:]); starts += self.starts[pos:]; ends += self.ends[pos:]
         self.text, self.starts, self.ends = "".join(out), starts, ends
