@@ -214,6 +214,8 @@ def read_relevance(text: str, lexicon: Lexicon, registry: Registry | None = None
         if "police" in cls and _armed_suspect(classes, i):
             cls.discard("police")      # the police shot an armed or attacking suspect: a criminal incident
         strong[i] = sense(d.label, cls, _beside(found, d.evidence, text) - ({"police"} - cls))
+    if tag is not None and 0 in decided and any(m.cue.source == "note tag" for m in decided[0].evidence):
+        strong[0] = strong[0] or "its note tag"     # a coder's own tag ("Displacement: On ...") says what it is
     context = ("a brief report" if len(spans) <= BRIEF_SENTENCES else
                "a conflict report" if sum(1 for w in strong.values() if w) >= STRONG_IN_CONTEXT else None)
     for i, (a, b) in enumerate(spans):
