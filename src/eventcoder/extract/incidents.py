@@ -9,7 +9,9 @@ Contract:
   ACLED note's opening tag decides on the first span) and the factuality of its trigger.
 - `purpose_next(doc, readings)`: a weak act of protest followed by a sentence that says what the crowd demanded
   is decided with that sentence's protest cues (readings are updated in place).
-- `group_incidents(doc, readings)`: `Incident`s: sentences of one event type (and factuality) at the same places
+- `tolls_of_explosions(readings)`: a sentence that only tells of people killed or wounded, right after an
+  explosion, is decided as that explosion (its toll, not an attack on civilians).
+- `group_incidents(doc, readings)` (after `tolls_of_explosions`): `Incident`s: sentences of one event type (and factuality) at the same places
   are one incident; a strong trigger of another type opens a new one; what happens at a demonstration belongs to
   it; an outcome-only sentence is an incident only when the report has none.  Occurred incidents come first.
 - `protest_label(inc)`: a demonstration's sub-event type, with the modifiers (and riot cues) of the sentences
@@ -25,7 +27,7 @@ from ..model import Document
 from .clauses import match_span
 from .factuality import judge, past_tense
 from .lexicon import Cue, CueMatch, Lexicon
-from .rules import Decision, decide
+from .rules import Decision, decide, toll_of_harm
 from .taxonomy import taxonomy
 
 MAX_WINDOW = 1500          # a longer "sentence" (a table, a run-on paste) is read in windows of this many chars
@@ -144,6 +146,31 @@ def purpose_next(doc: Document, readings: list[Reading]) -> None:
         r.factuality, r.fact_reason = judge(doc, a.start, a.end)
 
 
+TOLL_REACH = 2   # a toll sentence belongs to the explosion told at most this many sentences before it
+
+
+def tolls_of_explosions(readings: list[Reading]) -> None:
+    """A sentence that only tells that people were killed or wounded ("Dozens of people were also wounded", "nine
+    civilians were killed in Qaterji"), right after an air strike, shelling or bombing (TOLL_REACH sentences at
+    most, nothing else told between), is that explosion's toll: it is decided as the explosion (readings are
+    updated in place), so it joins that incident, or at another place is an explosion there, never an attack."""
+    tax = taxonomy()
+    last: tuple[int, Reading] | None = None
+    for i, r in enumerate(readings):
+        d = r.decision
+        if not d.label:
+            continue
+        if (d.label == "Attack" and last is not None and i - last[0] <= TOLL_REACH
+                and r.factuality == last[1].factuality == "occurred"
+                and toll_of_harm([m for m in r.matches if m.section == "Attack"],
+                                [m for m in r.matches if m.section.startswith("actor:")])):
+            boom = last[1].decision
+            r.decision = Decision(boom.label, d.score, d.evidence, d.reasons + [
+                f"the toll of the {boom.label} told just before ({boom.anchor.text if boom.anchor else ''!r})"],
+                d.scores)
+        last = (i, r) if tax.in_family(r.decision.label, "explosive") else None
+
+
 class _PlaceNames:
     """The place names each sentence names (demonyms and countries aside), and each incident's together: worked
     out once per sentence and kept up to date per incident, so grouping costs no pass over all places per pair."""
@@ -180,6 +207,7 @@ def _at_demonstration(r: Reading, incidents: list[Incident]) -> bool:
 
 def group_incidents(doc: Document, readings: list[Reading]) -> list[Incident]:
     tax = taxonomy()
+    tolls_of_explosions(readings)
     incidents: list[Incident] = []
     names = _PlaceNames(doc)
     fallback: Reading | None = None

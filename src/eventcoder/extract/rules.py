@@ -14,15 +14,18 @@ of the taxonomy raises KeyError.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
 
+from .. import lang
 from .lexicon import CueMatch
 from .taxonomy import taxonomy
 
 MIN_SCORE = 2.0
+_BY_HAND = re.compile(rf"\b(?:{lang.alternation('harm_by_hand')})", re.I)
 
 
 @dataclass
@@ -229,6 +232,27 @@ def weapon_named(s: Scores) -> Decision | None:
     return None
 
 
+def toll_of_harm(attack: list[CueMatch], agents: list[CueMatch] = ()) -> bool:
+    """Whether attack cues tell only that people were killed or wounded (no shooting, execution, beating or other
+    harm done by hand, gun or blade, and no gunmen among the `agents`: lang/en/harm_by_hand.txt), so that a
+    weapon told with them is what did it."""
+    return bool(attack) and not any(_BY_HAND.search(m.text) for m in [*attack, *agents])
+
+
+def victims_of_explosion(s: Scores) -> Decision | None:
+    """People killed or wounded where an air strike, shelling or a bomb is told with them ("five civilians were
+    killed as jets struck the town", "raids killed 16 civilians"): ACLED codes the explosion, with the civilians as
+    its victims, not an attack on civilians."""
+    boom = s.strongest(_family("explosive"))
+    attack = s.by.get("Attack", [])
+    agents = s.by.get("actor:state", []) + s.by.get("actor:nonstate", [])
+    others = [v for l, v in s.events.items() if l != "Attack" and l not in _family("explosive")]
+    if boom and s.events[boom] >= 2 and s.get("Attack") >= max(others, default=0) and toll_of_harm(attack, agents):
+        return s.done(boom, f"people were killed or wounded by the {boom} told with them ({attack[0].text!r})",
+                      extra=attack[:1])
+    return None
+
+
 def sexual_violence(s: Scores) -> Decision | None:
     if s.get("Sexual violence") >= 3:
         return s.done("Sexual violence", "sexual violence reported")
@@ -278,6 +302,7 @@ RULES: list[tuple[str, Rule]] = [
     ("out of scope first", out_of_scope_first),
     ("artillery in fighting", artillery_in_fighting),
     ("weapon named", weapon_named),
+    ("victims of an explosion", victims_of_explosion),
     ("sexual violence", sexual_violence),
     ("base established", base_established),
     ("strongest cues", strongest_cues),
