@@ -37,3 +37,15 @@ def test_a_new_floor_sits_just_under_the_number_and_a_ceiling_just_over():
     assert run.floor_of("coverage", 0.9893) == 0.97
     assert run.floor_of("evidence_exact", 1.0) == 0.99
     assert 4.97 < run.floor_of("false_events_per_100_irrelevant", 4.97) <= 5.08
+
+
+def test_a_floor_is_raised_or_kept_never_silently_lowered(tmp_path, capsys):
+    path = tmp_path / "floors.json"
+    path.write_text('{"a-set": {"coverage": 0.98, "specificity": 0.9}, "other": {"x": 0.5}}')
+    run.write_floors(path, {"a-set": {"coverage": 0.989, "specificity": 0.95}})
+    floors = __import__("json").loads(path.read_text())
+    assert floors["a-set"] == {"coverage": 0.98, "specificity": 0.94} and floors["other"] == {"x": 0.5}
+    run.write_floors(path, {"a-set": {"coverage": 0.95, "specificity": 0.95}})
+    assert "LOWERED a-set.coverage: 0.98 -> 0.94" in capsys.readouterr().out
+    assert run.moved_floor("false_events_per_100_irrelevant", 4.0, 5.0) == 4.08     # a ceiling tightens
+    assert run.moved_floor("false_events_per_100_irrelevant", 6.0, 5.0) > 6.0

@@ -9,7 +9,8 @@ from click.testing import CliRunner
 from eventcoder.cli import cli
 from eventcoder.extract.lexicon import load_lexicon
 from eventcoder.extract.registry import Registry
-from eventcoder.extract.relevance import MAX_SENTENCE, read_relevance, sentence_spans
+from eventcoder.extract.incidents import MAX_WINDOW
+from eventcoder.extract.relevance import read_relevance, sentence_spans
 from eventcoder.model import Document
 from eventcoder.pipeline import default_pipeline
 
@@ -67,8 +68,8 @@ def test_a_named_armed_group_from_the_registry_gives_the_conflict_sense(read):
 def test_sentences_are_cut_linearly_on_a_line_without_punctuation():
     text = "word " * 40_000
     spans = sentence_spans(text)
-    assert all(b - a <= MAX_SENTENCE for a, b in spans) and spans[-1][1] >= len(text.rstrip()) - 1
-    assert len(spans) < 2 * len(text) / MAX_SENTENCE + 2
+    assert all(b - a <= MAX_WINDOW for a, b in spans) and spans[-1][1] >= len(text.rstrip()) - 1
+    assert len(spans) < 2 * len(text) / MAX_WINDOW + 2
 
 
 def test_an_irrelevant_report_is_skipped_with_its_score_and_kept_on_request():

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from .errors import EventcoderError
@@ -87,16 +88,19 @@ def optional(name: str) -> bool:
     return name.startswith("notes.") or name in OPTIONAL_NAMES
 
 
+@lru_cache(maxsize=None)
 def document_names() -> frozenset[str]:
     """The contract names of `Document` annotations: its public instance attributes."""
     probe = Document("probe", "")
     return frozenset(k for k in vars(probe) if not k.startswith("_")) | {"clean"}
 
 
+@lru_cache(maxsize=None)
 def event_names() -> frozenset[str]:
     return frozenset(f.name for f in dataclasses.fields(Event)) | {"interaction"}
 
 
+@lru_cache(maxsize=None)
 def note_names() -> frozenset[str]:
     return frozenset(f.name for f in dataclasses.fields(EventNotes))
 

@@ -77,34 +77,39 @@ def windows(doc: Document) -> list[tuple[int, int]]:
             joined[-1] = (joined[-1][0], b)
         else:
             joined.append((a, b))
-    spans = joined
+    return [w for a, b in joined for w in cut_long(doc.clean, a, b)]
+
+
+def cut_long(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Span a..b of `text` as windows of at most MAX_WINDOW characters, cut at a space in each window's second half
+    (or hard at MAX_WINDOW); blank windows are dropped."""
     out = []
-    for a, b in spans:
-        while b - a > MAX_WINDOW:
-            cut = doc.clean.rfind(" ", a + MAX_WINDOW // 2, a + MAX_WINDOW)
-            cut = cut if cut > a else a + MAX_WINDOW
-            out.append((a, cut))
-            a = cut
-        if doc.clean[a:b].strip():
-            out.append((a, b))
+    while b - a > MAX_WINDOW:
+        cut = text.rfind(" ", a + MAX_WINDOW // 2, a + MAX_WINDOW)
+        cut = cut if cut > a else a + MAX_WINDOW
+        out.append((a, cut))
+        a = cut
+    if text[a:b].strip():
+        out.append((a, b))
     return out
+
+
+def decide_tagged(matches: list[CueMatch], tag: CueMatch | None) -> Decision:
+    """The rules' decision over `matches` (`tag`, a note's opening tag, among them); a tag names the kind of event
+    the note reports, so when the rules choose otherwise the tag decides."""
+    d = decide(matches)
+    if tag is not None and d.label != tag.section:
+        d = Decision(tag.section, tag.weight, [tag], [f"the report is tagged {tag.text!r}"], d.scores)
+    return d
 
 
 def read_window(doc: Document, lex: Lexicon, a: int, b: int, first: bool) -> Reading:
     text = doc.clean[a:b]                        # cues are case-insensitive: ALL-CAPS headlines read the same
     matches = match_span(doc, lex, a, b)
-    if first:
-        pre = lex.prefix(text)
-        if pre:
-            label, w, end = pre
-            cue = Cue(label, w + 1, re.compile(""), "note tag", 0)
-            tag_start = a + len(text) - len(text.lstrip())
-            matches.append(CueMatch(cue, tag_start, a + end, doc.clean[tag_start:a + end]))
-    d = decide(matches)
-    if first and matches and matches[-1].cue.source == "note tag" and d.label != matches[-1].section:
-        # ACLED-style notes open with a tag naming the kind of development ("Looting: On ..."): it decides
-        tag = matches[-1]
-        d = Decision(tag.section, tag.weight, [tag], [f"the report is tagged {tag.text!r}"], d.scores)
+    tag = lex.note_tag(text, a) if first else None
+    if tag is not None:
+        matches.append(tag)
+    d = decide_tagged(matches, tag)
     r = Reading(a, b, matches, d)
     if d.label and d.anchor is not None:
         r.factuality, r.fact_reason = judge(doc, d.anchor.start, d.anchor.end)

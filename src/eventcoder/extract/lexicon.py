@@ -16,6 +16,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..lang import any_of
+from ..resources import DataError
 from .required_words import required_literals
 from .taxonomy import taxonomy
 
@@ -33,6 +35,9 @@ class Cue:
     line: int
     outcome: bool = False  # an outcome cue (casualties) refines an event but never opens a new one
     literals: frozenset[str] | None = None   # a match contains one of these (lower-case); None: no such set
+
+
+NOTE_TAG = "note tag"   # the `source` of a cue match made from an ACLED-style note tag
 
 
 # characters that Python's case-insensitive matching folds to ASCII letters but str.lower() does not
@@ -81,6 +86,23 @@ class Lexicon:
                 out.append(CueMatch(cue, m.start(), m.end(), m.group(0)))
         return out
 
+    def find_all(self, text: str) -> list[CueMatch]:
+        """Every match of every cue in `text` (not only the first), in cue order; cues whose literal pieces the
+        text lacks are skipped (they cannot match)."""
+        low = folded(text)
+        return [CueMatch(cue, m.start(), m.end(), m.group(0)) for cue in self.cues if could_match(cue, low)
+                for m in cue.pattern.finditer(text)]
+
+    def note_tag(self, text: str, offset: int = 0) -> CueMatch | None:
+        """The ACLED-style tag opening `text` ("Looting: On ...") as a cue match one stronger than the tag's
+        weight (offsets shifted by `offset`), or None."""
+        pre = self.prefix(text)
+        if pre is None:
+            return None
+        label, w, end = pre
+        start = len(text) - len(text.lstrip())
+        return CueMatch(Cue(label, w + 1, re.compile(""), NOTE_TAG, 0), offset + start, offset + end, text[start:end])
+
     def prefix(self, text: str) -> tuple[str, float, int] | None:
         """An ACLED-style note tag ("Looting: On ...") at the start of `text`: (sub-event type, weight, tag end)."""
         for pat, label, w in self.prefixes:
@@ -88,6 +110,18 @@ class Lexicon:
             if m:
                 return label, w, m.end(1)
         return None
+
+
+_LIST = re.compile(r"\{list:(\w+)\}")
+
+
+def expand_lists(regex: str, where: str) -> str:
+    """`{list:NAME}` in a cue stands for the entries of `lang/en/NAME.txt` as alternatives (in file order), so a
+    word list the coder keeps elsewhere is not written again in the lexicon."""
+    try:
+        return _LIST.sub(lambda m: any_of(m.group(1)), regex)
+    except DataError as exc:
+        raise LexiconError(f"{where}: {exc}") from None
 
 
 def _compile(regex: str, where: str) -> re.Pattern:
@@ -135,7 +169,8 @@ def parse_lexicon(text: str, name: str = "<lexicon>") -> Lexicon:
             _check_label(label, where)
             prefixes.append((re.compile(r"^\s*(" + tag + r")\s*:", re.IGNORECASE), label, weight))
             continue
-        cues.append(Cue(section, weight, _compile(body, where), body, no, outcome, required_literals(body)))
+        regex = expand_lists(body, where)
+        cues.append(Cue(section, weight, _compile(regex, where), body, no, outcome, required_literals(regex)))
     return Lexicon(cues, prefixes)
 
 

@@ -25,13 +25,12 @@ from ..lang import words
 from ..model import Document, Relevance
 from ..stage import Stage, stage
 from ..text.nlp import MAX_CHARS
-from .lexicon import Cue, CueMatch, Lexicon, could_match, folded, load_lexicon
+from .incidents import cut_long, decide_tagged
+from .lexicon import Lexicon, load_lexicon
 from .registry import Registry
-from .rules import decide
 from .taxonomy import taxonomy
 
 DEFAULT_THRESHOLD = 2.0   # the rules' MIN_SCORE: a sentence must report an event as firmly as the coder needs
-MAX_SENTENCE = 1500       # a longer run without a sentence break is read in pieces of this many characters
 CLASSES = {"armed": "relevance_armed_actors", "police": "relevance_police_agents", "weapon": "relevance_weapons",
            "crowd": "relevance_crowds", "political": "relevance_political_targets", "victim": "relevance_victims",
            "combat": "relevance_combat", "other": "relevance_other_domains", "pastime": "relevance_pastimes",
@@ -67,25 +66,14 @@ def class_pattern(name: str) -> re.Pattern:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentences by punctuation and line breaks; a longer run is cut at a space before MAX_SENTENCE characters."""
+    """Sentences by punctuation and line breaks; a longer run is cut into windows as DetectEvents cuts it
+    (`incidents.cut_long`)."""
     spans, a = [], 0
     for m in _BREAK.finditer(text):
-        spans.extend(_pieces(text, a, m.start()))
+        spans.extend(cut_long(text, a, m.start()))
         a = m.end()
-    spans.extend(_pieces(text, a, len(text)))
+    spans.extend(cut_long(text, a, len(text)))
     return spans
-
-
-def _pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    out = []
-    while b - a > MAX_SENTENCE:
-        cut = text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
-        cut = cut if cut > a else a + MAX_SENTENCE
-        out.append((a, cut))
-        a = cut
-    if text[a:b].strip():
-        out.append((a, b))
-    return out
 
 
 def _bucket(spans, starts, matches):
@@ -100,14 +88,7 @@ def _bucket(spans, starts, matches):
 
 def _cue_matches(text, spans, starts, lexicon: Lexicon):
     """Per sentence, the first match of each cue in it (as `Lexicon.match` would give on the sentence alone)."""
-    found = []
-    low = folded(text)
-    for cue in lexicon.cues:
-        if not could_match(cue, low):
-            continue
-        for m in cue.pattern.finditer(text):
-            found.append((m.start(), m.end(), CueMatch(cue, m.start(), m.end(), m.group(0))))
-    per = _bucket(spans, starts, found)
+    per = _bucket(spans, starts, [(m.start, m.end, m) for m in lexicon.find_all(text)])
     for i, ms in per.items():
         seen, first = set(), []
         for m in ms:
@@ -196,12 +177,10 @@ def read_relevance(text: str, lexicon: Lexicon, registry: Registry | None = None
     starts = [a for a, _ in spans]
     cues, classes = _cue_matches(text, spans, starts, lexicon), _classes(text, spans, starts, registry)
     scored, reasons = [], []
-    tag = lexicon.prefix(text[spans[0][0]:spans[0][1]]) if spans else None
+    tag = lexicon.note_tag(text[spans[0][0]:spans[0][1]], spans[0][0]) if spans else None
     if tag is not None:     # an ACLED-style note tag ("Property destruction: On ...") decides the first sentence
-        label, w, end = tag
-        cue = Cue(label, w + 1, re.compile(""), "note tag", 0)
-        cues[0] = cues.get(0, []) + [CueMatch(cue, spans[0][0], spans[0][0] + end, text[spans[0][0]:spans[0][0] + end])]
-    decided = {i: decide(ms) for i, ms in cues.items()}
+        cues[0] = cues.get(0, []) + [tag]
+    decided = {i: decide_tagged(ms, tag if i == 0 else None) for i, ms in cues.items()}
     decided = {i: d for i, d in decided.items() if d.label and not d.none_reason}
     history = _history(text, spans, starts, decided)
     for i in history:
@@ -214,7 +193,7 @@ def read_relevance(text: str, lexicon: Lexicon, registry: Registry | None = None
         if "police" in cls and _armed_suspect(classes, i):
             cls.discard("police")      # the police shot an armed or attacking suspect: a criminal incident
         strong[i] = sense(d.label, cls, _beside(found, d.evidence, text) - ({"police"} - cls))
-    if tag is not None and 0 in decided and any(m.cue.source == "note tag" for m in decided[0].evidence):
+    if tag is not None and 0 in decided:
         strong[0] = strong[0] or "its note tag"     # a coder's own tag ("Displacement: On ...") says what it is
     context = ("a brief report" if len(spans) <= BRIEF_SENTENCES else
                "a conflict report" if sum(1 for w in strong.values() if w) >= STRONG_IN_CONTEXT else None)

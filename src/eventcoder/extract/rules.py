@@ -193,16 +193,19 @@ def territory_side(s: Scores) -> Decision | None:
                   f"of territory ({m.text!r})", [m], actor)
 
 
-def agreement(s: Scores) -> Decision | None:
-    if s.get("Agreement") >= 3 and s.other_violent < 3:
-        return s.done("Agreement", "an agreement, ceasefire, surrender or exchange between actors")
-    return None
+def told_firmly(label: str, reason: str, unless: Rule | None = None) -> Rule:
+    """A rule: `label` wins when its cues add up to 3 (a cue that reports it on its own), unless `unless` holds."""
+    def rule(s: Scores) -> Decision | None:
+        if s.get(label) >= 3 and not (unless and unless(s)):
+            return s.done(label, reason)
+        return None
+    return rule
 
 
-def disrupted_weapons(s: Scores) -> Decision | None:
-    if s.get("Disrupted weapons use") >= 3:
-        return s.done("Disrupted weapons use", "weapons or explosives were seized, defused or intercepted before use")
-    return None
+agreement = told_firmly("Agreement", "an agreement, ceasefire, surrender or exchange between actors",
+                        unless=lambda s: s.other_violent >= 3)
+disrupted_weapons = told_firmly("Disrupted weapons use",
+                                "weapons or explosives were seized, defused or intercepted before use")
 
 
 # --- 3. The weapon decides within political violence. ------------------------------------------------------------
@@ -253,16 +256,8 @@ def victims_of_explosion(s: Scores) -> Decision | None:
     return None
 
 
-def sexual_violence(s: Scores) -> Decision | None:
-    if s.get("Sexual violence") >= 3:
-        return s.done("Sexual violence", "sexual violence reported")
-    return None
-
-
-def base_established(s: Scores) -> Decision | None:
-    if s.get("Headquarters or base established") >= 3:
-        return s.done("Headquarters or base established", "a base or headquarters was set up")
-    return None
+sexual_violence = told_firmly("Sexual violence", "sexual violence reported")
+base_established = told_firmly("Headquarters or base established", "a base or headquarters was set up")
 
 
 # --- 4. Otherwise the strongest cues, unless too weak or outweighed by an out-of-scope cue. ----------------------

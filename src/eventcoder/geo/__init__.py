@@ -7,6 +7,6 @@ SQLite index, in steps) with `index_schema`, `supplement` (our `data/geo` tables
 Toponyms: `toponyms` (which spans are places) with `candidate`, `candidate_filters`, `proper_runs`, `group_names`,
 `report_country`, `skeleton_index`, `english_words`; `resolve` (which place each one is) with `mention`,
 `readings`, `parentheses`, `distance`.  Events: `locate` (where each event happened), `title` (what the headline
-says), `stage` (the pipeline stages), `cli` (`eventcoder gazetteer ...`).  Word lists: `eventcoder/lang/en/`
-(`vocab` joins them into regex alternatives in file order).
+says), `stage` (the pipeline stages), `cli` (`eventcoder gazetteer ...`).  Word lists: `eventcoder/lang/en/*.txt`,
+joined into regex alternatives in file order by `lang.any_of`.
 """

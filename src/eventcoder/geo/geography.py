@@ -24,4 +24,4 @@ class ReportGeography:
 
     def place_of(self, doc: Document, event: Event) -> tuple[PlaceMention | None, bool, str]:
         """The mention where `event` happened, whether it is only near it, and why (see locate.place_among)."""
-        return place_among(doc, event, list(self.candidates), self.main_country)
+        return place_among(doc, event, self.candidates, self.main_country)

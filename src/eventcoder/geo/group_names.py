@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .vocab import any_of
+from ..lang import any_of
 
 # Armed groups whose names contain place words: "Ahrar al-Sham", "Jabhat Fateh al-Sham", "Hay'at Tahrir al-Sham",
 # "Faylaq al-Rahman", "Jaysh al-Islam", "Liwa al-Quds", "Islamic State of Iraq and al-Sham / the Levant".

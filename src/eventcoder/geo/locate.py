@@ -18,14 +18,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 
-from ..lang import alternation, word_set, words
+from ..lang import alternation, any_of, word_set, words
 from ..spanset import Disjoint
 from ..model import Document, Event, PlaceMention
 from . import names as N
 from .countries import country_by_alpha2
 from .gazetteer import Gazetteer
-from .vocab import any_of
 
 # word lists: lang/en/*.txt (each file's header says what it holds)
 _LOCATIVE = re.compile(rf"(?i)\b({any_of('locative_frame_words')})\s+(the\s+)?((\w+\s+){{0,4}})$")
@@ -165,7 +165,7 @@ def _in_vicinity(doc: Document, p: PlaceMention) -> bool:
     return bool(_VICINITY.search(before)) or bool(_AREA_AFTER.match(after))
 
 
-def place_among(doc: Document, event: Event, places: list[PlaceMention],
+def place_among(doc: Document, event: Event, places: Sequence[PlaceMention],
                   main_cc: str | None) -> tuple[PlaceMention | None, bool, str]:
     """`choose_place` given the report's candidate places and main country (both per report, not per event:
     `geography.ReportGeography` holds them)."""
@@ -226,7 +226,7 @@ def place_among(doc: Document, event: Event, places: list[PlaceMention],
 _LIST_AFTER = re.compile(rf"(?i)^(\s+({any_of('settlement_words', 'list_unit_words_more')}))?\s*\(([^()]{{2,120}})\)")
 
 
-def _listed_containers(doc: Document, p: PlaceMention, places: list[PlaceMention]) -> list[PlaceMention]:
+def _listed_containers(doc: Document, p: PlaceMention, places: Sequence[PlaceMention]) -> list[PlaceMention]:
     """The places of the location list written right after `p`: "Kyaikdon village (Kawkareik district, Kayin
     State)" -> Kawkareik, Kayin."""
     m = _LIST_AFTER.match(doc.clean[p.end:p.end + 160])
@@ -236,7 +236,7 @@ def _listed_containers(doc: Document, p: PlaceMention, places: list[PlaceMention
     return [q for q in places if a <= q.start and q.end <= b and q.kind in ("place", "region", "facility")]
 
 
-def _is_container_of_previous(doc: Document, p: PlaceMention, places: list[PlaceMention]) -> bool:
+def _is_container_of_previous(doc: Document, p: PlaceMention, places: Sequence[PlaceMention]) -> bool:
     if p.kind not in ("region", "country"):
         return False
     for q in places:

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from typing import Callable
 
-from ..lang import words
+from ..lang import any_of, words
 from ..model import Document, PlaceMention
 from . import names as N
 from .candidate import Candidate
@@ -32,7 +32,6 @@ from .report_country import source_country
 from .skeleton_index import skeleton_lookup
 from .supplement import admin1_abbreviations
 from .toponyms import find_candidates
-from .vocab import any_of
 
 _KIND_OUT = {"country": "country", "admin1": "region", "admin2": "region", "region": "region",
              "facility": "facility", "place": "place"}

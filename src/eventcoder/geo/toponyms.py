@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lang import words
+from ..lang import any_of, words
 from ..spanset import Disjoint, Taken
 from . import names as N
 from .candidate import PLACE_LABELS, Candidate
@@ -30,7 +30,6 @@ from .proper_runs import continues, proper_runs
 from .report_country import focus_country
 from .skeleton_index import skeleton_lookup, skeleton_ok
 from .supplement import admin1_abbreviations
-from .vocab import any_of
 
 __all__ = ["Candidate", "find_candidates"]
 
