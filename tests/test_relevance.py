@@ -113,7 +113,7 @@ def test_the_police_shooting_an_armed_suspect_is_a_criminal_incident(read):
 
 
 def test_the_trigger_said_again_is_no_sign_of_its_own(read):
-    text = FILLER + "Kroger is recalling shelled pistachios sold as Private Selection Shelled Pistachios."
+    text = FILLER + "Kroger is recalling shelled pistachios sold as Private Selection Shelled Pistachios in 10-ounce bags."
     assert read(text).score == 0
 
 
