@@ -53,7 +53,8 @@ SHOWN = {
              "false_events_per_100_irrelevant", "event_type_of_found", "evidence_exact"],
     "articles": ["events_per_gold_event", "event_count_exact", "typed_place_precision", "typed_place_recall",
                  "typed_place_f1", "sub_typed_place_f1", "date_of_matched", "deaths_within_20pct", "evidence_exact"],
-    "fusion": ["pair_precision", "pair_recall", "pair_f1", "event_pair_f1", "events_per_gold_event"],
+    "fusion": ["pair_precision", "pair_recall", "pair_f1", "event_pair_precision", "event_pair_recall", "event_pair_f1",
+               "events_per_gold_event"],
 }
 # metrics for which lower is better: their gate is a ceiling, not a floor
 LOWER_IS_BETTER = {"false_events_per_100_irrelevant", "event_count_mae"}

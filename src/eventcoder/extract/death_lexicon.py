@@ -73,8 +73,7 @@ BACKGROUND = re.compile(
     r"(?:killing|murder|death))\b[^.;]{0,60}$",
     re.IGNORECASE)
 # a toll that replaces an earlier one: "the toll rose to 82"
-UPDATE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|mounted|reached|updated|now)\b",
-                    re.IGNORECASE)
+UPDATE = re.compile(rf"\b(?:{alternation('toll_update_words')})\b", re.IGNORECASE)
 NUMBERISH = re.compile(rf"\d|\b(?:{alternation('numberish')})\b", re.IGNORECASE)
 SMALL_NUMBER = "|".join(number_words(1, 10))       # a regex alternation: "one" .. "ten"
 

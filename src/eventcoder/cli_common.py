@@ -1,0 +1,169 @@
+"""What the command-line verbs share: output files, the coding pipeline, input options, resumable runs and the run
+summary with its exit status (0 all done, 1 some documents failed or a user error)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from contextlib import contextmanager
+
+import click
+
+from .version import __version__
+from .errors import EventcoderError
+from .ingest.readers import ReadOptions, read_inputs
+from .report import Progress
+from .runner import RunSummary, StopRun, run_batch
+
+__all__ = ["_output", "_pipeline", "relevance_options", "actors_option", "_finish", "_run", "_date", "_date_text",
+           "input_options", "_read_options", "_total", "_signature", "_resumable", "on_error_option", "read_inputs",
+           "Progress", "RunSummary"]
+
+
+@contextmanager
+def _output(path: str | None):
+    if path in (None, "-"):
+        yield sys.stdout
+    else:
+        try:
+            f = open(path, "w", encoding="utf-8")
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {path}: {exc.strerror}; check the path") from exc
+        with f:
+            yield f
+
+
+def _pipeline(coding: bool = True, keep_all: bool = False, model: str | None = None, actors: str | None = None,
+              relevance: tuple[float | None, bool] = (None, False)):
+    from .extract.classifier import ModelError
+    from .extract.lexicon import LexiconError
+    from .extract.registry import RegistryError
+    from .pipeline import default_pipeline
+    try:
+        return default_pipeline(coding=coding, keep_all=keep_all, model=model, actors=actors,
+                                relevance_threshold=relevance[0], keep_irrelevant=relevance[1])
+    except (EventcoderError, ModelError, LexiconError, RegistryError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def relevance_options(f):
+    """--relevance-threshold and --keep-irrelevant: how sure the cheap reading before the parse must be that a report
+    tells of an event before it is coded."""
+    f = click.option("--keep-irrelevant", is_flag=True,
+                     help="code reports the relevance reading finds no event in too (slower; more false events)")(f)
+    return click.option("--relevance-threshold", type=click.FloatRange(min=0), default=None, metavar="SCORE",
+                        help="relevance score a report needs to be coded (default 2; lower finds more events in "
+                             "passing, with more false ones; `python3 bench/run.py` prints precision and recall "
+                             "at several thresholds)")(f)
+
+
+actors_option = click.option("--actors", type=click.Path(exists=True, dir_okay=False),
+                             help="your own actor registry (TSV like eventcoder's data/actors.tsv); its entries win")
+
+
+def _finish(summary: RunSummary, progress: Progress, *after: str) -> None:
+    """Print the run's summary (and the lines `after` it) on stderr and exit: 0 when every document was processed,
+    1 when some failed."""
+    progress.done(summary)
+    for line in after:
+        click.echo(line, err=True)
+    sys.exit(0 if summary.ok else 1)
+
+
+def _run(items, pipeline, sink, on_error, progress, *, total=None, done=None) -> RunSummary:
+    summary = RunSummary(total=total)
+    try:
+        run_batch(items, pipeline, sink, summary, on_error=on_error, progress=progress, done=done)
+    except StopRun as exc:
+        progress.done(summary)
+        raise click.ClickException(f"stopped at the first failure (--on-error stop): {exc}") from exc
+    return summary
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def _date_text(ctx, param, value):
+    return _date(ctx, param, value).isoformat() if value else None
+
+
+def input_options(f):
+    """The options every reading verb shares: which files, which CSV columns, defaults for missing metadata."""
+    for opt in reversed([
+        click.option("--glob", metavar="PATTERN", help="in folders, read only files matching this pattern "
+                     "(e.g. '*.html', '2024/**/*.txt'); default: every .txt .html .jsonl .csv file"),
+        click.option("--text-column", metavar="NAME", help="CSV input: the column holding the text "
+                     "(default: text, notes, body, content or article)"),
+        click.option("--id-column", metavar="NAME", help="CSV input: the column holding the document id "
+                     "(default: id, doc_id or event_id_cnty; else an id from the text)"),
+        click.option("--source", metavar="NAME", help="the source for documents that name none "
+                     "(replaces what a web page's metadata says)"),
+        click.option("--published-at", callback=_date, metavar="YYYY-MM-DD",
+                     help="the publication date for documents that carry none (replaces a web page's own)"),
+        click.option("--force", is_flag=True, help="code every document again, even those an earlier "
+                     "(interrupted) run already finished"),
+    ]):
+        f = opt(f)
+    return f
+
+
+def _read_options(glob, text_column, id_column, source, published_at) -> ReadOptions:
+    return ReadOptions(glob=glob, text_column=text_column, id_column=id_column, source=source,
+                       published_at=published_at)
+
+
+def _total(paths, opts) -> int | None:
+    from .ingest.count import count_documents
+    try:
+        return count_documents(paths, opts)
+    except OSError:
+        return None
+
+
+def _coder_fingerprint() -> str:
+    """Changes whenever eventcoder's code or data files change (so a rerun after an upgrade or an edit starts over
+    instead of mixing old and new output)."""
+    import hashlib
+    from pathlib import Path
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha1(__version__.encode())
+    for f in sorted(root.rglob("*")):
+        if f.is_file() and "__pycache__" not in f.parts:
+            st = f.stat()
+            h.update(f"{f.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:16]
+
+
+def _signature(verb: str, paths, **options) -> str:
+    """What identifies a run for resuming: the verb, the absolute inputs, the options that change the output, and
+    the coder itself."""
+    ins = [p if p == "-" else os.path.abspath(os.path.expanduser(p)) for p in paths]
+    return json.dumps({"verb": verb, "inputs": ins, "coder": _coder_fingerprint(),
+                       **{k: str(v) for k, v in sorted(options.items())}})
+
+
+def _resumable(output: str, signature: str, force: bool):
+    """A ResumableJsonl for a file output, or None for stdout."""
+    if output in (None, "-"):
+        return None
+    from .export.jsonl import ResumableJsonl
+    try:
+        res = ResumableJsonl(output, signature, force=force)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror}; check the path") from exc
+    if res.restart_reason:
+        click.echo(res.restart_reason, err=True)
+    if res.resumed:
+        click.echo(f"resuming: {len(res.done)} document(s) already in {output} (--force starts over)", err=True)
+    return res
+
+
+on_error_option = click.option("--on-error", type=click.Choice(["skip", "stop"]), default="skip", show_default=True,
+                               help="skip a document that fails and go on, or stop the run")
