@@ -116,7 +116,7 @@ def test_fusion_is_blocked_and_swept_so_many_reports_stay_cheap():
 
 
 def test_bad_input_and_bad_rules_say_what_to_do(tmp_path):
-    with pytest.raises(FusionInputError, match="doc_id and event_type"):
+    with pytest.raises(FusionInputError, match="needs at least a doc_id"):
         fuse_records([{"location": "Douma"}])
     with pytest.raises(FusionInputError, match="not a YYYY-MM-DD date"):
         fuse_records([event("a", day="last Tuesday")])

@@ -38,12 +38,12 @@ def fuse(docs, from_file, output, explain, rules_file, quiet, actors, glob, text
     except EventcoderError as exc:
         raise click.ClickException(str(exc)) from exc
     if from_file:
-        records, published, summary, progress = _read_events(from_file), {}, None, None
+        records, meta, summary, progress = _read_events(from_file), ({}, {}), None, None
     else:
-        records, published, summary, progress = _code(docs, quiet, actors, glob, text_column, id_column, source,
-                                                      published_at, on_error, relevance_threshold, keep_irrelevant)
+        records, meta, summary, progress = _code(docs, quiet, actors, glob, text_column, id_column, source,
+                                                 published_at, on_error, relevance_threshold, keep_irrelevant)
     try:
-        result = fuse_records(records, rules, explain=explain, published=published)
+        result = fuse_records(records, rules, explain=explain, published=meta[0], outlets=meta[1])
     except EventcoderError as exc:
         raise click.ClickException(str(exc)) from exc
     del records
@@ -61,15 +61,16 @@ def _code(docs, quiet, actors, glob, text_column, id_column, source, published_a
     from ..export.contract import event_record
     progress = Progress(quiet)
     opts = _read_options(glob, text_column, id_column, source, published_at)
-    records, published = [], {}
+    records, published, outlets = [], {}, {}
 
     def sink(doc):
         if doc.published_at:
             published[doc.id] = doc.published_at.isoformat()
+        outlets[doc.id] = doc.source
         records.extend(event_record(ev) for ev in doc.events)
     pipeline = _pipeline(actors=actors, relevance=(threshold, keep))
     summary = _run(read_inputs(docs, opts), pipeline, sink, on_error, progress, total=_total(docs, opts))
-    return records, published, summary, progress
+    return records, (published, outlets), summary, progress
 
 
 def _read_events(path: str):

@@ -23,6 +23,7 @@ class Cluster:
     last: dt.date                              # the latest day any member covers
     docs: set[str]
     notes: list[str] = field(default_factory=list)
+    fused_id: str | None = None                  # the stored id it keeps or gets (fusion into a store)
     shapes: dict = field(default_factory=dict)    # one member per distinct shape: the members a newcomer is checked
                                                   # against (a big story's hundredth report costs as much as its second)
 
@@ -36,6 +37,43 @@ class Cluster:
 def shape(ev: ReportEvent) -> tuple:
     """What sameness reads of an event: two members of one shape answer every newcomer alike."""
     return (ev.sub_event_type, ev.place, ev.coarse, ev.point, ev.actors, ev.start, ev.end)
+
+
+@dataclass
+class Links:
+    """A reviewer's decisions, which fusion keeps: `apart` pairs of event ids never share a fused event (`events
+    unfuse`); `merge` pairs always do (`events merge`)."""
+    apart: set = field(default_factory=set)       # frozenset({event id, event id})
+    merge: set = field(default_factory=set)
+
+    def kept_apart(self, ev: ReportEvent, members: list[ReportEvent]) -> str | None:
+        if self.apart and any(frozenset((ev.event_id, m.event_id)) in self.apart for m in members):
+            return "a reviewer kept them apart (eventcoder events unfuse)"
+        return None
+
+    def merged(self, clusters: list[Cluster]) -> list[Cluster]:
+        """The clusters with those a reviewer merged joined (the first by key takes the others' members)."""
+        where = {m.event_id: i for i, c in enumerate(clusters) for m in c.members}
+        parent = list(range(len(clusters)))
+
+        def root(i):
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+        for a, b in (tuple(p) for p in self.merge):
+            if a in where and b in where:
+                parent[max(root(where[a]), root(where[b]))] = min(root(where[a]), root(where[b]))
+        out: dict[int, Cluster] = {}
+        for i, c in enumerate(clusters):
+            r = root(i)
+            if r not in out:
+                out[r] = c
+            elif c is not out[r]:
+                for m in c.members:
+                    out[r].add(m)
+                out[r].notes.append(f"merged by a reviewer with {c.members[0].label} (eventcoder events merge)")
+        return list(out.values())
 
 
 @dataclass
@@ -68,17 +106,22 @@ class FusionResult:
 
 
 def fuse_records(records: Iterable[dict], rules: FusionRules | None = None, explain: bool = False,
-                 published: dict[str, str] | None = None) -> FusionResult:
+                 published: dict[str, str] | None = None, outlets: dict[str, str] | None = None) -> FusionResult:
+    """Fuse coded events; `published` and `outlets` give each report's publication date and outlet by doc id."""
     rules = rules or load_rules()
-    published = published or {}
+    published, outlets = published or {}, outlets or {}
     events = [read_event(r, i, rules, published.get(str(r.get("doc_id"))) if isinstance(r, dict) else None)
               for i, r in enumerate(records)]
+    for e in events:
+        e.outlet = outlets.get(e.doc_id)
     clusters = cluster_events(events, rules)
-    clusters.sort(key=lambda c: c.members[0].index)
+    clusters.sort(key=lambda c: min(m.index for m in c.members))
     return FusionResult(clusters, rules, explain, len(events), len({e.doc_id for e in events}))
 
 
-def cluster_events(events: list[ReportEvent], rules: FusionRules) -> list[Cluster]:
+def cluster_events(events: list[ReportEvent], rules: FusionRules, links: Links | None = None) -> list[Cluster]:
+    """The clusters of `events`; `links` are a reviewer's decisions (events kept apart, events merged)."""
+    links = links or Links()
     blocks: dict[tuple, list[ReportEvent]] = defaultdict(list)
     out = []
     for ev in events:
@@ -87,11 +130,11 @@ def cluster_events(events: list[ReportEvent], rules: FusionRules) -> list[Cluste
         else:
             blocks[ev.block].append(ev)
     for block in blocks.values():
-        out += _sweep(sorted(block, key=lambda e: (e.start, e.index)), rules)
-    return out
+        out += _sweep(sorted(block, key=lambda e: (e.start, e.key)), rules, links)
+    return links.merged(out) if links.merge else out
 
 
-def _sweep(block: list[ReportEvent], rules: FusionRules) -> list[Cluster]:
+def _sweep(block: list[ReportEvent], rules: FusionRules, links: Links) -> list[Cluster]:
     """One block in day order: an event joins the open cluster nearest in days (then the largest) it is one event
     with, else opens its own. A cluster closes once the sweep is past its last day by more than the tolerance."""
     tolerance = dt.timedelta(days=rules.tolerance_days)
@@ -104,7 +147,7 @@ def _sweep(block: list[ReportEvent], rules: FusionRules) -> list[Cluster]:
         best, reasons = None, []
         for c in open_:
             why = ("one report's events stay apart" if ev.doc_id in c.docs else
-                   apart_from_cluster(ev, list(c.shapes.values()), rules))
+                   links.kept_apart(ev, c.members) or apart_from_cluster(ev, list(c.shapes.values()), rules))
             if why:
                 reasons.append(why)
             elif best is None or (c.last, len(c.members)) > (best.last, len(best.members)):

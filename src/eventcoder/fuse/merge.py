@@ -4,7 +4,8 @@
 - location: the finest place (smallest geo_precision), then the name most reports give;
 - date: the narrowest range, then the finest precision;
 - actors: the report naming most actors, then the dyad most reports give;
-- fatalities: `tolls.fuse_tolls`; source: the union of the reports' sources.
+- fatalities: `tolls.fuse_tolls`; source: the union of the sources the reports cite and the outlets that published
+  them (ACLED's `source` lists both).
 `provenance` says for each field which report (and event) gave it, with that report's evidence spans (or why it
 was inferred there); `disputed` keeps the reports' disagreements visible ({field: [{"value", "reports"}]}).
 """
@@ -31,7 +32,7 @@ DISPUTE_KEY = {"type": lambda m: m.record.get("sub_event_type"), "location": lam
 
 
 def fused_record(members: list[ReportEvent], rules: FusionRules, notes: list[str] | None) -> dict:
-    members = sorted(members, key=lambda m: m.index)
+    members = sorted(members, key=lambda m: m.key)
     chosen = {"type": _majority(members, lambda m: m.record.get("sub_event_type")),
               "location": _finest_place(members), "date": _narrowest_date(members), "actors": _fullest_dyad(members)}
     tolls = fuse_tolls(members, rules)
@@ -43,7 +44,7 @@ def fused_record(members: list[ReportEvent], rules: FusionRules, notes: list[str
     out.update(tolls.values)
     given = tolls.given_by or [first]
     out["fatalities_civilians"] = given[0].record.get("fatalities_civilians")
-    out["source"] = _union(m.record.get("source") for m in members)
+    out["source"] = _union([m.record.get("source") for m in members] + [m.outlet for m in members])
     out["source_scale"] = _union(m.record.get("source_scale") for m in members)
     out["confidence"] = max(float(m.record.get("confidence") or 0.0) for m in members)
     out["id"] = "fev-" + hashlib.sha1("\x00".join(sorted(_member_id(m) for m in members)).encode()).hexdigest()[:16]
@@ -60,28 +61,28 @@ def fused_record(members: list[ReportEvent], rules: FusionRules, notes: list[str
 
 
 def _member_id(m: ReportEvent) -> str:
-    return str(m.record.get("id") or f"{m.doc_id}#{m.index}")
+    return m.event_id
 
 
 def _majority(members, key):
     counts = Counter(key(m) for m in members)
-    return min(members, key=lambda m: (-counts[key(m)], m.index))
+    return min(members, key=lambda m: (-counts[key(m)], m.key))
 
 
 def _finest_place(members):
     names = Counter(normalised(m.record.get("location")) for m in members)
     return min(members, key=lambda m: (m.record.get("geo_precision") or 9, m.coarse,
-                                       -names[normalised(m.record.get("location"))], m.index))
+                                       -names[normalised(m.record.get("location"))], m.key))
 
 
 def _narrowest_date(members):
     return min(members, key=lambda m: ((m.end - m.start).days if m.start else 10 ** 6,
-                                       m.record.get("time_precision") or 9, m.index))
+                                       m.record.get("time_precision") or 9, m.key))
 
 
 def _fullest_dyad(members):
     dyads = Counter(m.actors for m in members)
-    return min(members, key=lambda m: (-len(m.actors), -dyads[m.actors], m.index))
+    return min(members, key=lambda m: (-len(m.actors), -dyads[m.actors], m.key))
 
 
 def _union(values) -> str | None:

@@ -26,6 +26,7 @@ class ReportEvent:
     index: int                      # position in the input (ties are broken by it: output is deterministic)
     raw: str                        # the coded event as JSON: parsed again only to merge (memory stays small)
     doc_id: str
+    event_id: str                   # the coded event's id (its report's id and position when it has none)
     sub_event_type: str | None
     location: str | None
     start: dt.date | None
@@ -38,6 +39,13 @@ class ReportEvent:
     actors: frozenset[str]
     published: str | None           # the report's publication date (ISO), when known
     record: dict | None = None      # the whole coded event, while its cluster is merged (`loaded`)
+    outlet: str | None = None       # the outlet that published the report (its document's `source`)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What orders events where order matters (ties): their report and id, never their arrival, so fusion gives
+        the same groups and fields in any order of input."""
+        return (self.doc_id, self.event_id)
 
     @property
     def label(self) -> str:
@@ -46,13 +54,15 @@ class ReportEvent:
 
 
 def read_event(record: dict, index: int, rules: FusionRules, published: str | None = None) -> ReportEvent:
-    if not isinstance(record, dict) or not record.get("doc_id") or not record.get("event_type"):
-        raise FusionInputError(f"event {index + 1}: not a coded event (it needs at least doc_id and event_type, as "
+    if not isinstance(record, dict) or not record.get("doc_id"):
+        raise FusionInputError(f"event {index + 1}: not a coded event (it needs at least a doc_id, as "
                                f"`eventcoder extract` writes them)")
     start, end = _days(record, index)
     place = normalised(record.get("location"))
     alone = None
-    if start is None:
+    if not record.get("event_type"):
+        alone = "it has no event type"
+    elif start is None:
         alone = "it has no date"
     elif (end - start).days + 1 > rules.max_range_days:
         alone = f"its dates span {(end - start).days + 1} days (more than {rules.max_range_days})"
@@ -65,7 +75,7 @@ def read_event(record: dict, index: int, rules: FusionRules, published: str | No
     coarse = record.get("geo_precision") in rules.coarse_precisions
     actors = frozenset(a for a in (actor_key(record.get("actor1")), actor_key(record.get("actor2"))) if a)
     return ReportEvent(index, json.dumps(record, ensure_ascii=False), str(record["doc_id"]),
-                       record.get("sub_event_type"), record.get("location"), start, end, block, alone, place, coarse,
+                       str(record.get("id") or f"{record['doc_id']}#{index}"), record.get("sub_event_type"), record.get("location"), start, end, block, alone, place, coarse,
                        point, actors, published or record.get("published_at"))
 
 

@@ -38,7 +38,7 @@ def fuse_tolls(members: list[ReportEvent], rules: FusionRules) -> Tolls:
     latest, superseded = [], []
     for reports in by_source.values():
         ordered = sorted(reports, key=lambda m: (m.published or "", bool(rules.update_words.search(toll_words(m))),
-                                                 m.index))
+                                                 m.key))
         latest.append(ordered[-1])
         superseded += [f"{m.doc_id}: {m.record['fatalities']}, superseded by {ordered[-1].doc_id}: "
                        f"{ordered[-1].record['fatalities']}" for m in ordered[:-1]

@@ -89,4 +89,56 @@ CREATE TABLE evidence (
 );
 CREATE INDEX evidence_event ON evidence(event_id);
 """}),
+    Migration("0002_living_dataset", {"sqlite": """
+CREATE TABLE fused_events (
+    id TEXT PRIMARY KEY,
+    block TEXT,
+    day_start TEXT,
+    day_end TEXT,
+    record TEXT NOT NULL,
+    created_seq INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX fused_events_block ON fused_events(block, day_start);
+CREATE TABLE fusion_members (
+    event_id TEXT PRIMARY KEY,
+    fused_id TEXT NOT NULL,
+    doc_id TEXT NOT NULL,
+    block TEXT,
+    day_start TEXT,
+    day_end TEXT
+);
+CREATE INDEX fusion_members_fused ON fusion_members(fused_id);
+CREATE INDEX fusion_members_block ON fusion_members(block, day_start);
+CREATE TABLE changes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    change TEXT NOT NULL,
+    fused_id TEXT NOT NULL,
+    fields TEXT,
+    reports TEXT,
+    other_ids TEXT,
+    run_id INTEGER
+);
+CREATE INDEX changes_at ON changes(at);
+CREATE TABLE manual_links (
+    kind TEXT NOT NULL,
+    event_a TEXT NOT NULL,
+    event_b TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (kind, event_a, event_b)
+);
+CREATE TABLE doc_bands (
+    band INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    doc_id TEXT NOT NULL
+);
+CREATE INDEX doc_bands_key ON doc_bands(band, hash);
+CREATE TABLE doc_signatures (
+    doc_id TEXT PRIMARY KEY,
+    signature BLOB NOT NULL
+);
+ALTER TABLE documents ADD COLUMN duplicate_of TEXT
+"""}),
 ]

@@ -16,7 +16,10 @@ from urllib.parse import unquote
 from ..version import __version__
 from ..errors import StoreError
 from ..model import Document, stored_fields
+from ..fuse.living import refuse
+from ..fuse.rules import load_rules
 from .migrations import MIGRATIONS, add_column_sql
+from .sqlite_fusion import SQLiteFusionTables
 
 BACKEND = "sqlite"
 # the events table's columns: the Event's declared output fields (model.py), then the run that stored it
@@ -38,6 +41,7 @@ class SQLiteStore:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}; give another path with --db") from exc
         self.db.row_factory = sqlite3.Row
+        self.rules = load_rules()          # fusion's rules of sameness (data/fusion_rules.json)
         self.migrate()
         self._check_columns()
 
@@ -86,10 +90,12 @@ class SQLiteStore:
 
     # --- documents and events --------------------------------------------------------------------------------
     def save(self, doc: Document, run_id: int | None = None) -> None:
-        """Store `doc` and replace all its events and their evidence in one transaction."""
+        """Store `doc`, replace all its events and their evidence, and fuse them into the stored fused events, in
+        one transaction (a run killed midway leaves the document as it was before, fused as before)."""
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
+            gone = [r[0] for r in db.execute("SELECT id FROM events WHERE doc_id=?", (doc.id,))]
             db.execute("DELETE FROM evidence WHERE event_id IN (SELECT id FROM events WHERE doc_id=?)", (doc.id,))
             db.execute("DELETE FROM events WHERE doc_id=?", (doc.id,))
             db.execute("INSERT OR REPLACE INTO documents (id, text, clean, title, url, source, published_at, language,"
@@ -108,6 +114,7 @@ class SQLiteStore:
                            [row.get(c) for c in EVENT_COLUMNS])
                 db.executemany('INSERT INTO evidence (event_id, field, start, "end", text) VALUES (?,?,?,?,?)',
                                [(ev.id, e.field, e.start, e.end, e.text) for e in ev.evidence])
+            refuse(self._fusion(run_id), [ev.to_contract() for ev in doc.events], gone, self.rules)
             db.execute("COMMIT")
         except Exception:
             db.execute("ROLLBACK")
@@ -132,11 +139,25 @@ class SQLiteStore:
                 args += [val] * cond.count("?")
         sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY doc_id, id"
         for row in self.db.execute(sql, args).fetchall():
-            ev = dict(row)
-            ev["inferred"] = json.loads(ev["inferred"] or "{}")
-            ev["evidence"] = [dict(r) for r in self.db.execute(
-                'SELECT field, start, "end", text FROM evidence WHERE event_id=? ORDER BY rowid', (ev["id"],))]
-            yield ev
+            yield self._event_dict(row)
+
+    def _event_dict(self, row) -> dict:
+        ev = dict(row)
+        ev["inferred"] = json.loads(ev["inferred"] or "{}")
+        ev["evidence"] = [dict(r) for r in self.db.execute(
+            'SELECT field, start, "end", text FROM evidence WHERE event_id=? ORDER BY rowid', (ev["id"],))]
+        return ev
+
+    def _events_by_id(self, event_ids: list[str]) -> list[dict]:
+        out = []
+        for i in range(0, len(event_ids), 500):
+            part = event_ids[i:i + 500]
+            out += [self._event_dict(r) for r in self.db.execute(
+                f"SELECT * FROM events WHERE id IN ({','.join('?' * len(part))}) ORDER BY doc_id, id", part)]
+        return out
+
+    def _fusion(self, run_id: int | None = None) -> SQLiteFusionTables:
+        return SQLiteFusionTables(self.db, self._events_by_id, run_id)
 
     def counts(self) -> dict:
         return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]

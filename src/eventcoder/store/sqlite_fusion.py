@@ -1,0 +1,96 @@
+"""The SQLite side of fusion into the store (`fuse.living.FusionTables`): fused events, their members, the change
+log and a reviewer's links, read and written on the store's connection inside its open transaction."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from ..fuse.clusters import Links
+from ..fuse.report_event import ReportEvent
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+class SQLiteFusionTables:
+    def __init__(self, db, event_dicts, run_id: int | None = None):
+        self.db = db
+        self.event_dicts = event_dicts          # ids -> contract dicts of per-report events (the store's reader)
+        self.run_id = run_id
+
+    def members_near(self, block, day_from, day_to):
+        return [tuple(r) for r in self.db.execute(
+            "SELECT event_id, fused_id FROM fusion_members WHERE block=? AND day_start<=? AND day_end>=?",
+            (block, day_to, day_from))]
+
+    def members_of(self, fused_ids):
+        ids = sorted(fused_ids)
+        return [tuple(r) for i in range(0, len(ids), 500) for r in self.db.execute(
+            f"SELECT event_id, fused_id FROM fusion_members WHERE fused_id IN ({_marks(len(ids[i:i + 500]))})",
+            ids[i:i + 500])]
+
+    def member_rows(self, event_ids):
+        ids = list(event_ids)
+        return [tuple(r) for i in range(0, len(ids), 500) for r in self.db.execute(
+            "SELECT event_id, fused_id, block, day_start, day_end FROM fusion_members WHERE event_id IN "
+            f"({_marks(len(ids[i:i + 500]))})", ids[i:i + 500])]
+
+    def event_records(self, event_ids):
+        return self.event_dicts(event_ids)
+
+    def outlets(self, doc_ids):
+        ids = sorted(doc_ids)
+        return {r[0]: r[1] for i in range(0, len(ids), 500) for r in self.db.execute(
+            f"SELECT id, source FROM documents WHERE id IN ({_marks(len(ids[i:i + 500]))})", ids[i:i + 500])}
+
+    def stored(self, fused_ids):
+        ids = sorted(fused_ids)
+        return {r[0]: (json.loads(r[1]), r[2]) for i in range(0, len(ids), 500) for r in self.db.execute(
+            f"SELECT id, record, created_seq FROM fused_events WHERE id IN ({_marks(len(ids[i:i + 500]))})",
+            ids[i:i + 500])}
+
+    def links(self, event_ids):
+        links = Links()
+        for kind, a, b in self.db.execute("SELECT kind, event_a, event_b FROM manual_links"):
+            if a in event_ids or b in event_ids:
+                (links.apart if kind == "apart" else links.merge).add(frozenset((a, b)))
+        return links
+
+    def write_fused(self, fused_id, block, days, record, created_seq, members: list[ReportEvent]):
+        now = _now()
+        self.db.execute("INSERT OR REPLACE INTO fused_events (id, block, day_start, day_end, record, created_seq, "
+                        "created_at, updated_at) VALUES (?,?,?,?,?,?,COALESCE((SELECT created_at FROM fused_events "
+                        "WHERE id=?), ?),?)",
+                        (fused_id, block, _day(days[0]), _day(days[1]), json.dumps(record, ensure_ascii=False), created_seq,
+                         fused_id, now, now))
+        self.db.execute("DELETE FROM fusion_members WHERE fused_id=?", (fused_id,))
+        self.db.executemany("INSERT OR REPLACE INTO fusion_members (event_id, fused_id, doc_id, block, day_start, "
+                            "day_end) VALUES (?,?,?,?,?,?)",
+                            [(m.event_id, fused_id, m.doc_id, "|".join(map(str, m.block)) if m.block else None,
+                              _day(m.start), _day(m.end)) for m in members])
+
+    def delete_fused(self, fused_id):
+        self.db.execute("DELETE FROM fused_events WHERE id=?", (fused_id,))
+        self.db.execute("DELETE FROM fusion_members WHERE fused_id=?", (fused_id,))
+
+    def drop_members(self, event_ids):
+        self.db.executemany("DELETE FROM fusion_members WHERE event_id=?", [(e,) for e in event_ids])
+
+    def log(self, change, fused_id, *, fields=None, reports=None, other_ids=None):
+        self.db.execute("INSERT INTO changes (at, change, fused_id, fields, reports, other_ids, run_id) "
+                        "VALUES (?,?,?,?,?,?,?)",
+                        (_now(), change, fused_id, json.dumps(fields) if fields else None,
+                         json.dumps(reports) if reports else None, json.dumps(other_ids) if other_ids else None,
+                         self.run_id))
+
+    def next_seq(self):
+        return int(self.db.execute("SELECT COALESCE(MAX(created_seq), 0) + 1 FROM fused_events").fetchone()[0])
+
+
+def _day(d) -> str | None:
+    return d.isoformat() if d else None
