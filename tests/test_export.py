@@ -93,10 +93,17 @@ def test_store_rows_export_as_the_contract_and_filters_apply(tmp_path):
                               sub_event_type="Mob violence"))
     store.close()
     out = io.StringIO()
-    stats = export_events("jsonl", out, db=str(db))
+    stats = export_events("jsonl", out, db=str(db), per_report=True)
     recs = [json.loads(line) for line in out.getvalue().splitlines()]
     assert stats.written == 2 and list(recs[0]) == list(CONTRACT_KEYS)
     assert recs[0] == coded_document("d1").events[0].to_contract()
+    out = io.StringIO()
+    export_events("jsonl", out, db=str(db))                      # the fused events, as `fuse` writes them
+    fused = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [f["reports"] for f in fused] == [["d1"], ["d2"]] and fused[0]["id"].startswith("fev-")
+    assert {k: fused[0][k] for k in ("sub_event_type", "location", "fatalities", "source")} == {
+        "sub_event_type": "Armed clash", "location": "Kidal", "fatalities": 2, "source": "The Daily Sahel"}
+    assert fused[0]["provenance"]["location"][0]["report"] == "d1"
     for filters, ids in [({"country": "niger"}, ["d2"]), ({"since": "2024-04-01"}, ["d2"]),
                          ({"until": "2024-04-01"}, ["d1"]), ({"event_type": "armed clash"}, ["d1"]),
                          ({"event_type": "Riots", "country": "Mali"}, [])]:

@@ -52,7 +52,7 @@ def test_a_registered_writer_is_an_export_format(tmp_path, monkeypatch):
     store.save(coded_document())
     store.close()
     out = io.StringIO()
-    stats = export_events("ids", out, db=str(db))
+    stats = export_events("ids", out, db=str(db), per_report=True)
     assert stats.written == 1 and out.getvalue() == coded_document().events[0].id + "\n"
     with pytest.raises(EventcoderError, match="two writers for the export format 'ids'"):
         writer("ids", suffix=".txt", description="again")(write_ids)
@@ -62,7 +62,7 @@ def test_every_format_exports_the_same_stored_events(tmp_path):
     db = tmp_path / "ev.db"
     store = open_store(db)
     store.save(coded_document("d1"))
-    store.save(coded_document("d2", latitude=None, longitude=None))
+    store.save(coded_document("d2", latitude=None, longitude=None, location="Tessalit"))   # another incident
     store.close()
     for name in writers():
         out = io.StringIO()

@@ -28,7 +28,7 @@ def test_a_failing_save_leaves_the_stored_document_as_it_was(tmp_path):
         store.save(bad)
     assert store.counts()["events"] == 2 and store.counts()["evidence"] == 2
     store.save(doc_with_event(n_events=1))          # a rerun replaces, never duplicates
-    assert store.counts() == {"documents": 1, "events": 1, "evidence": 1, "runs": 0}
+    assert store.counts() == {"documents": 1, "events": 1, "evidence": 1, "runs": 0, "fused_events": 1}
 
 
 def test_has_document_checks_the_coder_version(tmp_path):

@@ -17,6 +17,7 @@ from .cli_common import (_date_text, _finish, _output, _pipeline, _read_options,
                          Progress, RunSummary)
 from .fuse.cli import fuse
 from .geo.cli import gazetteer
+from .store.cli import changes, events
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,6 +25,9 @@ from .geo.cli import gazetteer
 def cli():
     """Code news reports about armed conflict and political violence into ACLED-compatible events, each field with
     the words it came from."""
+
+
+NEAR_DUPLICATE = "near-duplicate: a copy of a stored report (stored and linked to it, not coded again)"
 
 
 @cli.command()
@@ -39,7 +43,9 @@ def cli():
 @relevance_options
 def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_column, source, published_at, force, on_error,
          relevance_threshold, keep_irrelevant):
-    """Code reports (text, HTML, JSONL and CSV files, folders, or - for stdin), store them and print their events.
+    """Code reports (text, HTML, JSONL and CSV files, folders, or - for stdin), store them, fuse their events into
+    the stored events, and print them. A copy of a stored report (a re-post, a syndicated copy) is stored as such
+    and not coded.
 
     Each document is stored in its own transaction. Run again, the same command passes over the documents already
     stored by this version of eventcoder (an interrupted run continues where it stopped); --force codes them again.
@@ -65,7 +71,14 @@ def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_colu
         else:
             print_document(doc)
 
-    done = None if force else (lambda doc: store.has_document(doc.id, version))
+    def done(doc):
+        if not force and store.has_document(doc.id, version):
+            return True
+        original = store.near_duplicate_of(doc)
+        if original is None:
+            return False
+        store.save_duplicate(doc, original, run_id)
+        return NEAR_DUPLICATE
     pipeline = _pipeline(keep_all=keep_all, actors=actors, relevance=(relevance_threshold, keep_irrelevant))
     summary = _run(read_inputs(paths, opts), pipeline, sink, on_error, progress, total=_total(paths, opts), done=done)
     store.finish_run(run_id, docs_ok=summary.coded + sum(summary.skipped.values()),
@@ -170,8 +183,13 @@ def _format_option(f):
 @click.option("--until", callback=_date_text, metavar="YYYY-MM-DD", help="only events on or before this date")
 @click.option("--type", "event_type", metavar="TYPE", help="only events of this event type or sub-event type")
 @click.option("--acled-only", is_flag=True, help="csv: only ACLED's 31 columns, without eventcoder's own")
-def export(fmt, output, db, from_file, country, since, until, event_type, acled_only):
-    """Export coded events as ACLED CSV (for R, pandas, acledR), JSONL or GeoJSON (for QGIS, geojson.io)."""
+@click.option("--per-report", is_flag=True, help="each report's own events instead of the fused events")
+def export(fmt, output, db, from_file, country, since, until, event_type, acled_only, per_report):
+    """Export coded events as ACLED CSV (for R, pandas, acledR), JSONL or GeoJSON (for QGIS, geojson.io).
+
+    From the database: one fused event per incident, however many reports tell of it (in JSONL exactly as
+    `eventcoder fuse` writes them; in CSV with every report's outlet in `source`); --per-report for each report's
+    own events."""
     from .export.writers import export_events
     from .store import open_store
     filters = dict(country=country, since=since, until=until, event_type=event_type)
@@ -181,7 +199,8 @@ def export(fmt, output, db, from_file, country, since, until, event_type, acled_
         raise click.ClickException(str(exc)) from exc
     try:
         with _output(output) as out:
-            stats = export_events(fmt, out, store=store, from_file=from_file, acled_only=acled_only, **filters)
+            stats = export_events(fmt, out, store=store, from_file=from_file, acled_only=acled_only,
+                                  per_report=per_report, **filters)
     except EventcoderError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
@@ -251,6 +270,8 @@ def info_cmd(as_json: bool, output: str | None) -> None:
 
 cli.add_command(gazetteer)   # verbs that live with their subsystem (the gazetteer's live in eventcoder.geo.cli)
 cli.add_command(fuse)        # eventcoder.fuse.cli
+cli.add_command(changes)     # eventcoder.store.cli
+cli.add_command(events)
 
 
 def main() -> None:

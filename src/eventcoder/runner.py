@@ -61,11 +61,11 @@ class StopRun(Exception):
 def run_batch(items: Iterable[Document | InputError], pipeline: Pipeline, sink: Callable[[Document], None],
               summary: RunSummary | None = None, on_error: str = "skip",
               progress: Callable[[RunSummary], None] | None = None,
-              done: Callable[[Document], bool] | None = None) -> RunSummary:
+              done: Callable[[Document], bool | str] | None = None) -> RunSummary:
     """Code every readable document in `items` and pass it to `sink`; count reads, skips, failures and events.
 
-    `done(doc)` true means an earlier run finished this document: it is counted as skipped (`ALREADY_DONE`) and
-    neither coded nor sunk. Documents the coder skipped (not English, ...) still reach the sink."""
+    `done(doc)` true means an earlier run finished this document: it is counted as skipped (`ALREADY_DONE`, or the
+    reason `done` returns, e.g. a near-duplicate) and neither coded nor sunk. Documents the coder skipped (not English, ...) still reach the sink."""
     summary = summary or RunSummary()
 
     def documents() -> Iterator[Document]:
@@ -75,8 +75,8 @@ def run_batch(items: Iterable[Document | InputError], pipeline: Pipeline, sink: 
                 summary.failed.append(str(item))
                 if on_error == "stop":
                     raise StopRun(str(item))
-            elif done is not None and done(item):
-                summary.skipped[ALREADY_DONE] += 1
+            elif done is not None and (verdict := done(item)):
+                summary.skipped[verdict if isinstance(verdict, str) else ALREADY_DONE] += 1
             else:
                 yield item
                 continue

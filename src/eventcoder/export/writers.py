@@ -6,7 +6,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Iterator, TextIO
 
-from ..errors import InputError
+from ..errors import InputError, StoreError
 from ..store import Store, open_store
 from .records import contract_from_row, filter_events, read_events_jsonl
 from .registry import WriteOptions, get_writer
@@ -31,9 +31,17 @@ class ExportStats:
         return out
 
 
-def _from_store(store: Store, **filters) -> Iterator[dict]:
-    for row in store.events(**filters):
-        yield contract_from_row(row)
+def _from_store(store: Store, per_report: bool, **filters) -> Iterator[dict]:
+    if per_report:
+        for row in store.events(**filters):
+            yield contract_from_row(row)
+        return
+    counts = store.counts()
+    if counts["events"] and not counts.get("fused_events"):
+        raise StoreError("this database holds events coded before fusion existed and no fused events; code its "
+                         "documents again (`eventcoder code PATH --force --db ...`) or export them one report at a "
+                         "time with --per-report")
+    yield from store.fused_events(**filters)
 
 
 def _from_file(path: str, stats: ExportStats) -> Iterator[dict]:
@@ -58,9 +66,12 @@ def _skip_errors(items, stats: ExportStats) -> Iterator[dict]:
 
 def export_events(fmt: str, out: TextIO, *, db: str = "eventcoder.db", store: Store | None = None,
                   from_file: str | None = None, acled_only: bool = False, country: str | None = None,
-                  since: str | None = None, until: str | None = None, event_type: str | None = None) -> ExportStats:
+                  since: str | None = None, until: str | None = None, event_type: str | None = None,
+                  per_report: bool = False) -> ExportStats:
     """Write the events that pass the filters to `out` in format `fmt`: those of the JSONL `from_file`, else of
     `store` (left open for the caller), else of the database `db` (a path or URL, see `open_store`; it must exist).
+    From a store these are its fused events (one per incident, with `reports`, `provenance` and `disputed`, as
+    `eventcoder fuse` writes them); `per_report` gives each report's own events instead.
     An unknown `fmt` or a missing database is an EventcoderError before anything is written."""
     spec = get_writer(fmt)
     stats = ExportStats()
@@ -71,7 +82,7 @@ def export_events(fmt: str, out: TextIO, *, db: str = "eventcoder.db", store: St
     else:
         if store is None:
             store = opened = open_store(db, create=False)
-        events = filter_events(_from_store(store, **filters), **filters)
+        events = filter_events(_from_store(store, per_report, **filters), **filters)
     try:
         written = spec.write(events, out, WriteOptions(acled_only=acled_only))
     finally:

@@ -33,7 +33,7 @@ class FusionTables(Protocol):
     def members_of(self, fused_ids: set[str]) -> list[tuple[str, str]]: ...
     def member_rows(self, event_ids: list[str]) -> list[tuple[str, str, str | None, str | None, str | None]]: ...
     def event_records(self, event_ids: list[str]) -> list[dict]: ...
-    def outlets(self, doc_ids: set[str]) -> dict[str, str | None]: ...
+    def report_meta(self, doc_ids: set[str]) -> dict[str, tuple[str | None, str | None]]: ...
     def stored(self, fused_ids: set[str]) -> dict[str, tuple[dict, int]]: ...
     def links(self, event_ids: set[str]) -> Links: ...
     def write_fused(self, fused_id: str, block: str | None, days: tuple, record: dict, created_seq: int | None,
@@ -48,26 +48,29 @@ def block_key(ev: ReportEvent) -> str | None:
     return None if ev.block is None else "|".join(str(x) for x in ev.block)
 
 
-def refuse(tables: FusionTables, new_records: list[dict], gone: list[str], rules: FusionRules) -> int:
-    """Fuse one report's new events into the store (see the module's docstring); returns the changes logged."""
+def refuse(tables: FusionTables, new_records: list[dict], gone: list[str], rules: FusionRules,
+           touched: list[str] = ()) -> int:
+    """Fuse one report's new events into the store (see the module's docstring); returns the changes logged.
+    `touched`: stored events whose fused events a reviewer's decision changed (they are fused again too)."""
     new = [read_event(r, i, rules) for i, r in enumerate(new_records)]
     reach = dt.timedelta(days=2 * (rules.tolerance_days + rules.max_range_days))
     windows = [(block_key(e), e.start - reach, e.end + reach) for e in new if e.block]
     windows += [(b, dt.date.fromisoformat(s) - reach, dt.date.fromisoformat(t) + reach)
-                for _, _, b, s, t in tables.member_rows(gone) if b and s and t]
+                for _, _, b, s, t in tables.member_rows(list(gone) + list(touched)) if b and s and t]
     near = [row for b, lo, hi in windows for row in tables.members_near(b, lo.isoformat(), hi.isoformat())]
     old = dict(near)
     old.update(tables.members_of({f for _, f in near}))
-    old.update((e, f) for e, f, *_ in tables.member_rows(gone))
+    old.update((e, f) for e, f, *_ in tables.member_rows(list(gone) + list(touched)))
     gone_set, new_ids = set(gone), {e.event_id for e in new}
     tables.drop_members([g for g in gone if g not in new_ids])
     keep_ids = [e for e in old if e not in gone_set and e not in new_ids]
     records = tables.event_records(sorted(keep_ids))
     events = [read_event(r, i, rules) for i, r in enumerate(records)]
     events += [read_event(r, len(events) + i, rules) for i, r in enumerate(new_records)]
-    outlets = tables.outlets({e.doc_id for e in events})
+    meta = tables.report_meta({e.doc_id for e in events})     # (outlet, publication date) of each report
     for e in events:
-        e.outlet = outlets.get(e.doc_id)
+        e.outlet, published = meta.get(e.doc_id, (None, None))
+        e.published = e.published or published
     clusters = cluster_events(events, rules, tables.links({e.event_id for e in events}))
     return _reconcile(tables, clusters, old, rules, {e.doc_id for e in new})
 

@@ -17,9 +17,11 @@ from ..version import __version__
 from ..errors import StoreError
 from ..model import Document, stored_fields
 from ..fuse.living import refuse
+from ..ingest import near_dups
 from ..fuse.rules import load_rules
 from .migrations import MIGRATIONS, add_column_sql
 from .sqlite_fusion import SQLiteFusionTables
+from .sqlite_living import LivingDataset
 
 BACKEND = "sqlite"
 # the events table's columns: the Event's declared output fields (model.py), then the run that stored it
@@ -30,7 +32,7 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-class SQLiteStore:
+class SQLiteStore(LivingDataset):
     def __init__(self, path: str | Path = "eventcoder.db"):
         self.path = str(path)
         try:
@@ -42,6 +44,8 @@ class SQLiteStore:
             raise StoreError(f"cannot open database {self.path}: {exc}; give another path with --db") from exc
         self.db.row_factory = sqlite3.Row
         self.rules = load_rules()          # fusion's rules of sameness (data/fusion_rules.json)
+        self._pending: dict = {}           # LSH bands of the originals checked in this run and not yet saved
+        self._pending_sigs: dict = {}
         self.migrate()
         self._check_columns()
 
@@ -115,10 +119,72 @@ class SQLiteStore:
                 db.executemany('INSERT INTO evidence (event_id, field, start, "end", text) VALUES (?,?,?,?,?)',
                                [(ev.id, e.field, e.start, e.end, e.text) for e in ev.evidence])
             refuse(self._fusion(run_id), [ev.to_contract() for ev in doc.events], gone, self.rules)
+            self._remember_signature(doc)
             db.execute("COMMIT")
         except Exception:
             db.execute("ROLLBACK")
             raise
+
+    # --- near-duplicate reports ------------------------------------------------------------------------------
+    def near_duplicate_of(self, doc: Document) -> str | None:
+        """The report `doc` copies (a re-post, a syndicated copy): a stored original, or one this store has been
+        asked about in this run and will code (documents are checked before the batch ahead of them is saved).
+        None when `doc` is an original; it is then remembered for the rest of the run."""
+        if not near_dups.worth_checking(doc.text):
+            return None
+        sig = near_dups.signature(doc.text)
+        keys = near_dups.bands(sig)
+        candidates = {d for k in keys for d in self._pending.get(k, ()) if d != doc.id}
+        for band, h in keys:
+            candidates.update(r[0] for r in self.db.execute(
+                "SELECT doc_id FROM doc_bands WHERE band=? AND hash=? AND doc_id<>?", (band, h, doc.id)))
+        best, best_sim = None, near_dups.COPY_SIMILARITY
+        for other in sorted(candidates):
+            stored = self._pending_sigs.get(other)
+            if stored is None:
+                row = self.db.execute("SELECT signature FROM doc_signatures WHERE doc_id=?", (other,)).fetchone()
+                stored = row[0] if row else None
+            sim = near_dups.similarity(sig, stored) if stored is not None else 0.0
+            if sim > best_sim or (best is None and sim >= best_sim):
+                best, best_sim = other, sim
+        if best is None:
+            for k in keys:
+                self._pending.setdefault(k, []).append(doc.id)
+            self._pending_sigs[doc.id] = near_dups.to_bytes(sig)
+        return best
+
+    def save_duplicate(self, doc: Document, original: str, run_id: int | None = None) -> None:
+        """Store `doc` as a copy of `original`: kept and linked, not coded, no events of its own (events it had as
+        an original before leave their fused events), in one transaction."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            gone = [r[0] for r in db.execute("SELECT id FROM events WHERE doc_id=?", (doc.id,))]
+            db.execute("DELETE FROM evidence WHERE event_id IN (SELECT id FROM events WHERE doc_id=?)", (doc.id,))
+            db.execute("DELETE FROM events WHERE doc_id=?", (doc.id,))
+            db.execute("DELETE FROM doc_bands WHERE doc_id=?", (doc.id,))
+            db.execute("DELETE FROM doc_signatures WHERE doc_id=?", (doc.id,))
+            db.execute("INSERT OR REPLACE INTO documents (id, text, clean, title, url, source, published_at, "
+                       "language, origin, warnings, skipped, coder_version, run_id, coded_at, duplicate_of) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,'[]',?,?,?,?,?)",
+                       (doc.id, doc.text, doc.text, doc.title, doc.url, doc.source,
+                        doc.published_at.isoformat() if doc.published_at else None, doc.language, doc.origin,
+                        f"near-duplicate of {original}", __version__, run_id, _now(), original))
+            if gone:
+                refuse(self._fusion(run_id), [], gone, self.rules)
+            db.execute("COMMIT")
+        except Exception:
+            db.execute("ROLLBACK")
+            raise
+
+    def _remember_signature(self, doc: Document) -> None:
+        if not near_dups.worth_checking(doc.text):
+            return
+        sig = near_dups.signature(doc.text)
+        self.db.execute("DELETE FROM doc_bands WHERE doc_id=?", (doc.id,))
+        self.db.executemany("INSERT INTO doc_bands (band, hash, doc_id) VALUES (?,?,?)",
+                            [(b, h, doc.id) for b, h in near_dups.bands(sig)])
+        self.db.execute("INSERT OR REPLACE INTO doc_signatures VALUES (?, ?)", (doc.id, near_dups.to_bytes(sig)))
 
     def has_document(self, doc_id: str, coder_version: str | None = None) -> bool:
         row = self.db.execute("SELECT coder_version FROM documents WHERE id=?", (doc_id,)).fetchone()
@@ -161,7 +227,7 @@ class SQLiteStore:
 
     def counts(self) -> dict:
         return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("documents", "events", "evidence", "runs")}
+                for t in ("documents", "events", "evidence", "runs", "fused_events")}
 
     def close(self) -> None:
         self.db.close()

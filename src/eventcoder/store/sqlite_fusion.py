@@ -43,10 +43,11 @@ class SQLiteFusionTables:
     def event_records(self, event_ids):
         return self.event_dicts(event_ids)
 
-    def outlets(self, doc_ids):
+    def report_meta(self, doc_ids):
         ids = sorted(doc_ids)
-        return {r[0]: r[1] for i in range(0, len(ids), 500) for r in self.db.execute(
-            f"SELECT id, source FROM documents WHERE id IN ({_marks(len(ids[i:i + 500]))})", ids[i:i + 500])}
+        return {r[0]: (r[1], r[2]) for i in range(0, len(ids), 500) for r in self.db.execute(
+            f"SELECT id, source, published_at FROM documents WHERE id IN ({_marks(len(ids[i:i + 500]))})",
+            ids[i:i + 500])}
 
     def stored(self, fused_ids):
         ids = sorted(fused_ids)

@@ -1,0 +1,85 @@
+"""Verbs on the living dataset a store holds: `eventcoder changes` (the change log) and `eventcoder events merge|unfuse`
+(a reviewer's decisions, which later fusion keeps)."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+import click
+
+from ..cli_common import _date_text, _output
+from ..errors import EventcoderError
+
+DB_HELP = "the database `eventcoder code` filled: a SQLite file path or sqlite:///path URL"
+CHANGE_COLUMNS = ("seq", "at", "change", "event_id", "fields", "reports", "other_ids", "run_id")
+
+
+def _store(db: str):
+    from . import open_store
+    try:
+        return open_store(db, create=False)
+    except EventcoderError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@click.command()
+@click.option("--since", callback=_date_text, metavar="YYYY-MM-DD", help="only changes on or after this day")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", default="-", show_default=True, help="file to write, - for stdout")
+@click.option("--db", default="eventcoder.db", show_default=True, help=DB_HELP)
+def changes(since, fmt, output, db):
+    """What changed in the fused events: events added, updated (which fields, from which reports), merged into
+    another (`other_ids` names the survivor), split, or deleted — ACLED's weekly update and deletions file."""
+    store = _store(db)
+    n = 0
+    try:
+        with _output(output) as out:
+            writer = csv.writer(out) if fmt == "csv" else None
+            if writer:
+                writer.writerow(CHANGE_COLUMNS)
+            for ch in store.changes(since):
+                n += 1
+                if writer:
+                    writer.writerow([";".join(v) if isinstance(v, list) else v
+                                     for v in (ch[c] for c in CHANGE_COLUMNS)])
+                else:
+                    out.write(json.dumps(ch, ensure_ascii=False) + "\n")
+    finally:
+        store.close()
+    click.echo(f"{n} change(s)" + (f" since {since}" if since else ""), err=True)
+    sys.exit(0)
+
+
+@click.group()
+def events():
+    """A reviewer's decisions on fused events: merge two, or take a report out of one. Fusion remembers them."""
+
+
+@events.command("merge")
+@click.argument("keep")
+@click.argument("other")
+@click.option("--db", default="eventcoder.db", show_default=True, help=DB_HELP)
+def merge(keep, other, db):
+    """Make fused events KEEP and OTHER one event (the older id survives) and keep them one."""
+    _decide(db, lambda store: store.merge_fused(keep, other), f"merged {other} with {keep}")
+
+
+@events.command("unfuse")
+@click.argument("fused_id")
+@click.argument("report")
+@click.option("--db", default="eventcoder.db", show_default=True, help=DB_HELP)
+def unfuse(fused_id, report, db):
+    """Take REPORT (a document id or a per-report event id) out of fused event FUSED_ID, for good."""
+    _decide(db, lambda store: store.unfuse(fused_id, report), f"took {report} out of {fused_id}")
+
+
+def _decide(db: str, action, done: str) -> None:
+    store = _store(db)
+    try:
+        action(store)
+    except EventcoderError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+    click.echo(f"{done}; `eventcoder changes --db {db}` shows what it changed", err=True)
