@@ -41,8 +41,8 @@ def changes(store):
     return [(c["change"], c["event_id"], c["fields"], c["other_ids"]) for c in store.changes()]
 
 
-def test_a_new_report_of_a_stored_strike_updates_it_and_keeps_its_id(tmp_path):
-    store = open_store(tmp_path / "d.db")
+def test_a_new_report_of_a_stored_strike_updates_it_and_keeps_its_id(db_url):
+    store = open_store(db_url())
     store.save(report("a"))
     [(_, first_id)] = fused(store)
     store.save(report("b", deaths=15, source="Local medics"))
@@ -54,8 +54,8 @@ def test_a_new_report_of_a_stored_strike_updates_it_and_keeps_its_id(tmp_path):
     assert "Outlet a" in event["source"] and "Local medics" in event["source"]     # outlets and cited sources
 
 
-def test_rerunning_a_batch_changes_nothing_and_logs_nothing(tmp_path):
-    store = open_store(tmp_path / "d.db")
+def test_rerunning_a_batch_changes_nothing_and_logs_nothing(db_url):
+    store = open_store(db_url())
     for d in ("a", "b", "c"):
         store.save(report(d, place="Zamalka" if d == "c" else "Douma"))
     before, log = fused(store), changes(store)
@@ -64,16 +64,16 @@ def test_rerunning_a_batch_changes_nothing_and_logs_nothing(tmp_path):
     assert fused(store) == before and changes(store) == log
 
 
-def test_a_correction_downwards_from_the_same_source_supersedes(tmp_path):
-    store = open_store(tmp_path / "d.db")
+def test_a_correction_downwards_from_the_same_source_supersedes(db_url):
+    store = open_store(db_url())
     store.save(report("first", deaths=30, published="2014-03-03"))
     store.save(report("correction", deaths=18, published="2014-03-05"))
     [event] = store.fused_events()
     assert event["fatalities"] == 18 and event["fatalities_high"] == 18
 
 
-def test_a_report_that_moves_the_strike_splits_the_stored_event_and_the_older_id_stays(tmp_path):
-    store = open_store(tmp_path / "d.db")
+def test_a_report_that_moves_the_strike_splits_the_stored_event_and_the_older_id_stays(db_url):
+    store = open_store(db_url())
     store.save(report("a"))
     store.save(report("b"))
     [(_, fid)] = fused(store)
@@ -83,8 +83,8 @@ def test_a_report_that_moves_the_strike_splits_the_stored_event_and_the_older_id
     assert any(c[0] == "split" and c[1] != fid and c[3] == [fid] for c in changes(store)[2:])
 
 
-def test_a_reviewers_merge_and_unfuse_survive_later_reports(tmp_path):
-    store = open_store(tmp_path / "d.db")
+def test_a_reviewers_merge_and_unfuse_survive_later_reports(db_url):
+    store = open_store(db_url())
     store.save(report("a"))
     store.save(report("z", place="Zamalka"))
     (_, fa), (_, fz) = fused(store)
@@ -100,7 +100,7 @@ def test_a_reviewers_merge_and_unfuse_survive_later_reports(tmp_path):
     assert not any("z2" in g and len(g) > 1 and ("a" in g or "z" in g) for g in groups)
 
 
-def test_the_groups_do_not_depend_on_the_order_reports_arrive_in(tmp_path):
+def test_the_groups_do_not_depend_on_the_order_reports_arrive_in(db_url):
     docs = [report(f"r{i}", place=list(PLACES)[i % 3], day=f"2014-03-{3 + i % 4:02d}", deaths=i,
                    actors=("Military Forces of Syria", "Civilians (Syria)") if i % 5 else ("Islamic State", "Rebels"))
             for i in range(24)]
@@ -108,13 +108,13 @@ def test_the_groups_do_not_depend_on_the_order_reports_arrive_in(tmp_path):
     for seed in (1, 2, 3):
         order = list(docs)
         random.Random(seed).shuffle(order)
-        store = open_store(tmp_path / f"s{seed}.db")
+        store = open_store(db_url(f"s{seed}"))
         for d in order:
             store.save(d)
         assert sorted(g for g, _ in fused(store)) == want, seed
 
 
-def test_copies_are_coded_once_and_the_change_log_is_a_verb(tmp_path):
+def test_copies_are_coded_once_and_the_change_log_is_a_verb(tmp_path, db_url):
     body = ("Government air strikes killed 12 civilians in Douma on Monday, activists said. The Syrian Observatory "
             "for Human Rights said warplanes hit a crowded market in the town, and rescuers searched the rubble "
             "for survivors late into the night.")
@@ -122,7 +122,7 @@ def test_copies_are_coded_once_and_the_change_log_is_a_verb(tmp_path):
              "published_at": "2014-03-04", "source": f"Outlet {i}"} for i in range(40)]
     path = tmp_path / "docs.jsonl"
     path.write_text("".join(json.dumps(d) + "\n" for d in docs))
-    db = str(tmp_path / "d.db")
+    db = db_url()
     res = CliRunner().invoke(cli, ["code", str(path), "--db", db, "--json", "-q"])
     assert res.exit_code == 0, res.output
     store = open_store(db)

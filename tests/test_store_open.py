@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 import eventcoder.store.backends as backends
+import eventcoder.store.sql_store as sql_store
 import eventcoder.store.sqlite as sqlite_backend
 from eventcoder.cli import cli
 from eventcoder.errors import StoreError
@@ -55,14 +56,14 @@ def test_a_reading_open_of_a_missing_database_says_how_to_make_one_and_creates_n
     assert not (tmp_path / "none.db").exists()
 
 
-@pytest.mark.parametrize("url", ["postgresql://coder@localhost/events", "postgres://localhost/events",
-                                 "PostgreSQL://localhost/events"])
-def test_a_postgresql_url_is_a_clear_error_until_its_backend_is_installed(url):
+@pytest.mark.parametrize("url", ["postgresql://coder:s3cret@127.0.0.1:1/events", "postgres://127.0.0.1:1/events",
+                                 "PostgreSQL://coder:s3cret@127.0.0.1:1/events"])
+def test_a_postgresql_server_that_is_not_there_is_a_clear_error_without_the_password(url):
     with pytest.raises(StoreError) as err:
         open_store(url)
-    assert str(err.value) == (f"cannot open {url}: PostgreSQL support is not installed yet (it comes with its own "
-                              "backend in a later release); use a SQLite file for now: --db eventcoder.db or --db "
-                              "sqlite:///path/file.db")
+    msg = str(err.value)
+    assert msg.startswith(f"cannot connect to {url.replace(':s3cret@', ':***@')}: ") and "s3cret" not in msg
+    assert msg.endswith("check that PostgreSQL is running and the URL's user, password and database are right")
 
 
 def test_an_unknown_scheme_lists_the_schemes_eventcoder_knows(tmp_path):
@@ -108,20 +109,20 @@ def test_migrations_are_per_backend_and_the_schema_matches_the_event_declaration
 def test_a_declared_field_without_its_migration_is_refused_and_the_migration_fixes_it(tmp_path, monkeypatch):
     SQLiteStore(tmp_path / "s.db").close()                        # an existing database
     declared = stored_fields() + (("casualty_source", "TEXT"),)
-    monkeypatch.setattr(sqlite_backend, "stored_fields", lambda: declared)
+    monkeypatch.setattr(sql_store, "stored_fields", lambda: declared)
     with pytest.raises(StoreError) as err:
         SQLiteStore(tmp_path / "s.db")
     assert str(err.value) == (f"database {tmp_path}/s.db has no column for the Event field(s) casualty_source; add a "
                               "migration to eventcoder/store/migrations.py: ALTER TABLE events ADD COLUMN "
                               "casualty_source TEXT")
     added = Migration("0099_casualty_source", {"sqlite": add_column_sql("casualty_source", "TEXT")})
-    monkeypatch.setattr(sqlite_backend, "MIGRATIONS", MIGRATIONS + [added])
+    monkeypatch.setattr(sql_store, "MIGRATIONS", MIGRATIONS + [added])
     store = SQLiteStore(tmp_path / "s.db")
     assert store.migrations() == [m.name for m in MIGRATIONS] + ["0099_casualty_source"]
     store.close()
 
 
-def test_the_command_line_takes_a_sqlite_url_and_refuses_postgresql_and_unknown_schemes(tmp_path):
+def test_the_command_line_takes_a_sqlite_url_and_says_why_postgresql_or_an_unknown_scheme_fails(tmp_path):
     from test_export import coded_document
     store = open_store(tmp_path / "ev.db")
     store.save(coded_document())
@@ -129,10 +130,11 @@ def test_the_command_line_takes_a_sqlite_url_and_refuses_postgresql_and_unknown_
     run = CliRunner().invoke
     r = run(cli, ["export", "--db", f"sqlite:///{tmp_path}/ev.db", "--format", "jsonl"])
     assert r.exit_code == 0 and r.stderr == "1 event(s) written to stdout as jsonl\n"
-    r = run(cli, ["export", "--db", "postgresql://localhost/events"])
-    assert r.exit_code == 1 and "PostgreSQL support is not installed yet" in r.stderr
+    r = run(cli, ["export", "--db", "postgresql://coder:pw@127.0.0.1:1/events"])
+    assert r.exit_code == 1 and "cannot connect to postgresql://coder:***@127.0.0.1:1/events" in r.stderr
+    assert "pw@" not in r.stderr
     r = run(cli, ["export", "--db", "mysql://localhost/events", "-o", str(tmp_path / "out.csv")])
     assert r.exit_code == 1 and "knows no mysql:// databases" in r.stderr
     assert not (tmp_path / "out.csv").exists()                    # refused before the output file is made
-    r = run(cli, ["code", str(tmp_path / "missing.txt"), "--db", "postgres://localhost/events", "-q"])
-    assert r.exit_code == 1 and "PostgreSQL support is not installed yet" in r.stderr
+    r = run(cli, ["code", str(tmp_path / "missing.txt"), "--db", "postgres://127.0.0.1:1/events", "-q"])
+    assert r.exit_code == 1 and "cannot connect to postgres://127.0.0.1:1/events" in r.stderr

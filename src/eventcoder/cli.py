@@ -12,12 +12,12 @@ import click
 
 from .version import __version__
 from .errors import EventcoderError
-from .cli_common import (_date_text, _finish, _output, _pipeline, _read_options, _resumable, _run, _signature,
-                         _total, actors_option, input_options, on_error_option, read_inputs, relevance_options,
-                         Progress, RunSummary)
+from .cli_common import (default_db, _date_text, _finish, _output, _pipeline, _read_options, _resumable, _run,
+                         _signature, _total, actors_option, input_options, on_error_option, read_inputs,
+                         relevance_options, Progress, RunSummary)
 from .fuse.cli import fuse
 from .geo.cli import gazetteer
-from .store.cli import changes, events
+from .store.cli import changes, db_group, events
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,12 +27,13 @@ def cli():
     the words it came from."""
 
 
+DB_DEFAULT = "$EVENTCODER_DB, else eventcoder.db"
 NEAR_DUPLICATE = "near-duplicate: a copy of a stored report (stored and linked to it, not coded again)"
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", default="eventcoder.db", show_default=True,
+@click.option("--db", default=default_db, show_default=DB_DEFAULT,
               help="database to store results in: a SQLite file path or sqlite:///path URL")
 @click.option("--keep-all", is_flag=True, help="also keep planned, threatened, denied and hypothetical events")
 @click.option("--json", "as_json", is_flag=True, help="print the events as JSON lines instead of a table")
@@ -174,7 +175,7 @@ def _format_option(f):
 @cli.command()
 @_format_option
 @click.option("-o", "--output", default="-", show_default=True, help="file to write, - for stdout")
-@click.option("--db", default="eventcoder.db", show_default=True,
+@click.option("--db", default=default_db, show_default=DB_DEFAULT,
               help="the database `eventcoder code` filled: a SQLite file path or sqlite:///path URL")
 @click.option("--from", "from_file", metavar="EVENTS.jsonl",
               help="read events from a JSONL file (what `extract` writes; - for stdin) instead of the database")
@@ -272,6 +273,7 @@ cli.add_command(gazetteer)   # verbs that live with their subsystem (the gazette
 cli.add_command(fuse)        # eventcoder.fuse.cli
 cli.add_command(changes)     # eventcoder.store.cli
 cli.add_command(events)
+cli.add_command(db_group)
 
 
 def main() -> None:

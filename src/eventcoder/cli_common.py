@@ -16,9 +16,15 @@ from .ingest.readers import ReadOptions, read_inputs
 from .report import Progress
 from .runner import RunSummary, StopRun, run_batch
 
-__all__ = ["_output", "_pipeline", "relevance_options", "actors_option", "_finish", "_run", "_date", "_date_text",
+__all__ = ["default_db",
+           "_output", "_pipeline", "relevance_options", "actors_option", "_finish", "_run", "_date", "_date_text",
            "input_options", "_read_options", "_total", "_signature", "_resumable", "on_error_option", "read_inputs",
            "Progress", "RunSummary"]
+
+
+def default_db() -> str:
+    """The database a verb uses when --db is not given: $EVENTCODER_DB (a path or URL), else eventcoder.db."""
+    return os.environ.get("EVENTCODER_DB") or "eventcoder.db"
 
 
 @contextmanager

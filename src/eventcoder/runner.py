@@ -65,7 +65,8 @@ def run_batch(items: Iterable[Document | InputError], pipeline: Pipeline, sink: 
     """Code every readable document in `items` and pass it to `sink`; count reads, skips, failures and events.
 
     `done(doc)` true means an earlier run finished this document: it is counted as skipped (`ALREADY_DONE`, or the
-    reason `done` returns, e.g. a near-duplicate) and neither coded nor sunk. Documents the coder skipped (not English, ...) still reach the sink."""
+    reason `done` returns, e.g. a near-duplicate) and neither coded nor sunk. Documents the coder skipped (not
+    English, ...) still reach the sink."""
     summary = summary or RunSummary()
 
     def documents() -> Iterator[Document]:

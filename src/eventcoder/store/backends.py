@@ -1,8 +1,8 @@
 """`open_store(url)`: the database behind `--db`, chosen by the URL's scheme.
 
 A plain path (`eventcoder.db`, `/data/ev.db`, `C:\\ev.db`) or a `sqlite://` URL opens the SQLite store;
-`postgresql://` and `postgres://` are reserved for the PostgreSQL backend, which is not installed yet; any other
-scheme is a StoreError that lists the schemes eventcoder knows.
+`postgresql://` and `postgres://` open the PostgreSQL store (`postgres.py`); any other scheme is a StoreError that
+lists the schemes eventcoder knows. With no `--db`, the `EVENTCODER_DB` environment variable names the database.
 
 Adding a backend is one registration: `register_backend("scheme", ..., opener=open_x)`, where
 `open_x(url, *, create)` returns an object with the `Store` methods (`store/base.py`) and applies its migrations
@@ -15,6 +15,7 @@ from typing import Callable
 
 from ..errors import StoreError
 from .base import Store
+from .postgres import open_postgres, redacted
 from .sqlite import open_sqlite
 
 Opener = Callable[..., Store]           # opener(url, *, create: bool) -> Store
@@ -48,16 +49,10 @@ def open_store(url, *, create: bool = True) -> Store:
     scheme = scheme_of(url)
     opener = _BACKENDS.get(scheme)
     if opener is None:
-        raise StoreError(f"cannot open {url}: eventcoder knows no {scheme}:// databases; give --db a file path, or a "
+        raise StoreError(f"cannot open {redacted(url)}: eventcoder knows no {scheme}:// databases; give --db a file path, or a "
                          f"URL with one of the schemes {', '.join(s + '://' for s in known_schemes())}")
     return opener(url, create=create)
 
 
-def _postgresql_not_installed(url: str, *, create: bool = True) -> Store:
-    raise StoreError(f"cannot open {url}: PostgreSQL support is not installed yet (it comes with its own backend "
-                     "in a later release); use a SQLite file for now:"
-                     " --db eventcoder.db or --db sqlite:///path/file.db")
-
-
 register_backend("sqlite", opener=open_sqlite)
-register_backend("postgresql", "postgres", opener=_postgresql_not_installed)
+register_backend("postgresql", "postgres", opener=open_postgres)

@@ -1,5 +1,5 @@
-"""Verbs on the living dataset a store holds: `eventcoder changes` (the change log) and `eventcoder events merge|unfuse`
-(a reviewer's decisions, which later fusion keeps)."""
+"""Verbs on the living dataset a store holds: `eventcoder changes` (the change log), `eventcoder events merge|unfuse`
+(a reviewer's decisions, which later fusion keeps) and `eventcoder db copy` (one database into another)."""
 from __future__ import annotations
 
 import csv
@@ -8,9 +8,10 @@ import sys
 
 import click
 
-from ..cli_common import _date_text, _output
+from ..cli_common import _date_text, _output, default_db
 from ..errors import EventcoderError
 
+DB_DEFAULT = "$EVENTCODER_DB, else eventcoder.db"
 DB_HELP = "the database `eventcoder code` filled: a SQLite file path or sqlite:///path URL"
 CHANGE_COLUMNS = ("seq", "at", "change", "event_id", "fields", "reports", "other_ids", "run_id")
 
@@ -27,7 +28,7 @@ def _store(db: str):
 @click.option("--since", callback=_date_text, metavar="YYYY-MM-DD", help="only changes on or after this day")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
 @click.option("-o", "--output", default="-", show_default=True, help="file to write, - for stdout")
-@click.option("--db", default="eventcoder.db", show_default=True, help=DB_HELP)
+@click.option("--db", default=default_db, show_default=DB_DEFAULT, help=DB_HELP)
 def changes(since, fmt, output, db):
     """What changed in the fused events: events added, updated (which fields, from which reports), merged into
     another (`other_ids` names the survivor), split, or deleted — ACLED's weekly update and deletions file."""
@@ -59,7 +60,7 @@ def events():
 @events.command("merge")
 @click.argument("keep")
 @click.argument("other")
-@click.option("--db", default="eventcoder.db", show_default=True, help=DB_HELP)
+@click.option("--db", default=default_db, show_default=DB_DEFAULT, help=DB_HELP)
 def merge(keep, other, db):
     """Make fused events KEEP and OTHER one event (the older id survives) and keep them one."""
     _decide(db, lambda store: store.merge_fused(keep, other), f"merged {other} with {keep}")
@@ -68,7 +69,7 @@ def merge(keep, other, db):
 @events.command("unfuse")
 @click.argument("fused_id")
 @click.argument("report")
-@click.option("--db", default="eventcoder.db", show_default=True, help=DB_HELP)
+@click.option("--db", default=default_db, show_default=DB_DEFAULT, help=DB_HELP)
 def unfuse(fused_id, report, db):
     """Take REPORT (a document id or a per-report event id) out of fused event FUSED_ID, for good."""
     _decide(db, lambda store: store.unfuse(fused_id, report), f"took {report} out of {fused_id}")
@@ -83,3 +84,32 @@ def _decide(db: str, action, done: str) -> None:
     finally:
         store.close()
     click.echo(f"{done}; `eventcoder changes --db {db}` shows what it changed", err=True)
+
+
+@click.group("db")
+def db_group():
+    """Databases: copy one into another (a SQLite file into a team's PostgreSQL, and back)."""
+
+
+@db_group.command("copy")
+@click.argument("src")
+@click.argument("dst")
+def copy_cmd(src, dst):
+    """Copy every row of database SRC into the new, empty database DST (paths or URLs, as --db takes)."""
+    from . import open_store
+    from .copy import copy_store
+    source = _store(src)
+    try:
+        target = open_store(dst)
+    except EventcoderError as exc:
+        source.close()
+        raise click.ClickException(str(exc)) from exc
+    try:
+        counts = copy_store(source, target)
+    except EventcoderError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        source.close()
+        target.close()
+    click.echo(f"copied {source.path} into {target.path}: " + ", ".join(f"{n} {t}" for t, n in counts.items()),
+               err=True)

@@ -5,36 +5,22 @@
 """
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
 import sqlite3
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import unquote
 
-from ..version import __version__
 from ..errors import StoreError
-from ..model import Document, stored_fields
-from ..fuse.living import refuse
-from ..ingest import near_dups
-from ..fuse.rules import load_rules
-from .migrations import MIGRATIONS, add_column_sql
-from .sqlite_fusion import SQLiteFusionTables
-from .sqlite_living import LivingDataset
+from .dialects import SQLITE
+from .sql_store import EVENT_COLUMNS, SQLStore
 
-BACKEND = "sqlite"
-# the events table's columns: the Event's declared output fields (model.py), then the run that stored it
-EVENT_COLUMNS = tuple(name for name, _ in stored_fields()) + ("run_id",)
+__all__ = ["EVENT_COLUMNS", "SQLiteStore", "open_sqlite", "sqlite_path"]
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-
-class SQLiteStore(LivingDataset):
+class SQLiteStore(SQLStore):
     def __init__(self, path: str | Path = "eventcoder.db"):
         self.path = str(path)
+        self.dialect = SQLITE
         try:
             self.db = sqlite3.connect(self.path, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -43,194 +29,7 @@ class SQLiteStore(LivingDataset):
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}; give another path with --db") from exc
         self.db.row_factory = sqlite3.Row
-        self.rules = load_rules()          # fusion's rules of sameness (data/fusion_rules.json)
-        self._pending: dict = {}           # LSH bands of the originals checked in this run and not yet saved
-        self._pending_sigs: dict = {}
-        self.migrate()
-        self._check_columns()
-
-    # --- schema ----------------------------------------------------------------------------------------------
-    def migrate(self) -> list[str]:
-        """Apply the migrations not yet recorded; returns their names. Idempotent."""
-        self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-        done = {r[0] for r in self.db.execute("SELECT name FROM migrations")}
-        applied = []
-        for migration in MIGRATIONS:
-            if migration.name in done:
-                continue
-            self.db.execute("BEGIN")
-            try:
-                for stmt in migration.statements(BACKEND):
-                    self.db.execute(stmt)
-                self.db.execute("INSERT INTO migrations VALUES (?, ?)", (migration.name, _now()))
-                self.db.execute("COMMIT")
-            except Exception:
-                self.db.execute("ROLLBACK")
-                raise
-            applied.append(migration.name)
-        return applied
-
-    def _check_columns(self) -> None:
-        """Every column the Event declares exists (a declared field without its migration is a StoreError)."""
-        have = {r[1] for r in self.db.execute("PRAGMA table_info(events)")}
-        missing = [(name, sql) for name, sql in stored_fields() if name not in have]
-        if missing:
-            raise StoreError(f"database {self.path} has no column for the Event field(s) "
-                             f"{', '.join(n for n, _ in missing)}; add a migration to eventcoder/store/migrations.py: "
-                             + "; ".join(add_column_sql(n, t) for n, t in missing))
-
-    def migrations(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT name FROM migrations ORDER BY name")]
-
-    # --- runs ------------------------------------------------------------------------------------------------
-    def start_run(self, command: str) -> int:
-        cur = self.db.execute("INSERT INTO runs (command, coder_version, started_at) VALUES (?, ?, ?)",
-                              (command, __version__, _now()))
-        return int(cur.lastrowid)
-
-    def finish_run(self, run_id: int, *, docs_ok: int, docs_failed: int, events: int) -> None:
-        self.db.execute("UPDATE runs SET finished_at=?, docs_ok=?, docs_failed=?, events=? WHERE id=?",
-                        (_now(), docs_ok, docs_failed, events, run_id))
-
-    # --- documents and events --------------------------------------------------------------------------------
-    def save(self, doc: Document, run_id: int | None = None) -> None:
-        """Store `doc`, replace all its events and their evidence, and fuse them into the stored fused events, in
-        one transaction (a run killed midway leaves the document as it was before, fused as before)."""
-        db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            gone = [r[0] for r in db.execute("SELECT id FROM events WHERE doc_id=?", (doc.id,))]
-            db.execute("DELETE FROM evidence WHERE event_id IN (SELECT id FROM events WHERE doc_id=?)", (doc.id,))
-            db.execute("DELETE FROM events WHERE doc_id=?", (doc.id,))
-            db.execute("INSERT OR REPLACE INTO documents (id, text, clean, title, url, source, published_at, language,"
-                       " origin, warnings, skipped, coder_version, run_id, coded_at)"
-                       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                       (doc.id, doc.text, doc.clean, doc.title, doc.url, doc.source,
-                        doc.published_at.isoformat() if doc.published_at else None, doc.language, doc.origin,
-                        json.dumps([w.to_dict() for w in doc.warnings], ensure_ascii=False), doc.skipped,
-                        __version__, run_id, _now()))
-            marks = ",".join("?" * len(EVENT_COLUMNS))
-            for ev in doc.events:
-                row = ev.to_contract()
-                row["inferred"] = json.dumps(row["inferred"], ensure_ascii=False)
-                row["run_id"] = run_id
-                db.execute(f"INSERT OR REPLACE INTO events ({','.join(EVENT_COLUMNS)}) VALUES ({marks})",
-                           [row.get(c) for c in EVENT_COLUMNS])
-                db.executemany('INSERT INTO evidence (event_id, field, start, "end", text) VALUES (?,?,?,?,?)',
-                               [(ev.id, e.field, e.start, e.end, e.text) for e in ev.evidence])
-            refuse(self._fusion(run_id), [ev.to_contract() for ev in doc.events], gone, self.rules)
-            self._remember_signature(doc)
-            db.execute("COMMIT")
-        except Exception:
-            db.execute("ROLLBACK")
-            raise
-
-    # --- near-duplicate reports ------------------------------------------------------------------------------
-    def near_duplicate_of(self, doc: Document) -> str | None:
-        """The report `doc` copies (a re-post, a syndicated copy): a stored original, or one this store has been
-        asked about in this run and will code (documents are checked before the batch ahead of them is saved).
-        None when `doc` is an original; it is then remembered for the rest of the run."""
-        if not near_dups.worth_checking(doc.text):
-            return None
-        sig = near_dups.signature(doc.text)
-        keys = near_dups.bands(sig)
-        candidates = {d for k in keys for d in self._pending.get(k, ()) if d != doc.id}
-        for band, h in keys:
-            candidates.update(r[0] for r in self.db.execute(
-                "SELECT doc_id FROM doc_bands WHERE band=? AND hash=? AND doc_id<>?", (band, h, doc.id)))
-        best, best_sim = None, near_dups.COPY_SIMILARITY
-        for other in sorted(candidates):
-            stored = self._pending_sigs.get(other)
-            if stored is None:
-                row = self.db.execute("SELECT signature FROM doc_signatures WHERE doc_id=?", (other,)).fetchone()
-                stored = row[0] if row else None
-            sim = near_dups.similarity(sig, stored) if stored is not None else 0.0
-            if sim > best_sim or (best is None and sim >= best_sim):
-                best, best_sim = other, sim
-        if best is None:
-            for k in keys:
-                self._pending.setdefault(k, []).append(doc.id)
-            self._pending_sigs[doc.id] = near_dups.to_bytes(sig)
-        return best
-
-    def save_duplicate(self, doc: Document, original: str, run_id: int | None = None) -> None:
-        """Store `doc` as a copy of `original`: kept and linked, not coded, no events of its own (events it had as
-        an original before leave their fused events), in one transaction."""
-        db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            gone = [r[0] for r in db.execute("SELECT id FROM events WHERE doc_id=?", (doc.id,))]
-            db.execute("DELETE FROM evidence WHERE event_id IN (SELECT id FROM events WHERE doc_id=?)", (doc.id,))
-            db.execute("DELETE FROM events WHERE doc_id=?", (doc.id,))
-            db.execute("DELETE FROM doc_bands WHERE doc_id=?", (doc.id,))
-            db.execute("DELETE FROM doc_signatures WHERE doc_id=?", (doc.id,))
-            db.execute("INSERT OR REPLACE INTO documents (id, text, clean, title, url, source, published_at, "
-                       "language, origin, warnings, skipped, coder_version, run_id, coded_at, duplicate_of) "
-                       "VALUES (?,?,?,?,?,?,?,?,?,'[]',?,?,?,?,?)",
-                       (doc.id, doc.text, doc.text, doc.title, doc.url, doc.source,
-                        doc.published_at.isoformat() if doc.published_at else None, doc.language, doc.origin,
-                        f"near-duplicate of {original}", __version__, run_id, _now(), original))
-            if gone:
-                refuse(self._fusion(run_id), [], gone, self.rules)
-            db.execute("COMMIT")
-        except Exception:
-            db.execute("ROLLBACK")
-            raise
-
-    def _remember_signature(self, doc: Document) -> None:
-        if not near_dups.worth_checking(doc.text):
-            return
-        sig = near_dups.signature(doc.text)
-        self.db.execute("DELETE FROM doc_bands WHERE doc_id=?", (doc.id,))
-        self.db.executemany("INSERT INTO doc_bands (band, hash, doc_id) VALUES (?,?,?)",
-                            [(b, h, doc.id) for b, h in near_dups.bands(sig)])
-        self.db.execute("INSERT OR REPLACE INTO doc_signatures VALUES (?, ?)", (doc.id, near_dups.to_bytes(sig)))
-
-    def has_document(self, doc_id: str, coder_version: str | None = None) -> bool:
-        row = self.db.execute("SELECT coder_version FROM documents WHERE id=?", (doc_id,)).fetchone()
-        return row is not None and (coder_version is None or row[0] == coder_version)
-
-    def document(self, doc_id: str) -> dict | None:
-        row = self.db.execute("SELECT * FROM documents WHERE id=?", (doc_id,)).fetchone()
-        return dict(row) if row else None
-
-    def events(self, *, country: str | None = None, since: str | None = None, until: str | None = None,
-               event_type: str | None = None, doc_id: str | None = None) -> Iterator[dict]:
-        where, args = [], []
-        for cond, val in (("lower(country)=lower(?)", country), ("event_date>=?", since), ("event_date<=?", until),
-                          ("(lower(event_type)=lower(?) OR lower(sub_event_type)=lower(?))", event_type),
-                          ("doc_id=?", doc_id)):
-            if val:
-                where.append(cond)
-                args += [val] * cond.count("?")
-        sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY doc_id, id"
-        for row in self.db.execute(sql, args).fetchall():
-            yield self._event_dict(row)
-
-    def _event_dict(self, row) -> dict:
-        ev = dict(row)
-        ev["inferred"] = json.loads(ev["inferred"] or "{}")
-        ev["evidence"] = [dict(r) for r in self.db.execute(
-            'SELECT field, start, "end", text FROM evidence WHERE event_id=? ORDER BY rowid', (ev["id"],))]
-        return ev
-
-    def _events_by_id(self, event_ids: list[str]) -> list[dict]:
-        out = []
-        for i in range(0, len(event_ids), 500):
-            part = event_ids[i:i + 500]
-            out += [self._event_dict(r) for r in self.db.execute(
-                f"SELECT * FROM events WHERE id IN ({','.join('?' * len(part))}) ORDER BY doc_id, id", part)]
-        return out
-
-    def _fusion(self, run_id: int | None = None) -> SQLiteFusionTables:
-        return SQLiteFusionTables(self.db, self._events_by_id, run_id)
-
-    def counts(self) -> dict:
-        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("documents", "events", "evidence", "runs", "fused_events")}
-
-    def close(self) -> None:
-        self.db.close()
+        self._ready()
 
 
 def sqlite_path(url: str) -> str:

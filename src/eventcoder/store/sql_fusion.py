@@ -1,5 +1,6 @@
-"""The SQLite side of fusion into the store (`fuse.living.FusionTables`): fused events, their members, the change
-log and a reviewer's links, read and written on the store's connection inside its open transaction."""
+"""The SQL side of fusion into the store (`fuse.living.FusionTables`): fused events, their members, the change log
+and a reviewer's links, read and written on the store's connection inside its open transaction (any backend: the
+`Dialect` writes its upserts)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,6 +8,10 @@ import json
 
 from ..fuse.clusters import Links
 from ..fuse.report_event import ReportEvent
+
+
+FUSED_COLUMNS = ("id", "block", "day_start", "day_end", "record", "created_seq", "created_at", "updated_at")
+MEMBER_COLUMNS = ("event_id", "fused_id", "doc_id", "block", "day_start", "day_end")
 
 
 def _now() -> str:
@@ -17,9 +22,10 @@ def _marks(n: int) -> str:
     return ",".join("?" * n)
 
 
-class SQLiteFusionTables:
-    def __init__(self, db, event_dicts, run_id: int | None = None):
+class SQLFusionTables:
+    def __init__(self, db, dialect, event_dicts, run_id: int | None = None):
         self.db = db
+        self.dialect = dialect
         self.event_dicts = event_dicts          # ids -> contract dicts of per-report events (the store's reader)
         self.run_id = run_id
 
@@ -64,14 +70,12 @@ class SQLiteFusionTables:
 
     def write_fused(self, fused_id, block, days, record, created_seq, members: list[ReportEvent]):
         now = _now()
-        self.db.execute("INSERT OR REPLACE INTO fused_events (id, block, day_start, day_end, record, created_seq, "
-                        "created_at, updated_at) VALUES (?,?,?,?,?,?,COALESCE((SELECT created_at FROM fused_events "
-                        "WHERE id=?), ?),?)",
-                        (fused_id, block, _day(days[0]), _day(days[1]), json.dumps(record, ensure_ascii=False), created_seq,
-                         fused_id, now, now))
+        row = self.db.execute("SELECT created_at FROM fused_events WHERE id=?", (fused_id,)).fetchone()
+        self.db.execute(self.dialect.upsert("fused_events", FUSED_COLUMNS, "id"),
+                        (fused_id, block, _day(days[0]), _day(days[1]), json.dumps(record, ensure_ascii=False),
+                         created_seq, row[0] if row else now, now))
         self.db.execute("DELETE FROM fusion_members WHERE fused_id=?", (fused_id,))
-        self.db.executemany("INSERT OR REPLACE INTO fusion_members (event_id, fused_id, doc_id, block, day_start, "
-                            "day_end) VALUES (?,?,?,?,?,?)",
+        self.db.executemany(self.dialect.upsert("fusion_members", MEMBER_COLUMNS, "event_id"),
                             [(m.event_id, fused_id, m.doc_id, "|".join(map(str, m.block)) if m.block else None,
                               _day(m.start), _day(m.end)) for m in members])
 

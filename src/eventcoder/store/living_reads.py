@@ -1,4 +1,4 @@
-"""The living dataset as a SQLite store shows it: fused events (what `export` writes), the change log (`eventcoder
+"""The living dataset as a SQL store shows it: fused events (what `export` writes), the change log (`eventcoder
 changes`), and a reviewer's merges and unfusings (`eventcoder events merge|unfuse`), which fusion remembers."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from ..fuse.living import refuse
 
 
 class LivingDataset:
-    """Mixed into SQLiteStore (needs its `db`, `rules`, `_fusion`)."""
+    """Mixed into SQLStore (needs its `db`, `dialect`, `rules`, `_fusion`)."""
 
     def fused_events(self, *, country: str | None = None, since: str | None = None, until: str | None = None,
                      event_type: str | None = None) -> Iterator[dict]:
@@ -63,10 +63,12 @@ class LivingDataset:
         return ids
 
     def _decide(self, links: list[tuple[str, str, str]], touched: list[str]) -> None:
-        from .sqlite_fusion import _now
-        self.db.execute("BEGIN IMMEDIATE")
+        from .sql_fusion import _now
+        self.db.execute(self.dialect.begin)
         try:
-            self.db.executemany("INSERT OR REPLACE INTO manual_links VALUES (?,?,?,?)",
+            self.dialect.writer_lock(self.db)
+            self.db.executemany(self.dialect.upsert("manual_links", ("kind", "event_a", "event_b", "created_at"),
+                                                    "kind, event_a, event_b"),
                                 [(k, a, b, _now()) for k, a, b in links])
             refuse(self._fusion(), [], [], self.rules, touched=touched)
             self.db.execute("COMMIT")

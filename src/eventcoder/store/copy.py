@@ -1,0 +1,42 @@
+"""`copy_store(src, dst)`: every row of one store into another (SQLite into PostgreSQL and back), everything kept:
+documents, per-report events and their evidence, fused events and their members, the change log, a reviewer's
+links, runs, and the near-duplicate signatures. The destination must hold no documents yet."""
+from __future__ import annotations
+
+from ..errors import StoreError
+
+# in an order that keeps references valid; (table, the identity column a backend numbers itself, or None)
+TABLES = [("runs", "id"), ("documents", None), ("events", None), ("evidence", None), ("fused_events", None),
+          ("fusion_members", None), ("changes", "seq"), ("manual_links", None), ("doc_bands", None),
+          ("doc_signatures", None)]
+
+
+def copy_store(src, dst) -> dict[str, int]:
+    if dst.db.execute("SELECT count(*) FROM documents").fetchone()[0]:
+        raise StoreError(f"{dst.path} already holds documents; copy into a new, empty database")
+    counts = {}
+    dst.db.execute(dst.dialect.begin)
+    try:
+        for table, identity in TABLES:
+            cols = sorted(src.dialect.columns(src.db, table) & dst.dialect.columns(dst.db, table))
+            rows = src.db.execute(f"SELECT {', '.join(_q(c) for c in cols)} FROM {table}").fetchall()
+            if rows:
+                dst.db.executemany(f"INSERT INTO {table} ({', '.join(_q(c) for c in cols)}) VALUES "
+                                   f"({', '.join('?' * len(cols))})",
+                                   [tuple(_plain(v) for v in r) for r in rows])
+            if identity:
+                dst.dialect.renumber(dst.db, table, identity)
+            counts[table] = len(rows)
+        dst.db.execute("COMMIT")
+    except Exception:
+        dst.db.execute("ROLLBACK")
+        raise
+    return counts
+
+
+def _q(col: str) -> str:
+    return f'"{col}"'
+
+
+def _plain(v):
+    return bytes(v) if isinstance(v, memoryview) else v
