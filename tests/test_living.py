@@ -135,3 +135,33 @@ def test_copies_are_coded_once_and_the_change_log_is_a_verb(tmp_path, db_url):
     assert res.exit_code == 0 and out.read_text().splitlines()[0].startswith("seq,at,change,event_id")
     res = CliRunner().invoke(cli, ["events", "merge", "fev-nope", "fev-none", "--db", db])
     assert res.exit_code == 1 and "no fused event fev-nope" in res.output
+
+
+def test_two_writers_at_once_lose_nothing_and_double_nothing(db_url):
+    import threading
+    url = db_url("two")
+    docs = [report(f"r{i}", place=list(PLACES)[i % 3], day=f"2014-03-{3 + i % 4:02d}", deaths=i) for i in range(30)]
+    open_store(url).close()                                      # the tables exist before both writers start
+    errors = []
+
+    def write(part):
+        store = open_store(url)
+        try:
+            for d in part:
+                store.save(d)
+        except Exception as exc:                                 # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            store.close()
+    threads = [threading.Thread(target=write, args=(docs[:20],)), threading.Thread(target=write, args=(docs[10:],))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    store = open_store(url)
+    assert store.counts()["documents"] == 30 and store.counts()["events"] == 30
+    want = sorted(sorted(e["reports"]) for e in fuse_records([d.events[0].to_contract() for d in docs]).events)
+    assert sorted(g for g, _ in fused(store)) == want
+    members = store.db.execute("SELECT count(*) FROM fusion_members").fetchone()[0]
+    assert members == 30

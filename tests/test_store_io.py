@@ -72,3 +72,19 @@ def test_postgresql_and_sqlite_store_the_same_events_field_for_field(tmp_path, d
             got.append([json.loads(line) for line in r.stdout.splitlines()])
         exports.append(got)
     assert exports[0] == exports[1] and exports[0][1]
+
+
+def test_a_postgresql_connection_lost_mid_batch_stores_nothing_half_and_says_rerun(db_url):
+    url = db_url("lost")
+    if not url.startswith("postgresql"):
+        return                                                    # the SQLite file cannot lose its connection
+    from eventcoder.errors import StoreError
+    store = open_store(url)
+    store.save(doc_with_event("d1"))
+    store.db.conn.close()                                         # the server goes away mid-batch
+    with pytest.raises(StoreError, match="lost the connection to .*run the same command again"):
+        store.save(doc_with_event("d2"))
+    again = open_store(url)
+    assert again.has_document("d1") and not again.has_document("d2")
+    again.save(doc_with_event("d2"))
+    assert again.counts()["documents"] == 2

@@ -12,9 +12,9 @@ import click
 
 from .version import __version__
 from .errors import EventcoderError
-from .cli_common import (default_db, _date_text, _finish, _output, _pipeline, _read_options, _resumable, _run,
-                         _signature, _total, actors_option, input_options, on_error_option, read_inputs,
-                         relevance_options, Progress, RunSummary)
+from .cli_common import (cluster_options, default_db, _date_text, _finish, _output, _pipeline, _read_options,
+                         _resumable, _run, _signature, _total, actors_option, input_options, on_error_option,
+                         read_inputs, relevance_options, Progress, RunSummary)
 from .fuse.cli import fuse
 from .geo.cli import gazetteer
 from .store.cli import changes, db_group, events
@@ -42,8 +42,9 @@ NEAR_DUPLICATE = "near-duplicate: a copy of a stored report (stored and linked t
 @on_error_option
 @actors_option
 @relevance_options
+@cluster_options
 def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_column, source, published_at, force, on_error,
-         relevance_threshold, keep_irrelevant):
+         relevance_threshold, keep_irrelevant, workers, scheduler):
     """Code reports (text, HTML, JSONL and CSV files, folders, or - for stdin), store them, fuse their events into
     the stored events, and print them. A copy of a stored report (a re-post, a syndicated copy) is stored as such
     and not coded.
@@ -80,7 +81,8 @@ def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_colu
             return False
         store.save_duplicate(doc, original, run_id)
         return NEAR_DUPLICATE
-    pipeline = _pipeline(keep_all=keep_all, actors=actors, relevance=(relevance_threshold, keep_irrelevant))
+    pipeline = _pipeline(keep_all=keep_all, actors=actors, relevance=(relevance_threshold, keep_irrelevant),
+                         cluster=(workers, scheduler))
     summary = _run(read_inputs(paths, opts), pipeline, sink, on_error, progress, total=_total(paths, opts), done=done)
     store.finish_run(run_id, docs_ok=summary.coded + sum(summary.skipped.values()),
                      docs_failed=len(summary.failed), events=summary.events)
@@ -99,8 +101,9 @@ def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_colu
 @on_error_option
 @actors_option
 @relevance_options
+@cluster_options
 def extract(docs, output, explain, keep_all, model, quiet, actors, glob, text_column, id_column, source, published_at,
-            force, on_error, relevance_threshold, keep_irrelevant):
+            force, on_error, relevance_threshold, keep_irrelevant, workers, scheduler):
     """Code DOCS (JSONL, one {"id", "text", ...} a line; also text, HTML, CSV, folders; - for stdin) into events,
     one JSON line each.
 
@@ -112,7 +115,8 @@ def extract(docs, output, explain, keep_all, model, quiet, actors, glob, text_co
     sig = _signature("extract", docs, explain=explain, keep_all=keep_all, model=model, actors=actors, glob=glob,
                      text_column=text_column, id_column=id_column, source=source, published_at=published_at,
                      relevance_threshold=relevance_threshold, keep_irrelevant=keep_irrelevant)
-    pipeline = _pipeline(keep_all=keep_all, model=model, actors=actors, relevance=(relevance_threshold, keep_irrelevant))
+    pipeline = _pipeline(keep_all=keep_all, model=model, actors=actors,
+                         relevance=(relevance_threshold, keep_irrelevant), cluster=(workers, scheduler))
     res = _resumable(output, sig, force)
     if res is None:
         with _output(output) as out:
@@ -144,7 +148,9 @@ def _run_to_file(res, docs, opts, pipeline, on_error, progress, records) -> RunS
 @click.option("--quiet", "-q", is_flag=True, help="no progress on stderr")
 @input_options
 @on_error_option
-def geoparse(docs, output, quiet, glob, text_column, id_column, source, published_at, force, on_error):
+@cluster_options
+def geoparse(docs, output, quiet, glob, text_column, id_column, source, published_at, force, on_error, workers,
+             scheduler):
     """Find and resolve the place names in DOCS (JSONL, text, HTML, CSV, folders, or - for stdin), one JSON line per
     mention. With -o FILE, an interrupted run continues when run again (as for extract)."""
     from .export.contract import place_records
@@ -157,10 +163,12 @@ def geoparse(docs, output, quiet, glob, text_column, id_column, source, publishe
             def sink(doc):
                 for rec in place_records(doc):
                     out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            summary = _run(read_inputs(docs, opts), _pipeline(coding=False), sink, on_error, progress,
+            summary = _run(read_inputs(docs, opts), _pipeline(coding=False, cluster=(workers, scheduler)), sink,
+                           on_error, progress,
                            total=_total(docs, opts))
     else:
-        summary = _run_to_file(res, docs, opts, _pipeline(coding=False), on_error, progress, place_records)
+        summary = _run_to_file(res, docs, opts, _pipeline(coding=False, cluster=(workers, scheduler)), on_error,
+                               progress, place_records)
     _finish(summary, progress)
 
 

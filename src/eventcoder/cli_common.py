@@ -16,7 +16,7 @@ from .ingest.readers import ReadOptions, read_inputs
 from .report import Progress
 from .runner import RunSummary, StopRun, run_batch
 
-__all__ = ["default_db",
+__all__ = ["default_db", "cluster_options",
            "_output", "_pipeline", "relevance_options", "actors_option", "_finish", "_run", "_date", "_date_text",
            "input_options", "_read_options", "_total", "_signature", "_resumable", "on_error_option", "read_inputs",
            "Progress", "RunSummary"]
@@ -41,16 +41,31 @@ def _output(path: str | None):
 
 
 def _pipeline(coding: bool = True, keep_all: bool = False, model: str | None = None, actors: str | None = None,
-              relevance: tuple[float | None, bool] = (None, False)):
+              relevance: tuple[float | None, bool] = (None, False),
+              cluster: tuple[int | None, str | None] = (None, None)):
+    """The coding pipeline; with `cluster` = (workers, scheduler) set, the same pipeline on a Dask cluster."""
     from .extract.classifier import ModelError
     from .extract.lexicon import LexiconError
     from .extract.registry import RegistryError
     from .pipeline import default_pipeline
+    options = dict(coding=coding, keep_all=keep_all, model=model, actors=actors, relevance_threshold=relevance[0],
+                   keep_irrelevant=relevance[1])
     try:
-        return default_pipeline(coding=coding, keep_all=keep_all, model=model, actors=actors,
-                                relevance_threshold=relevance[0], keep_irrelevant=relevance[1])
+        if cluster[0] or cluster[1]:
+            from .distributed import ClusterPipeline
+            return ClusterPipeline(options, workers=cluster[0], scheduler=cluster[1])
+        return default_pipeline(**options)
     except (EventcoderError, ModelError, LexiconError, RegistryError) as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def cluster_options(f):
+    """--workers N and --scheduler ADDRESS: code on a Dask cluster (a local one, or yours)."""
+    f = click.option("--scheduler", metavar="ADDRESS",
+                     help="code on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://10.0.0.5:8786)")(f)
+    return click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+                        help="code on a local Dask cluster of N worker processes (output as a single process "
+                             "gives it)")(f)
 
 
 def relevance_options(f):
@@ -84,6 +99,9 @@ def _run(items, pipeline, sink, on_error, progress, *, total=None, done=None) ->
     except StopRun as exc:
         progress.done(summary)
         raise click.ClickException(f"stopped at the first failure (--on-error stop): {exc}") from exc
+    finally:
+        if hasattr(pipeline, "close"):
+            pipeline.close()
     return summary
 
 

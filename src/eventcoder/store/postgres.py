@@ -7,6 +7,7 @@ database. A password in the URL is never printed: errors name the URL with `***`
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 
 from ..errors import StoreError
 from .dialects import POSTGRESQL
@@ -40,24 +41,40 @@ def _row_factory(cursor):
 
 
 class _Connection:
-    """psycopg with the store's `?` placeholders and sqlite3's execute/executemany shape."""
+    """psycopg with the store's `?` placeholders and sqlite3's execute/executemany shape. A lost connection is a
+    StoreError: the transaction it was in is gone whole, and the same command run again continues."""
 
-    def __init__(self, conn):
+    def __init__(self, conn, where: str):
         self.conn = conn
+        self.where = where
 
     @staticmethod
     def _sql(sql: str) -> str:
         return sql.replace("%", "%%").replace("?", "%s")
 
     def execute(self, sql: str, args=()):
-        return self.conn.execute(self._sql(sql), tuple(args) if args else None)
+        with self._lost():
+            return self.conn.execute(self._sql(sql), tuple(args) if args else None)
 
     def executemany(self, sql: str, rows):
         rows = [tuple(r) for r in rows]
-        cur = self.conn.cursor()
-        if rows:
-            cur.executemany(self._sql(sql), rows)
-        return cur
+        with self._lost():
+            cur = self.conn.cursor()
+            if rows:
+                cur.executemany(self._sql(sql), rows)
+            return cur
+
+    @contextmanager
+    def _lost(self):
+        import psycopg
+        try:
+            yield
+        except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+            if not self.conn.closed and not self.conn.broken:
+                raise
+            raise StoreError(f"lost the connection to {self.where} ({redacted(str(exc).strip() or 'closed')}); "
+                             f"nothing of the document being saved was stored; run the same command again to "
+                             f"continue") from None
 
     def close(self) -> None:
         self.conn.close()
@@ -74,7 +91,7 @@ class PostgresStore(SQLStore):
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise StoreError(f"cannot connect to {self.path}: {redacted(reason)}; check that PostgreSQL is running "
                              f"and the URL's user, password and database are right") from None
-        self.db = _Connection(conn)
+        self.db = _Connection(conn, self.path)
         self._ready()
 
 
