@@ -172,4 +172,35 @@ def test_article_publication_date_as_string_is_read():
 def test_article_without_publication_date_reads_relative_dates_against_its_dateline():
     doc = DateEvents()(_article_doc(None))
     assert doc.events[0].event_date == "2016-04-12"
-    assert any(w.kind == "date-from-dateline" for w in doc.warnings)
+    assert any(w.kind == "date-from-article" for w in doc.warnings)
+
+
+def test_the_article_states_its_own_date_in_many_ways():
+    from eventcoder.extract.article_date import article_date
+    cases = {
+        "Published: February 19, 2017 Gunmen attacked a market on Sunday.": ("2017-02-19", "after 'Published'"),
+        "Last updated at Jul 282016 QAMISHLI A bomb killed 44 on Wednesday.": ("2016-07-28", "run together"),
+        "Rebels seize three villages in the north Monitor AFP Thursday 14 Jul 2016 Rebels seized...":
+            ("2016-07-14", "in the byline of AFP"),
+        "Posted 2024-05-12T17:42Z by the desk. Police fired on a crowd.": ("2024-05-12", "ISO timestamp"),
+        "12/05/2024 Protesters marched in the capital.": ("2024-05-12", "at the head"),
+        "Clashes go on in the east of the country for a second week as the army pushes towards the border "
+        "towns, Sunday, 15 Sep 2024, a monitor said.": ("2024-09-15", "weekday"),
+    }
+    for text, (day, how) in cases.items():
+        got = article_date(text)
+        assert got is not None and got.day.isoformat() == day and how in got.how, text
+        assert text[got.span[0]:got.span[1]].strip()
+    assert article_date("The council met on Tuesday to discuss the budget for 2025.") is None
+
+
+def test_relative_days_are_read_against_the_articles_own_date_with_its_words_as_evidence():
+    doc = Document("d", "Air strikes kill 12 in rebel-held areas of Aleppo Monitor AFP Thursday 14 Jul 2016 "
+                        "Air strikes killed 12 civilians in Aleppo on Tuesday, a monitor said.")
+    doc.sentences = [Span(0, 85, "SENT"), Span(85, len(doc.text), "SENT")]
+    ev = Event("d", (89, 96), sub_event_type="Air/drone strike")
+    doc.events = [ev]
+    DateEvents()(doc)
+    assert ev.event_date == "2016-07-12"
+    [w] = [w for w in doc.warnings if w.kind == "date-from-article"]
+    assert "'Thursday 14 Jul 2016' (in the byline of AFP)" in w.message

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from ..model import Document, Span
 from ..stage import Stage, stage
+from .article_date import article_date
 from .temporal import DateExpr, find_dates
 
 _REPORTING = re.compile(r"\b(?:said|says|told|reported|reports|announced|stated|added|claimed|confirmed|published|"
@@ -177,18 +178,6 @@ def _unknown(dates: list[DateExpr]) -> DateReading:
     return r
 
 
-def dateline(text: str) -> dt.date | None:
-    """The full date a report opens with ("BEIRUT, Thursday 14 April 2016."), which stands in for a missing
-    publication date."""
-    for e in find_dates(text[:DATELINE_CHARS]):
-        if e.flag == "" and e.date_prec == 1 and not e.relative and e.day is not None:
-            return e.day
-    return None
-
-
-DATELINE_CHARS = 80
-
-
 def _as_date(value) -> dt.date | None:
     """A publication date as a date: dates as they are, 'YYYY-MM-DD...' strings parsed, anything else None."""
     if isinstance(value, dt.datetime):
@@ -211,11 +200,13 @@ class DateEvents(Stage):
         if not doc.events:
             return doc
         published = _as_date(doc.published_at)
-        reference = published or dateline(doc.clean)
+        own = None if published else article_date(doc.clean)
+        reference = published or (own.day if own else None)
         dates = find_dates(doc.readable, reference)
-        if published is None and reference is not None and any(e.relative and e.flag == "" for e in dates):
-            doc.warn("date-from-dateline", f"no publication date: relative dates are read against the dateline "
-                                           f"{reference.isoformat()}")
+        if own is not None and any(e.relative and e.flag == "" for e in dates):
+            a, b = doc.to_original(*own.span)
+            doc.warn("date-from-article", f"no publication date: relative dates are read against the article's own "
+                                          f"date {doc.text[a:b]!r} ({own.how}), {own.day.isoformat()}", a, b)
         for e in dates:
             if e.flag == "invalid":
                 a, b = doc.to_original(e.start_char, e.end_char)
