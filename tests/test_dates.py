@@ -204,3 +204,21 @@ def test_relative_days_are_read_against_the_articles_own_date_with_its_words_as_
     assert ev.event_date == "2016-07-12"
     [w] = [w for w in doc.warnings if w.kind == "date-from-article"]
     assert "'Thursday 14 Jul 2016' (in the byline of AFP)" in w.message
+
+
+def test_a_lead_without_its_day_takes_the_day_the_next_sentence_gives_not_the_date_line():
+    text = ("Raids kill 12 in Aleppo Monitor AFP Thursday 14 Jul 2016 Air strikes killed 12 civilians in Aleppo, a "
+            "monitor said. The raids hit a market in the east of the city on Tuesday, it said on Wednesday.")
+    doc = Document("d", text)
+    cut = text.index(" The raids")
+    doc.sentences = [Span(0, cut + 1, "SENT"), Span(cut + 1, len(text), "SENT")]
+    ev = Event("d", (text.index("Air strikes"), text.index("Air strikes") + 11), sub_event_type="Air/drone strike")
+    doc.events = [ev]
+    DateEvents()(doc)
+    assert ev.event_date == "2016-07-12" and ev.inferred["event_date"] == "the day the next sentences give the story"
+    note = Document("n", "On 5 May 2022, rioters burned a car in Lagos. On 7 May 2022, police arrested two of them.")
+    note.sentences = [Span(0, 45, "SENT"), Span(46, len(note.text), "SENT")]
+    riot = Event("n", (18, 24), sub_event_type="Violent demonstration")
+    note.events = [riot]
+    DateEvents()(note)
+    assert riot.event_date == "2022-05-05"                     # a note's opening date is the event's own

@@ -32,6 +32,7 @@ class ArticleDate:
     day: dt.date
     span: tuple[int, int]          # clean offsets of the date's words
     how: str                       # "after 'Published'", "in the byline of AFP", ...
+    dateline: bool = True          # its words are a date line, not the story's own "On 5 May 2022, ..."
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +74,9 @@ def article_date(text: str) -> ArticleDate | None:
             return ArticleDate(e.day, (e.start_char, e.end_char), f"in the byline of {m.group(1)}")
     for e in full:
         if e.start_char < DATELINE_CHARS:
-            return ArticleDate(e.day, (e.start_char, e.end_char), "at the head of the report")
+            alone = not re.search(r"[A-Za-z]", head[:e.start_char].split(",")[-1] if "," in head[:e.start_char]
+                                  else head[:e.start_char])
+            return ArticleDate(e.day, (e.start_char, e.end_char), "at the head of the report", alone)
     for e in full:
         if e.kind in ("dmy", "mdy") and re.match(r"[A-Z][a-z]+day\b", e.text):
             return ArticleDate(e.day, (e.start_char, e.end_char), "a date line with its weekday")

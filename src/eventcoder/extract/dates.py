@@ -3,11 +3,15 @@
 The choice is made by `resolve_date(text, published_at, anchor, sentences)`, a plain function:
 
 1. a date stated in the event's own sentence (the one nearest the anchor words, preferring the day of the event
-   over the day something was *said*: "killed 5 on Monday, police said on Tuesday" -> Monday);
-2. else a recent date stated shortly before it (a dateline or an earlier sentence of the same story);
-3. else the publication date (`inferred["event_date"] = "publication date"`), as a day-precision date whose
-   UCDP range also admits the day before (news reports yesterday's events);
-4. else, with no publication date, relative words ("yesterday") cannot be resolved: event_date stays None, never
+   over the day something was *said*: "killed 5 on Monday, police said on Tuesday" -> Monday); the article's own
+   date line ("Monitor AFP Thursday 14 Jul 2016", `article_date.py`) says when it was written, not when the event
+   was, and is not one of them;
+2. else the day the next two sentences give the story ("Air strikes killed 12 in Aleppo. The raids hit a market
+   on Tuesday."), when they give one that is not the day something was said;
+3. else a recent date stated shortly before it (an earlier sentence of the same story);
+4. else the publication date, or the article's own date (`inferred["event_date"] = "publication date"`), as a
+   day-precision date whose UCDP range also admits the day before (news reports yesterday's events);
+5. else, with no publication date, relative words ("yesterday") cannot be resolved: event_date stays None, never
    today's date, and `date_start` is bounded by the latest past date the text mentions ("in July 2015" means it
    was written after July 2015 began).  The document gets a `date-unknown` warning.
 
@@ -95,14 +99,16 @@ def _pick_in_sentence(cands: list[DateExpr], text: str, anchor: tuple[int, int],
 
 
 def resolve_date(text: str, published_at: dt.date | None, anchor: tuple[int, int] = (0, 0),
-                 sentences: list[Span] | None = None, dates: list[DateExpr] | None = None) -> DateReading:
-    """The date of the event reported at `anchor` (clean offsets) in `text`; see the module docstring."""
+                 sentences: list[Span] | None = None, dates: list[DateExpr] | None = None,
+                 own: tuple[int, int] | None = None) -> DateReading:
+    """The date of the event reported at `anchor` (clean offsets) in `text`; see the module docstring. `own`: the
+    words of the article's own date (`article_date`), which say when it was written, not when the event was."""
     if dates is None:
         dates = find_dates(text, published_at)
     sent = _sentence_at(sentences, anchor[0])
     s0, s1 = (sent.start, sent.end) if sent else _sentence_bounds(text, anchor[0])
     usable = [e for e in dates if _usable(e)]
-    in_sent = [e for e in usable if s0 <= e.start_char < s1]
+    in_sent = [e for e in usable if s0 <= e.start_char < s1 and not (own and own[0] <= e.start_char < own[1])]
     # a range inside parentheses right after a day belongs to that day, not a rival candidate
     cands = [e for e in in_sent if not _is_appendix(e, in_sent)]
     if published_at is not None:
@@ -116,8 +122,14 @@ def resolve_date(text: str, published_at: dt.date | None, anchor: tuple[int, int
     pick = _pick_in_sentence(cands, text, anchor, s0)
     if pick is not None:
         return _reading(pick, text, in_sent)
+    later = _told_next(usable, text, sentences, s1, own)
+    if later is not None:
+        r = _reading(later, text, usable)
+        r.reason = "the day the next sentences give the story"
+        return r
     ref = published_at
-    earlier = [e for e in usable if e.end_char <= s0 and e.day is not None and e.date_prec == 1]
+    earlier = [e for e in usable if e.end_char <= s0 and e.day is not None and e.date_prec == 1
+               and not (own and own[0] <= e.start_char < own[1])]
     if ref is not None:
         earlier = [e for e in earlier if dt.timedelta(0) <= ref - e.day <= dt.timedelta(days=_RECENT_DAYS)]
     elif earlier:
@@ -133,6 +145,27 @@ def resolve_date(text: str, published_at: dt.date | None, anchor: tuple[int, int
         return DateReading(published_at, 1, published_at - dt.timedelta(days=1), published_at, 2,
                            reason="publication date")
     return _unknown(dates)
+
+
+def _told_next(usable: list[DateExpr], text: str, sentences: list[Span] | None, s1: int,
+               own: tuple[int, int] | None) -> DateExpr | None:
+    """A lead without a day of its own ("Air strikes killed 12 civilians in Aleppo, a monitor said.") takes the day
+    its next NEXT_SENTENCES sentences tell ("The strikes hit the market on Tuesday morning."): a day, not the day
+    something was said, not the article's own date."""
+    if not sentences:
+        return None
+    i = bisect.bisect_left(sentences, s1, key=lambda s: s.start)
+    for sent in sentences[i:i + NEXT_SENTENCES]:
+        days = [e for e in usable if sent.start <= e.start_char < sent.end and e.day is not None
+                and e.date_prec == 1 and not (own and own[0] <= e.start_char < own[1])
+                and not _REPORTING.search(text[max(0, e.start_char - 60):e.start_char])
+                and not _FUTURE_WORDS.search(text[max(0, e.start_char - 40):e.start_char])]
+        if days:
+            return days[0]
+    return None
+
+
+NEXT_SENTENCES = 2
 
 
 def _opens_sentence(text: str, e: DateExpr, sentences: list[Span] | None) -> bool:
@@ -215,7 +248,8 @@ class DateEvents(Stage):
                 a, b = doc.to_original(e.start_char, e.end_char)
                 doc.warn("date-future", f"{e.text!r} lies far in the future; not used as an event date", a, b)
         for ev in doc.events:
-            r = resolve_date(doc.clean, reference, ev.anchor, doc.sentences, dates)
+            r = resolve_date(doc.clean, reference, ev.anchor, doc.sentences, dates,
+                             own.span if own and own.dateline else None)
             ev.event_date = r.event_date.isoformat() if r.event_date else None
             ev.time_precision = r.time_precision
             ev.date_start = r.date_start.isoformat() if r.date_start else None
