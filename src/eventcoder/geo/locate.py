@@ -4,7 +4,8 @@ For each event, candidate places are the report's place mentions (not demonyms).
 1. a place in the event's own sentence, nearest after the event's anchor words in a locative frame
    ("in X", "on X", "near X", "at X", "targeting X", "X countryside"); towns and facilities over regions;
 2. a place in the sentence before/after;
-3. the report's most frequently named place (the focus), never the dateline's city alone.
+3. the report's most frequently named place (the focus); the dateline's place ("KABUL (Reuters) -") only when the
+   report names no other (`dateline.py`).
 Regions the text names with a unit word ("Saptari district", "Kayin State") join the mentions here, and replace
 a mention read as a town abroad; a place whose reading lies outside the region list written after it ("Kyaikdon
 village (Kawkareik district, Kayin State)") gives way to that list's first name.
@@ -25,6 +26,7 @@ from ..spanset import Disjoint
 from ..model import Document, Event, PlaceMention
 from . import names as N
 from .countries import country_by_alpha2
+from .dateline import dateline_span, in_dateline
 from .gazetteer import Gazetteer
 
 # word lists: lang/en/*.txt (each file's header says what it holds)
@@ -53,8 +55,12 @@ def _precision(p: PlaceMention, vicinity: bool) -> tuple[int, int]:
 
 
 def candidate_places(doc: Document) -> list[PlaceMention]:
-    """The resolved places an event can be placed at (demonyms and unresolved mentions are not)."""
-    return [p for p in doc.places if p.kind != "demonym" and p.latitude is not None]
+    """The resolved places an event can be placed at (demonyms and unresolved mentions are not); the dateline's
+    place only when the report names no other ("KABUL (Reuters) - ... at a mosque in the city")."""
+    places = [p for p in doc.places if p.kind != "demonym" and p.latitude is not None]
+    dateline = dateline_span(doc.clean)
+    told = [p for p in places if not in_dateline(dateline, p.start)]
+    return told or places
 
 
 def main_country(doc: Document) -> str | None:
