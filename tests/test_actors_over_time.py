@@ -1,0 +1,45 @@
+"""Actors over time: composite "A and/or B" actors, names that change with the date, government periods."""
+import datetime as dt
+
+import pytest
+
+from eventcoder.extract.actors import CodeActors
+
+from actor_cases import coded_event
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return CodeActors()
+
+
+def sides(ev):
+    return {ev.actor1, ev.actor2}
+
+
+def test_two_groups_joined_by_or_are_one_composite_actor(stage):
+    _, ev = coded_event(stage, "On 3 May 2019, suspected ISGS or JNIM militants killed two farmers near the town.",
+                        "Violence against civilians", "Attack", "killed", country="Burkina Faso")
+    # ACLED's own composite name puts JNIM first, whatever the order of the text
+    assert "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)" in sides(ev)
+
+
+def test_unknown_pair_keeps_the_order_of_the_text(stage):
+    _, ev = coded_event(stage, "On 3 May 2019, Ansaroul Islam and/or ISGS militants burned the school in the village.",
+                        "Strategic developments", "Looting/property destruction", "burned", country="Burkina Faso")
+    assert "Ansaroul Islam and/or Islamic State (Greater Sahara)" in sides(ev)
+
+
+def test_groups_joined_by_and_stay_two_actors(stage):
+    _, ev = coded_event(stage, "On 3 May 2019, JNIM and ISGS militants clashed near the village.",
+                        "Battles", "Armed clash", "clashed", country="Burkina Faso")
+    assert sides(ev) == {"JNIM: Group for Support of Islam and Muslims", "Islamic State (Greater Sahara)"}
+
+
+def test_a_group_renamed_by_acled_follows_the_event_date(stage):
+    before = coded_event(stage, "On 3 May 2019, ISGS militants killed two farmers.", "Violence against civilians",
+                         "Attack", "killed", country="Burkina Faso")[1]
+    after = coded_event(stage, "On 3 May 2023, ISGS militants killed two farmers.", "Violence against civilians",
+                        "Attack", "killed", country="Burkina Faso")[1]
+    assert "Islamic State (Greater Sahara)" in sides(before)
+    assert "Islamic State (Sahel)" in sides(after)
