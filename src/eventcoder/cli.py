@@ -90,6 +90,18 @@ def _date(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
+def _focus(ctx, param, value):
+    """--focus-country: an ISO code (BF, BFA, 854) or a country name, as the ISO alpha-2 code."""
+    if value is None:
+        return None
+    from .geo.countries import country_from_hint
+    c = country_from_hint(value)
+    if c is None:
+        raise click.BadParameter(f"{value!r} names no country; give an ISO code (BF, BFA, 854) or a name "
+                                 "(Burkina Faso)")
+    return c.alpha2
+
+
 def _date_text(ctx, param, value):
     return _date(ctx, param, value).isoformat() if value else None
 
@@ -107,6 +119,9 @@ def input_options(f):
                      "(replaces what a web page's metadata says)"),
         click.option("--published-at", callback=_date, metavar="YYYY-MM-DD",
                      help="the publication date for documents that carry none (replaces a web page's own)"),
+        click.option("--focus-country", callback=_focus, metavar="COUNTRY",
+                     help="the country a feed is about (ISO code or name): weighed as evidence for places and actors "
+                     "the text leaves open, never over what the text says"),
         click.option("--force", is_flag=True, help="code every document again, even those an earlier "
                      "(interrupted) run already finished"),
     ]):
@@ -114,9 +129,9 @@ def input_options(f):
     return f
 
 
-def _read_options(glob, text_column, id_column, source, published_at) -> ReadOptions:
+def _read_options(glob, text_column, id_column, source, published_at, focus_country=None) -> ReadOptions:
     return ReadOptions(glob=glob, text_column=text_column, id_column=id_column, source=source,
-                       published_at=published_at)
+                       published_at=published_at, focus_country=focus_country)
 
 
 def _total(paths, opts) -> int | None:
@@ -187,8 +202,8 @@ def cli():
 @on_error_option
 @actors_option
 @relevance_options
-def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_column, source, published_at, force, on_error,
-         relevance_threshold, keep_irrelevant):
+def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_column, source, published_at, focus_country,
+         force, on_error, relevance_threshold, keep_irrelevant):
     """Code reports (text, HTML, JSONL and CSV files, folders, or - for stdin), store them and print their events.
 
     Each document is stored in its own transaction. Run again, the same command passes over the documents already
@@ -203,7 +218,7 @@ def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_colu
         raise click.ClickException(str(exc)) from exc
     run_id = store.start_run("code " + " ".join(paths))
     progress = Progress(quiet)
-    opts = _read_options(glob, text_column, id_column, source, published_at)
+    opts = _read_options(glob, text_column, id_column, source, published_at, focus_country)
 
     def sink(doc):
         store.save(doc, run_id)
@@ -236,7 +251,7 @@ def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_colu
 @actors_option
 @relevance_options
 def extract(docs, output, explain, keep_all, model, quiet, actors, glob, text_column, id_column, source, published_at,
-            force, on_error, relevance_threshold, keep_irrelevant):
+            focus_country, force, on_error, relevance_threshold, keep_irrelevant):
     """Code DOCS (JSONL, one {"id", "text", ...} a line; also text, HTML, CSV, folders; - for stdin) into events,
     one JSON line each.
 
@@ -244,9 +259,10 @@ def extract(docs, output, explain, keep_all, model, quiet, actors, glob, text_co
     run completes) records the finished documents; --force starts over."""
     from .export.contract import event_record
     progress = Progress(quiet)
-    opts = _read_options(glob, text_column, id_column, source, published_at)
+    opts = _read_options(glob, text_column, id_column, source, published_at, focus_country)
     sig = _signature("extract", docs, explain=explain, keep_all=keep_all, model=model, actors=actors, glob=glob,
                      text_column=text_column, id_column=id_column, source=source, published_at=published_at,
+                     focus_country=focus_country,
                      relevance_threshold=relevance_threshold, keep_irrelevant=keep_irrelevant)
     pipeline = _pipeline(keep_all=keep_all, model=model, actors=actors, relevance=(relevance_threshold, keep_irrelevant))
     res = _resumable(output, sig, force)
@@ -280,13 +296,14 @@ def _run_to_file(res, docs, opts, pipeline, on_error, progress, records) -> RunS
 @click.option("--quiet", "-q", is_flag=True, help="no progress on stderr")
 @input_options
 @on_error_option
-def geoparse(docs, output, quiet, glob, text_column, id_column, source, published_at, force, on_error):
+def geoparse(docs, output, quiet, glob, text_column, id_column, source, published_at, focus_country, force, on_error):
     """Find and resolve the place names in DOCS (JSONL, text, HTML, CSV, folders, or - for stdin), one JSON line per
     mention. With -o FILE, an interrupted run continues when run again (as for extract)."""
     from .export.contract import place_records
     progress = Progress(quiet)
-    opts = _read_options(glob, text_column, id_column, source, published_at)
-    res = _resumable(output, _signature("geoparse", docs, glob=glob, text_column=text_column, id_column=id_column),
+    opts = _read_options(glob, text_column, id_column, source, published_at, focus_country)
+    res = _resumable(output, _signature("geoparse", docs, glob=glob, text_column=text_column, id_column=id_column,
+                                        focus_country=focus_country),
                      force)
     if res is None:
         with _output(output) as out:
