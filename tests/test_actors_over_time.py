@@ -43,3 +43,21 @@ def test_a_group_renamed_by_acled_follows_the_event_date(stage):
                         "Attack", "killed", country="Burkina Faso")[1]
     assert "Islamic State (Greater Sahara)" in sides(before)
     assert "Islamic State (Sahel)" in sides(after)
+
+
+def test_state_forces_take_the_period_of_the_event_date(stage):
+    ev = coded_event(stage, "On 3 May 2011, soldiers shot dead two protesters in Ouagadougou.",
+                     "Violence against civilians", "Attack", "shot", country="Burkina Faso")[1]
+    assert "Military Forces of Burkina Faso (1987-2014)" in sides(ev)
+
+
+def test_a_date_before_the_known_periods_gives_no_period_rather_than_a_wrong_one(stage):
+    ev = coded_event(stage, "On 3 May 2013, Afghan soldiers clashed with Taliban fighters in Kunduz.",
+                     "Battles", "Armed clash", "clashed", country="Afghanistan")[1]
+    assert "Military Forces of Afghanistan" in sides(ev)
+
+
+def test_no_date_gives_no_period(stage):
+    ev = coded_event(stage, "Soldiers shot dead two protesters in the capital.",
+                     "Violence against civilians", "Attack", "shot", country="Burkina Faso")[1]
+    assert "Military Forces of Burkina Faso" in sides(ev)
