@@ -14,6 +14,7 @@ How an event's actors are found:
    [+ victims or police]; Violence against civilians -> perpetrator + Civilians (X) with civilian targeting;
    Battles -> two armed sides; Explosions/Remote violence -> the attacker [+ its target]; Strategic developments by
    sub-event type.  A missing side is filled with the convention's default and marked in `event.inferred`.
+   An Attack whose named target is armed is an Armed clash (`armed_target`).
 
 The stage lives here; its parts live in small modules: `actor_context` (the event's country and date),
 `actor_mentions` (actors named around the event, with `actor_resolve` for registry matches and `actor_roles` for
@@ -35,6 +36,7 @@ from .actor_context import event_country, event_date
 from .actor_mentions import mentions_in
 from .actor_names import Actor, admins_of, generic
 from .actor_roles import span_root
+from .armed_target import attack_on_armed
 from .same_sides import merge_same_sides
 from .registry import STATE_KINDS, Registry
 from .taxonomy import taxonomy
@@ -372,6 +374,7 @@ def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
         assoc1 = assoc1 + [a.name for a in s.armed if a.role == "agent" and a.name != a1.name
                            and (a2 is None or a.name != a2.name)]
     a1, a2 = (refine(a, registry, s.home, s.when, sub, s.context) for a in (a1, a2))
+    attack_on_armed(doc, ev, a1, a2, any(a.kind == "civilians" and a.role == "victim" for a in s.found))
     _assign(doc, ev, a1, a2, why1, why2, assoc1, s.found)
 
 
