@@ -1,0 +1,33 @@
+"""Wordings of ACLED's older notes: barricades, raids that take property, attacks on posts of armed men."""
+import pytest
+
+import eventcoder
+
+
+def top(text):
+    evs = eventcoder.code_text(text, id="t").events
+    assert evs, text
+    return max(evs, key=lambda e: e.confidence).sub_event_type
+
+
+@pytest.mark.parametrize("text, sub", [
+    # ACLED: road-blocking with barricades is a violent demonstration
+    ("On 4 May 2020, traders demonstrated and barricaded roads in the town, demanding the reopening of markets.",
+     "Violent demonstration"),
+    ("On 4 May 2020, residents of the district barricaded the main road, accusing the mayor of mismanagement.",
+     "Violent demonstration"),
+    ("On 4 May 2020, militants seized livestock and motorbikes from herders near the village.",
+     "Looting/property destruction"),
+    ("On 4 May 2020, militants destroyed the solar panels and the water pumps of the village.",
+     "Looting/property destruction"),
+    # an attack on a post of armed men is a battle even when the post is then ransacked
+    ("On 4 May 2020, gunmen attacked the gendarmerie in the town; the building was ransacked and burned.",
+     "Armed clash"),
+])
+def test_wordings(text, sub):
+    assert top(text) == sub
+
+
+def test_a_peaceful_road_block_is_no_violent_demonstration():
+    assert top("On 4 May 2020, residents blocked the main road to demand water.") \
+        == "Peaceful protest"
