@@ -23,6 +23,9 @@ def top(text):
     # an attack on a post of armed men is a battle even when the post is then ransacked
     ("On 4 May 2020, gunmen attacked the gendarmerie in the town; the building was ransacked and burned.",
      "Armed clash"),
+    # arms seized after a fight are the fight's aftermath; seized with no fight told, they are disrupted weapons use
+    ("On 4 May 2020, gendarmes killed six militants and seized arms and ammunition near the village.", "Armed clash"),
+    ("On 4 May 2020, gendarmes seized arms and ammunition in a house near the village.", "Disrupted weapons use"),
 ])
 def test_wordings(text, sub):
     assert top(text) == sub

@@ -23,8 +23,8 @@ def attack_on_armed(doc: Document, ev: Event, a1: Actor | None, a2: Actor | None
         return False
     if not (a1.armed and a2.armed) or a2.start is None or a2.end is None or a2.role not in TARGET_ROLES:
         return False
-    if a2.kind in ("unidentified", "gang") or a1.name == a2.name:
-        return False   # "gunmen" as a target is rarely said; a lone generic word is no evidence of an armed target
+    if a2.kind == "gang" or a1.name == a2.name:
+        return False   # criminals hit by an armed group are not a side of the conflict
     tax = taxonomy()
     ev.sub_event_type, ev.event_type, ev.disorder_type = TO, tax.event_type_of(TO), tax.disorder_type_of(TO)
     ev.add_evidence(doc.evidence("sub_event_type", a2.start, a2.end))

@@ -205,7 +205,14 @@ def told_firmly(label: str, reason: str, unless: Rule | None = None) -> Rule:
 agreement = told_firmly("Agreement", "an agreement, ceasefire, surrender or exchange between actors",
                         unless=lambda s: s.other_violent >= 3)
 disrupted_weapons = told_firmly("Disrupted weapons use",
-                                "weapons or explosives were seized, defused or intercepted before use")
+                                "weapons or explosives were seized, defused or intercepted before use",
+                                unless=lambda s: _fighting_told(s))
+
+
+def _fighting_told(s: Scores) -> bool:
+    """Fighting or killing of armed men told beside a seizure ("killed six militants and seized their arms"):
+    ACLED codes the fight; the arms taken are its aftermath."""
+    return any(m.weight >= 2 and not m.cue.outcome for m in s.by.get("Armed clash", []))
 
 
 # --- 3. The weapon decides within political violence. ------------------------------------------------------------
