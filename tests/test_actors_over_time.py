@@ -61,3 +61,11 @@ def test_no_date_gives_no_period(stage):
     ev = coded_event(stage, "Soldiers shot dead two protesters in the capital.",
                      "Violence against civilians", "Attack", "shot", country="Burkina Faso")[1]
     assert "Military Forces of Burkina Faso" in sides(ev)
+
+
+def test_a_hedged_composite_group_is_the_perpetrator(stage):
+    # the parser reads "presumed" as a verb taking the group as its object; the group still acts
+    _, ev = coded_event(stage, "On 5 August 2020, presumed ISGS or JNIM militants shot dead a herder in the village.",
+                        "Violence against civilians", "Attack", "shot dead", country="Burkina Faso")
+    assert ev.actor1 == "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"
+    assert ev.actor2 == "Civilians (Burkina Faso)"

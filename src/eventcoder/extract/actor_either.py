@@ -40,9 +40,12 @@ def join_alternatives(doc, actors: list[Actor], registry, when) -> list[Actor]:
         if prev is not None and _pairable(prev) and _pairable(a) and " and/or " not in prev.name \
                 and prev.name != a.name and prev.end is not None and prev.end <= a.start \
                 and _GAP.fullmatch(doc.clean[prev.end:a.start]):
+            # the pair acts as its head noun does: "ISGS or JNIM militants" -> the role of "militants", which the
+            # second name took in
+            head = a if a.role not in ("other", "modifier") or prev.role in ("other", "modifier") else prev
             out[-1] = Actor(_composite_name(prev, a, registry, when), min(prev.inter, a.inter), prev.kind,
-                            prev.start, max(prev.end, a.end or prev.end), prev.role, prev.assoc + a.assoc,
-                            prev.alpha2 or a.alpha2, prev.tok_i)
+                            prev.start, max(prev.end, a.end or prev.end), head.role, prev.assoc + a.assoc,
+                            prev.alpha2 or a.alpha2, head.tok_i)
             continue
         out.append(a)
     return out
