@@ -69,3 +69,18 @@ def test_a_hedged_composite_group_is_the_perpetrator(stage):
                         "Violence against civilians", "Attack", "shot dead", country="Burkina Faso")
     assert ev.actor1 == "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"
     assert ev.actor2 == "Civilians (Burkina Faso)"
+
+
+def test_militants_named_before_are_the_group_not_an_unidentified_one(stage):
+    text = ("On 27 October 2020, Ansaroul Islam militants entered the village. Soldiers responded to the incursion "
+            "and killed three militants.")
+    _, ev = coded_event(stage, text, "Battles", "Armed clash", "killed three", country="Burkina Faso")
+    assert "Ansaroul Islam" in sides(ev)
+    assert any(e.field in ("actor1", "actor2") and e.text == "militants" for e in ev.evidence)
+
+
+def test_two_groups_named_before_leave_the_militants_unidentified(stage):
+    text = ("On 27 October 2020, Ansaroul Islam and ISGS militants fought near the village. Soldiers later "
+            "killed three militants.")
+    _, ev = coded_event(stage, text, "Battles", "Armed clash", "killed three", country="Burkina Faso")
+    assert "Ansaroul Islam" not in sides(ev)

@@ -33,6 +33,7 @@ from ..model import Document, Event
 from ..stage import Stage, stage
 from .actor_choice import charged, dedupe, pick_armed, refine
 from .actor_context import event_country, event_date
+from .actor_coref import refer_back
 from .actor_mentions import mentions_in
 from .actor_names import Actor, admins_of, generic
 from .actor_roles import span_root
@@ -42,6 +43,7 @@ from .registry import STATE_KINDS, Registry
 from .taxonomy import taxonomy
 from .war_context import AERIAL_WORDS, war_context
 
+EARLIER_REACH = 1500   # characters before an event's sentence where a group named earlier is looked for
 CLASH_WORDS = re.compile(r"\b(clash\w*|fought|fight\w*|between|each other|rival\w*|brawl\w*|scuffle\w*)\b", re.I)
 
 # Per sub-event type, taxonomy.json says which actor kind fills a side the report does not name
@@ -113,9 +115,10 @@ class _Scene:
         if own is not None:
             scope = own
         self.trig = span_root(doc, ev.anchor[0], ev.anchor[1]) if ev.anchor[1] > ev.anchor[0] else None
-        self.found = found = self.actors_in(scope)
+        earlier = self.actors_in((max(0, scope[0] - EARLIER_REACH), scope[0])) if scope[0] > 0 else []
+        self.found = found = refer_back(doc, self.actors_in(scope), earlier)
         later_span = _sentences_near(doc, sent, after=True)
-        self.later = later = self.actors_in(later_span)
+        self.later = later = refer_back(doc, self.actors_in(later_span), earlier + found)
         self.armed = [a for a in found if a.armed]
         self.victims = [a for a in found if a.kind == "civilians" and a.role == "victim"]
         self.later_victims = [a for a in later if a.kind == "civilians" and a.role == "victim"]
