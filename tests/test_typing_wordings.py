@@ -26,6 +26,14 @@ def top(text):
     # arms seized after a fight are the fight's aftermath; seized with no fight told, they are disrupted weapons use
     ("On 4 May 2020, gendarmes killed six militants and seized arms and ammunition near the village.", "Armed clash"),
     ("On 4 May 2020, gendarmes seized arms and ammunition in a house near the village.", "Disrupted weapons use"),
+    ("On 4 May 2020, residents of the town took to the streets to express their support for the candidate.",
+     "Peaceful protest"),
+    ("People demonstrated to support the mayor of the town.", "Peaceful protest"),
+    ("On 4 May 2020, internally displaced people staged a protest in front of the town hall, demanding improved "
+     "security so they could return to their villages during the rainy season.", "Peaceful protest"),
+    ("On 4 May 2020, militants detonated a bridge on the road between the two towns.",
+     "Remote explosive/landmine/IED"),
+    ("The police station in the town was attacked overnight by heavily armed gunmen.", "Armed clash"),
 ])
 def test_wordings(text, sub):
     assert top(text) == sub
