@@ -42,3 +42,11 @@ def test_wordings(text, sub):
 def test_a_peaceful_road_block_is_no_violent_demonstration():
     assert top("On 4 May 2020, residents blocked the main road to demand water.") \
         == "Peaceful protest"
+
+
+def test_riots_before_acleds_2019_methodology_are_violent_demonstrations():
+    before = eventcoder.code_text("On 18 January 2011, rioters burned the police station in the town.").events[0]
+    after = eventcoder.code_text("On 18 January 2021, rioters burned the police station in the town.").events[0]
+    undated = eventcoder.code_text("Rioters burned the police station in the town.").events[0]
+    assert before.sub_event_type == "Violent demonstration"
+    assert after.sub_event_type == "Mob violence" and undated.sub_event_type == "Mob violence"

@@ -14,7 +14,8 @@ How an event's actors are found:
    [+ victims or police]; Violence against civilians -> perpetrator + Civilians (X) with civilian targeting;
    Battles -> two armed sides; Explosions/Remote violence -> the attacker [+ its target]; Strategic developments by
    sub-event type.  A missing side is filled with the convention's default and marked in `event.inferred`.
-   An Attack whose named target is armed is an Armed clash (`armed_target`).
+   An Attack whose named target is armed is an Armed clash (`armed_target`); a convention of the event's period
+   may recode it first (`conventions`, taxonomy.json `period_conventions`).
 
 The stage lives here; its parts live in small modules: `actor_context` (the event's country and date),
 `actor_mentions` (actors named around the event, with `actor_resolve` for registry matches and `actor_roles` for
@@ -38,6 +39,7 @@ from .actor_mentions import mentions_in
 from .actor_names import Actor, admins_of, generic
 from .actor_roles import span_root
 from .armed_target import attack_on_armed
+from .conventions import apply_period_conventions
 from .same_sides import merge_same_sides
 from .registry import STATE_KINDS, Registry
 from .taxonomy import taxonomy
@@ -366,6 +368,7 @@ def _same_actor_allowed(sub: str) -> bool:
 def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
     """Fill one event's actor fields (see the module docstring for the rules)."""
     s = _Scene(doc, ev, matches, registry)
+    apply_period_conventions(doc, ev, s.when)
     et, sub = ev.event_type or "", ev.sub_event_type or ""
     a1, a2, why1, why2, assoc1 = SIDES_BY_EVENT_TYPE.get(et, _any_sides)(s, sub)
     assoc1 = list(assoc1)
