@@ -84,3 +84,10 @@ def test_two_groups_named_before_leave_the_militants_unidentified(stage):
             "killed three militants.")
     _, ev = coded_event(stage, text, "Battles", "Armed clash", "killed three", country="Burkina Faso")
     assert "Ansaroul Islam" not in sides(ev)
+
+
+def test_operation_barkhane_is_the_french_military_abroad(stage):
+    _, ev = coded_event(stage, "On 7 May 2020, Operation Barkhane forces killed ten ISGS militants near the village.",
+                        "Battles", "Armed clash", "killed", country="Burkina Faso")
+    french = [(a, i) for a, i in ((ev.actor1, ev.inter1), (ev.actor2, ev.inter2)) if a.startswith("Military Forces of France")]
+    assert french and french[0][1] == 8
