@@ -2,8 +2,9 @@
 DateEvents runs.
 
 Contract: `event_country` returns a `geo.countries` Country or None (event fields first, then votes of the
-document's places, demonyms, the user's focus-country hint and named groups); `event_date` returns a `datetime.date` or None (a full date near the
-event, else the publication date, else mid-year of the first year the report names).
+document's places, demonyms, the user's focus-country hint and named groups); `event_date` returns a
+`datetime.date` or None (a full date near the event, else the publication date, else mid-year of the first year the
+report names).
 """
 from __future__ import annotations
 

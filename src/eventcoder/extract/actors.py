@@ -62,8 +62,8 @@ def _default_actor1(sub: str) -> str:
     return kind
 
 
-@stage("actors", requires=("clean", "readable", "nlp", "sentences", "places", "published_at", "events",
-                         "events.location", "notes.actor_scope", "notes.clause_of"),
+@stage("actors", requires=("clean", "readable", "nlp", "sentences", "places", "published_at", "focus_country",
+                         "events", "events.location", "notes.actor_scope", "notes.clause_of"),
        assigns=("events.actors",))
 class CodeActors(Stage):
     """Fill actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2 and civilian_targeting of each event.
