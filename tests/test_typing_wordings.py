@@ -34,6 +34,9 @@ def top(text):
     ("On 4 May 2020, militants detonated a bridge on the road between the two towns.",
      "Remote explosive/landmine/IED"),
     ("The police station in the town was attacked overnight by heavily armed gunmen.", "Armed clash"),
+    # the killing of the abducted outweighs the taking
+    ("On 16 June 2020, unknown gunmen abducted and executed a trader near the town.", "Attack"),
+    ("On 16 June 2020, unknown gunmen abducted a trader near the town.", "Abduction/forced disappearance"),
 ])
 def test_wordings(text, sub):
     assert top(text) == sub

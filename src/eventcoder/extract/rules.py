@@ -26,6 +26,7 @@ from .taxonomy import taxonomy
 
 MIN_SCORE = 2.0
 _BY_HAND = re.compile(rf"\b(?:{lang.alternation('harm_by_hand')})", re.I)
+_KILLED = re.compile(rf"\b(?:{lang.alternation('kill_stems')})", re.I)
 
 
 @dataclass
@@ -271,6 +272,15 @@ def victims_of_explosion(s: Scores) -> Decision | None:
     return None
 
 
+def abducted_and_killed(s: Scores) -> Decision | None:
+    """An abduction told with a killing ("abducted and executed a man"): ACLED codes the killing, an Attack."""
+    killed = [m for m in s.by.get("Attack", []) if m.weight >= 2 and _KILLED.search(m.text)]
+    if s.get("Abduction/forced disappearance") >= 3 and killed and s.other_violent - s.get(
+            "Abduction/forced disappearance") < 3 and s.get("Armed clash") < 3:
+        return s.done("Attack", f"the abducted were killed ({killed[0].text!r}): the killing decides", killed)
+    return None
+
+
 sexual_violence = told_firmly("Sexual violence", "sexual violence reported")
 base_established = told_firmly("Headquarters or base established", "a base or headquarters was set up")
 
@@ -314,6 +324,7 @@ RULES: list[tuple[str, Rule]] = [
     ("artillery in fighting", artillery_in_fighting),
     ("weapon named", weapon_named),
     ("victims of an explosion", victims_of_explosion),
+    ("abducted and killed", abducted_and_killed),
     ("sexual violence", sexual_violence),
     ("base established", base_established),
     ("strongest cues", strongest_cues),
