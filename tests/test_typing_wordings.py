@@ -37,6 +37,9 @@ def top(text):
     # the killing of the abducted outweighs the taking
     ("On 16 June 2020, unknown gunmen abducted and executed a trader near the town.", "Attack"),
     ("On 16 June 2020, unknown gunmen abducted a trader near the town.", "Abduction/forced disappearance"),
+    ("On 3 August 2020, militants intercepted a truck near the town. Medicines were seized by the militants.",
+     "Looting/property destruction"),
+    ("On 5 October 2020, militants imposed on women to wear veils in the village.", "Other"),
 ])
 def test_wordings(text, sub):
     assert top(text) == sub
