@@ -24,3 +24,8 @@ def test_militants_who_killed_someone_are_not_militants_killed():
     assert ev.sub_event_type == "Attack"
     passive = top("On 4 March 2020, two militants were reportedly killed near the village.")
     assert passive.sub_event_type == "Armed clash"
+
+
+def test_a_country_word_on_the_target_does_not_make_it_armed():
+    ev = top("A suspected militant carried out a drive-by shooting attack on an Israeli vehicle on Friday near the town.")
+    assert ev.sub_event_type == "Attack"

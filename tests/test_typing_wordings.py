@@ -26,6 +26,8 @@ def top(text):
     # arms seized after a fight are the fight's aftermath; seized with no fight told, they are disrupted weapons use
     ("On 4 May 2020, gendarmes killed six militants and seized arms and ammunition near the village.", "Armed clash"),
     ("On 4 May 2020, gendarmes seized arms and ammunition in a house near the village.", "Disrupted weapons use"),
+    ("Government forces seized several firearms in a combined operation against a criminal group last Friday.",
+     "Disrupted weapons use"),
     ("On 4 May 2020, residents of the town took to the streets to express their support for the candidate.",
      "Peaceful protest"),
     ("People demonstrated to support the mayor of the town.", "Peaceful protest"),

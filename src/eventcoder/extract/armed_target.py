@@ -10,7 +10,7 @@ new type, beside the trigger words already there.
 from __future__ import annotations
 
 from ..model import Document, Event
-from .actor_names import Actor
+from .actor_names import Actor, countries
 from .taxonomy import taxonomy
 
 FROM, TO = "Attack", "Armed clash"
@@ -25,6 +25,8 @@ def attack_on_armed(doc: Document, ev: Event, a1: Actor | None, a2: Actor | None
         return False
     if a2.kind == "gang" or a1.name == a2.name:
         return False   # criminals hit by an armed group are not a side of the conflict
+    if countries().lookup_country(doc.clean[a2.start:a2.end]):
+        return False   # "an Israeli vehicle": a country word on the target says whose it is, not that it was armed
     tax = taxonomy()
     ev.sub_event_type, ev.event_type, ev.disorder_type = TO, tax.event_type_of(TO), tax.disorder_type_of(TO)
     ev.add_evidence(doc.evidence("sub_event_type", a2.start, a2.end))

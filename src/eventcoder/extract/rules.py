@@ -211,14 +211,15 @@ disrupted_weapons = told_firmly("Disrupted weapons use",
 
 
 def _fighting_told(s: Scores) -> bool:
-    """Fighting or killing of armed men told beside a seizure ("killed six militants and seized their arms")."""
-    return any(m.weight >= 2 and not m.cue.outcome for m in s.by.get("Armed clash", []))
+    """The killing of armed men told beside a seizure ("killed six militants and seized their arms"); an operation
+    or a raid that only found the arms is no fight."""
+    return any(m.weight >= 2 and not m.cue.outcome and _KILLED.search(m.text) for m in s.by.get("Armed clash", []))
 
 
 def seizure_after_fight(s: Scores) -> Decision | None:
     """Arms seized where a fight is told: ACLED codes the fight; the arms taken are its aftermath."""
     if s.get("Disrupted weapons use") >= 3 and _fighting_told(s) and s.top(_family("explosive")) < 3:
-        fight = [m for m in s.by["Armed clash"] if m.weight >= 2 and not m.cue.outcome]
+        fight = [m for m in s.by["Armed clash"] if m.weight >= 2 and not m.cue.outcome and _KILLED.search(m.text)]
         return s.done("Armed clash", f"armed men fought or were killed ({fight[0].text!r}); the arms seized are "
                       "the fight's aftermath", fight)
     return None
