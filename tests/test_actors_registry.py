@@ -66,5 +66,8 @@ def test_validity_and_government_years():
     assert government_years("SY", dt.date(2016, 5, 1)) == "2000-2024"
     assert government_years("SY", dt.date(2025, 1, 1)) == "2024-"
     assert government_years("KE", dt.date(2023, 1, 1)) == "2022-"
-    assert government_years("UA", None) == "2019-"
+    assert government_years("UA", None) is None                  # no date: no period rather than a wrong one
+    assert government_years("SY", dt.date(1990, 1, 1)) is None    # before the periods we know: none either
+    assert government_years("BF", dt.date(2011, 6, 1)) == "1987-2014"
+    assert government_years("BF", dt.date(2015, 3, 1)) == "2014-2015"
     assert government_years("ZZ", None) is None

@@ -20,7 +20,16 @@ def _pipeline(keep_all: bool) -> Pipeline:
 
 
 def code_text(text: str, *, id: str | None = None, title: str | None = None, source: str | None = None,
-              published_at: str | dt.date | None = None, keep_all: bool = False) -> Document:
-    """Code one report. Evidence offsets in the returned events index `text` exactly."""
+              published_at: str | dt.date | None = None, keep_all: bool = False,
+              focus_country: str | None = None) -> Document:
+    """Code one report. Evidence offsets in the returned events index `text` exactly.  `focus_country` (an ISO code
+    or a country name) is the country a feed is about: weighed as evidence where the text leaves the country open."""
     doc = Document(id or document_id(text), text, title=title, source=source, published_at=parse_date(published_at))
+    if focus_country is not None:
+        from .geo.countries import country_from_hint
+        c = country_from_hint(focus_country)
+        if c is None:
+            raise ValueError(f"focus_country {focus_country!r} names no country; give an ISO code (BF, BFA, 854) "
+                             "or a name (Burkina Faso)")
+        doc.focus_country = c.alpha2
     return _pipeline(keep_all)(doc)

@@ -43,8 +43,8 @@ NEAR_DUPLICATE = "near-duplicate: a copy of a stored report (stored and linked t
 @actors_option
 @relevance_options
 @cluster_options
-def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_column, source, published_at, force, on_error,
-         relevance_threshold, keep_irrelevant, workers, scheduler):
+def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_column, source, published_at, focus_country,
+         force, on_error, relevance_threshold, keep_irrelevant, workers, scheduler):
     """Code reports (text, HTML, JSONL and CSV files, folders, or - for stdin), store them, fuse their events into
     the stored events, and print them. A copy of a stored report (a re-post, a syndicated copy) is stored as such
     and not coded.
@@ -61,7 +61,7 @@ def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_colu
         raise click.ClickException(str(exc)) from exc
     run_id = store.start_run("code " + " ".join(paths))
     progress = Progress(quiet)
-    opts = _read_options(glob, text_column, id_column, source, published_at)
+    opts = _read_options(glob, text_column, id_column, source, published_at, focus_country)
 
     def sink(doc):
         store.save(doc, run_id)
@@ -103,7 +103,7 @@ def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_colu
 @relevance_options
 @cluster_options
 def extract(docs, output, explain, keep_all, model, quiet, actors, glob, text_column, id_column, source, published_at,
-            force, on_error, relevance_threshold, keep_irrelevant, workers, scheduler):
+            focus_country, force, on_error, relevance_threshold, keep_irrelevant, workers, scheduler):
     """Code DOCS (JSONL, one {"id", "text", ...} a line; also text, HTML, CSV, folders; - for stdin) into events,
     one JSON line each.
 
@@ -111,10 +111,11 @@ def extract(docs, output, explain, keep_all, model, quiet, actors, glob, text_co
     run completes) records the finished documents; --force starts over."""
     from .export.contract import event_record
     progress = Progress(quiet)
-    opts = _read_options(glob, text_column, id_column, source, published_at)
+    opts = _read_options(glob, text_column, id_column, source, published_at, focus_country)
     sig = _signature("extract", docs, explain=explain, keep_all=keep_all, model=model, actors=actors, glob=glob,
                      text_column=text_column, id_column=id_column, source=source, published_at=published_at,
-                     relevance_threshold=relevance_threshold, keep_irrelevant=keep_irrelevant)
+                     focus_country=focus_country, relevance_threshold=relevance_threshold,
+                     keep_irrelevant=keep_irrelevant)
     pipeline = _pipeline(keep_all=keep_all, model=model, actors=actors,
                          relevance=(relevance_threshold, keep_irrelevant), cluster=(workers, scheduler))
     res = _resumable(output, sig, force)
@@ -149,15 +150,15 @@ def _run_to_file(res, docs, opts, pipeline, on_error, progress, records) -> RunS
 @input_options
 @on_error_option
 @cluster_options
-def geoparse(docs, output, quiet, glob, text_column, id_column, source, published_at, force, on_error, workers,
-             scheduler):
+def geoparse(docs, output, quiet, glob, text_column, id_column, source, published_at, focus_country, force, on_error,
+             workers, scheduler):
     """Find and resolve the place names in DOCS (JSONL, text, HTML, CSV, folders, or - for stdin), one JSON line per
     mention. With -o FILE, an interrupted run continues when run again (as for extract)."""
     from .export.contract import place_records
     progress = Progress(quiet)
-    opts = _read_options(glob, text_column, id_column, source, published_at)
-    res = _resumable(output, _signature("geoparse", docs, glob=glob, text_column=text_column, id_column=id_column),
-                     force)
+    opts = _read_options(glob, text_column, id_column, source, published_at, focus_country)
+    res = _resumable(output, _signature("geoparse", docs, glob=glob, text_column=text_column, id_column=id_column,
+                                        focus_country=focus_country), force)
     if res is None:
         with _output(output) as out:
             def sink(doc):

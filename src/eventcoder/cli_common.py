@@ -114,6 +114,18 @@ def _date(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
+def _focus(ctx, param, value):
+    """--focus-country: an ISO code (BF, BFA, 854) or a country name, as the ISO alpha-2 code."""
+    if value is None:
+        return None
+    from .geo.countries import country_from_hint
+    c = country_from_hint(value)
+    if c is None:
+        raise click.BadParameter(f"{value!r} names no country; give an ISO code (BF, BFA, 854) or a name "
+                                 "(Burkina Faso)")
+    return c.alpha2
+
+
 def _date_text(ctx, param, value):
     return _date(ctx, param, value).isoformat() if value else None
 
@@ -131,6 +143,9 @@ def input_options(f):
                      "(replaces what a web page's metadata says)"),
         click.option("--published-at", callback=_date, metavar="YYYY-MM-DD",
                      help="the publication date for documents that carry none (replaces a web page's own)"),
+        click.option("--focus-country", callback=_focus, metavar="COUNTRY",
+                     help="the country a feed is about (ISO code or name): weighed as evidence for places and actors "
+                     "the text leaves open, never over what the text says"),
         click.option("--force", is_flag=True, help="code every document again, even those an earlier "
                      "(interrupted) run already finished"),
     ]):
@@ -138,9 +153,9 @@ def input_options(f):
     return f
 
 
-def _read_options(glob, text_column, id_column, source, published_at) -> ReadOptions:
+def _read_options(glob, text_column, id_column, source, published_at, focus_country=None) -> ReadOptions:
     return ReadOptions(glob=glob, text_column=text_column, id_column=id_column, source=source,
-                       published_at=published_at)
+                       published_at=published_at, focus_country=focus_country)
 
 
 def _total(paths, opts) -> int | None:

@@ -78,7 +78,7 @@ class StageSpec:
 _REGISTRY: dict[str, StageSpec] = {}
 
 # Document attributes the input itself gives (what a pipeline starts with)
-INPUT_NAMES = ("id", "text", "title", "url", "source", "published_at", "origin", "warnings")
+INPUT_NAMES = ("id", "text", "title", "url", "source", "published_at", "origin", "warnings", "focus_country")
 # Document annotations a stage may require without any stage assigning them: None when no stage did
 OPTIONAL_NAMES = frozenset({"relevance"})
 

@@ -2,8 +2,9 @@
 DateEvents runs.
 
 Contract: `event_country` returns a `geo.countries` Country or None (event fields first, then votes of the
-document's places, demonyms and named groups); `event_date` returns a `datetime.date` or None (a full date near the
-event, else the publication date, else mid-year of the first year the report names).
+document's places, demonyms, the user's focus-country hint and named groups); `event_date` returns a
+`datetime.date` or None (a full date near the event, else the publication date, else mid-year of the first year the
+report names).
 """
 from __future__ import annotations
 
@@ -45,6 +46,8 @@ def event_country(doc: Document, ev: Event, matches=()):
                 if found:
                     near = sent is not None and sent.start <= ent.start_char < sent.end
                     votes[found.alpha2] += 3 if near else 1
+    if doc.focus_country:   # the user's hint for a feed: evidence like a place named elsewhere in the report
+        votes[doc.focus_country] += 1
     if not votes and matches:
         # still nothing: the home country of named groups in the report ("the Taliban", "the NAF")
         for m in matches:

@@ -2,7 +2,8 @@
 
 Contract: `mentions_in(doc, ev, span, matches, registry, home, when)` returns the `Actor`s named in the clean-text
 `span` (start, end), ordered by where they start, each with a clean-text span, the parse token heading it and its
-role (`actor_roles.role_of`; civilians harmed are "victim").  Three kinds of mention:
+role (`actor_roles.role_of`; civilians harmed are "victim"); two named groups joined by "or" are one actor
+(`actor_either`).  Three kinds of mention:
 1. registry aliases (`matches` from `Registry.find`), resolved by `actor_resolve.resolve_match`; a generic noun right
    after a named group belongs to it ("JNIM militants"), a former soldier is a civilian, a generic state force
    qualified by country words is those countries' force ("Russian and Syrian jets");
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document, Event
+from .actor_either import join_alternatives
 from .actor_names import Actor, admins_of, countries, country_actor, generic
 from .actor_resolve import resolve_match
 from .actor_roles import char_span, is_victim, role_of, span_root
@@ -44,7 +46,8 @@ def mentions_in(doc: Document, ev: Event, span, matches, registry: Registry, hom
     out += _unknown_groups(doc, span, covered, home)
     out = _drop_owned(doc, out)
     out += _country_forces(doc, span, covered, registry, home, when)
-    return sorted(out, key=lambda a: (a.start if a.start is not None else 10**9))
+    out = sorted(out, key=lambda a: (a.start if a.start is not None else 10**9))
+    return join_alternatives(doc, out, registry, when)
 
 
 def _registry_mentions(doc: Document, ev: Event, span, matches, registry: Registry, home, when):

@@ -8,6 +8,7 @@ mention is from the event's trigger.  `span_root` is the head token of a clean-t
 """
 from __future__ import annotations
 
+from .. import lang
 from ..model import Document
 from .actor_words import (AGENT_PREPS, ATTACK_NOUNS, FORCE_NOUNS, MODIFIED_OK, PATIENT_PREPS, SIDE_PREPS,
                           SPEECH_LEMMAS, TARGET_NOUNS, VICTIM_LEMMAS)
@@ -24,6 +25,9 @@ def span_root(doc: Document, start: int, end: int):
     """The head token of the parse's span over clean-text `start`..`end`; None without a parse or tokens."""
     s = char_span(doc, start, end)
     return s.root if s is not None and len(s) else None
+
+
+HEDGES = lang.word_set("hedge_words")
 
 
 def role_of(tok, depth: int = 0) -> str:
@@ -44,6 +48,9 @@ def role_of(tok, depth: int = 0) -> str:
         if head.lemma_.lower() in SPEECH_LEMMAS:
             return "speaker"
         return "agent"
+    if dep == "dobj" and head.lower_ in HEDGES and not any(c.dep_.startswith("nsubj") for c in head.children):
+        # "presumed ISGS militants shot dead a man", parsed as "presumed" taking the group as its object
+        return "agent" if tok.i < tok.sent.root.i else "patient"
     if dep in ("nsubjpass", "dobj", "attr", "oprd"):
         return "patient"
     if dep == "pobj":

@@ -14,6 +14,8 @@ How an event's actors are found:
    [+ victims or police]; Violence against civilians -> perpetrator + Civilians (X) with civilian targeting;
    Battles -> two armed sides; Explosions/Remote violence -> the attacker [+ its target]; Strategic developments by
    sub-event type.  A missing side is filled with the convention's default and marked in `event.inferred`.
+   An Attack whose named target is armed is an Armed clash (`armed_target`); a convention of the event's period
+   may recode it first (`conventions`, taxonomy.json `period_conventions`).
 
 The stage lives here; its parts live in small modules: `actor_context` (the event's country and date),
 `actor_mentions` (actors named around the event, with `actor_resolve` for registry matches and `actor_roles` for
@@ -32,14 +34,18 @@ from ..model import Document, Event
 from ..stage import Stage, stage
 from .actor_choice import charged, dedupe, pick_armed, refine
 from .actor_context import event_country, event_date
+from .actor_coref import refer_back
 from .actor_mentions import mentions_in
 from .actor_names import Actor, admins_of, generic
 from .actor_roles import span_root
+from .armed_target import attack_on_armed
+from .conventions import apply_period_conventions
 from .same_sides import merge_same_sides
 from .registry import STATE_KINDS, Registry
 from .taxonomy import taxonomy
 from .war_context import AERIAL_WORDS, war_context
 
+EARLIER_REACH = 1500   # characters before an event's sentence where a group named earlier is looked for
 CLASH_WORDS = re.compile(r"\b(clash\w*|fought|fight\w*|between|each other|rival\w*|brawl\w*|scuffle\w*)\b", re.I)
 
 # Per sub-event type, taxonomy.json says which actor kind fills a side the report does not name
@@ -56,8 +62,8 @@ def _default_actor1(sub: str) -> str:
     return kind
 
 
-@stage("actors", requires=("clean", "readable", "nlp", "sentences", "places", "published_at", "events",
-                         "events.location", "notes.actor_scope", "notes.clause_of"),
+@stage("actors", requires=("clean", "readable", "nlp", "sentences", "places", "published_at", "focus_country",
+                         "events", "events.location", "notes.actor_scope", "notes.clause_of"),
        assigns=("events.actors",))
 class CodeActors(Stage):
     """Fill actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2 and civilian_targeting of each event.
@@ -111,9 +117,10 @@ class _Scene:
         if own is not None:
             scope = own
         self.trig = span_root(doc, ev.anchor[0], ev.anchor[1]) if ev.anchor[1] > ev.anchor[0] else None
-        self.found = found = self.actors_in(scope)
+        earlier = self.actors_in((max(0, scope[0] - EARLIER_REACH), scope[0])) if scope[0] > 0 else []
+        self.found = found = refer_back(doc, self.actors_in(scope), earlier)
         later_span = _sentences_near(doc, sent, after=True)
-        self.later = later = self.actors_in(later_span)
+        self.later = later = refer_back(doc, self.actors_in(later_span), earlier + found)
         self.armed = [a for a in found if a.armed]
         self.victims = [a for a in found if a.kind == "civilians" and a.role == "victim"]
         self.later_victims = [a for a in later if a.kind == "civilians" and a.role == "victim"]
@@ -361,6 +368,7 @@ def _same_actor_allowed(sub: str) -> bool:
 def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
     """Fill one event's actor fields (see the module docstring for the rules)."""
     s = _Scene(doc, ev, matches, registry)
+    apply_period_conventions(doc, ev, s.when)
     et, sub = ev.event_type or "", ev.sub_event_type or ""
     a1, a2, why1, why2, assoc1 = SIDES_BY_EVENT_TYPE.get(et, _any_sides)(s, sub)
     assoc1 = list(assoc1)
@@ -372,6 +380,7 @@ def code_event(doc: Document, ev: Event, matches, registry: Registry) -> None:
         assoc1 = assoc1 + [a.name for a in s.armed if a.role == "agent" and a.name != a1.name
                            and (a2 is None or a.name != a2.name)]
     a1, a2 = (refine(a, registry, s.home, s.when, sub, s.context) for a in (a1, a2))
+    attack_on_armed(doc, ev, a1, a2, any(a.kind == "civilians" and a.role == "victim" for a in s.found))
     _assign(doc, ev, a1, a2, why1, why2, assoc1, s.found)
 
 

@@ -298,17 +298,13 @@ def government_periods() -> dict[str, list[GovernmentPeriod]]:
 
 
 def government_years(alpha2: str | None, when: dt.date | None) -> str | None:
-    """The "(first-last)" years of the government of `alpha2` in power on `when` (None = the current one)."""
+    """The "(first-last)" years of the government of `alpha2` in power on `when`; None when the date is unknown or
+    falls outside the periods we know (a name with no period is better than a wrong one)."""
     periods = government_periods().get((alpha2 or "").upper())
-    if not periods:
+    if not periods or when is None:
         return None
-    if when is None:
-        return periods[-1].years
     chosen = None
     for p in periods:
         if p.start <= when and (p.end is None or when < p.end):
             chosen = p
-    if chosen is None:  # before the first period we know, or in a gap: the nearest earlier one, else the first
-        earlier = [p for p in periods if p.start <= when]
-        chosen = earlier[-1] if earlier else periods[0]
-    return chosen.years
+    return chosen.years if chosen else None

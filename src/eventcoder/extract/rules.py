@@ -26,6 +26,7 @@ from .taxonomy import taxonomy
 
 MIN_SCORE = 2.0
 _BY_HAND = re.compile(rf"\b(?:{lang.alternation('harm_by_hand')})", re.I)
+_KILLED = re.compile(rf"\b(?:{lang.alternation('kill_stems')})", re.I)
 
 
 @dataclass
@@ -205,7 +206,23 @@ def told_firmly(label: str, reason: str, unless: Rule | None = None) -> Rule:
 agreement = told_firmly("Agreement", "an agreement, ceasefire, surrender or exchange between actors",
                         unless=lambda s: s.other_violent >= 3)
 disrupted_weapons = told_firmly("Disrupted weapons use",
-                                "weapons or explosives were seized, defused or intercepted before use")
+                                "weapons or explosives were seized, defused or intercepted before use",
+                                unless=lambda s: _fighting_told(s))
+
+
+def _fighting_told(s: Scores) -> bool:
+    """The killing of armed men told beside a seizure ("killed six militants and seized their arms"); an operation
+    or a raid that only found the arms is no fight."""
+    return any(m.weight >= 2 and not m.cue.outcome and _KILLED.search(m.text) for m in s.by.get("Armed clash", []))
+
+
+def seizure_after_fight(s: Scores) -> Decision | None:
+    """Arms seized where a fight is told: ACLED codes the fight; the arms taken are its aftermath."""
+    if s.get("Disrupted weapons use") >= 3 and _fighting_told(s) and s.top(_family("explosive")) < 3:
+        fight = [m for m in s.by["Armed clash"] if m.weight >= 2 and not m.cue.outcome and _KILLED.search(m.text)]
+        return s.done("Armed clash", f"armed men fought or were killed ({fight[0].text!r}); the arms seized are "
+                      "the fight's aftermath", fight)
+    return None
 
 
 # --- 3. The weapon decides within political violence. ------------------------------------------------------------
@@ -256,6 +273,15 @@ def victims_of_explosion(s: Scores) -> Decision | None:
     return None
 
 
+def abducted_and_killed(s: Scores) -> Decision | None:
+    """An abduction told with a killing ("abducted and executed a man"): ACLED codes the killing, an Attack."""
+    killed = [m for m in s.by.get("Attack", []) if m.weight >= 2 and _KILLED.search(m.text)]
+    if s.get("Abduction/forced disappearance") >= 3 and killed and s.other_violent - s.get(
+            "Abduction/forced disappearance") < 3 and s.get("Armed clash") < 3:
+        return s.done("Attack", f"the abducted were killed ({killed[0].text!r}): the killing decides", killed)
+    return None
+
+
 sexual_violence = told_firmly("Sexual violence", "sexual violence reported")
 base_established = told_firmly("Headquarters or base established", "a base or headquarters was set up")
 
@@ -293,11 +319,13 @@ RULES: list[tuple[str, Rule]] = [
     ("peaceful transfer of territory", peaceful_transfer),
     ("territory side", territory_side),
     ("agreement", agreement),
+    ("seizure after a fight", seizure_after_fight),
     ("disrupted weapons use", disrupted_weapons),
     ("out of scope first", out_of_scope_first),
     ("artillery in fighting", artillery_in_fighting),
     ("weapon named", weapon_named),
     ("victims of an explosion", victims_of_explosion),
+    ("abducted and killed", abducted_and_killed),
     ("sexual violence", sexual_violence),
     ("base established", base_established),
     ("strongest cues", strongest_cues),

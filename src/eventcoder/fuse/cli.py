@@ -26,7 +26,7 @@ from ..errors import EventcoderError
 @actors_option
 @relevance_options
 def fuse(docs, from_file, output, explain, rules_file, quiet, actors, glob, text_column, id_column, source,
-         published_at, force, on_error, relevance_threshold, keep_irrelevant):
+         published_at, focus_country, force, on_error, relevance_threshold, keep_irrelevant):
     """Code DOCS (as `extract` reads them) and write fused events: one line per event however many reports tell
     of it, with `reports` (the documents it was fused from), `provenance` (which report's words gave each field)
     and `disputed` (what the reports disagree on). With --from EVENTS.jsonl, fuse events already coded."""
@@ -40,8 +40,9 @@ def fuse(docs, from_file, output, explain, rules_file, quiet, actors, glob, text
     if from_file:
         records, meta, summary, progress = _read_events(from_file), ({}, {}), None, None
     else:
-        records, meta, summary, progress = _code(docs, quiet, actors, glob, text_column, id_column, source,
-                                                 published_at, on_error, relevance_threshold, keep_irrelevant)
+        records, meta, summary, progress = _code(docs, quiet, actors, (glob, text_column, id_column, source,
+                                                 published_at, focus_country), on_error, relevance_threshold,
+                                                 keep_irrelevant)
     try:
         result = fuse_records(records, rules, explain=explain, published=meta[0], outlets=meta[1])
     except EventcoderError as exc:
@@ -57,10 +58,10 @@ def fuse(docs, from_file, output, explain, rules_file, quiet, actors, glob, text
     _finish(summary, progress, *result.lines())
 
 
-def _code(docs, quiet, actors, glob, text_column, id_column, source, published_at, on_error, threshold, keep):
+def _code(docs, quiet, actors, reading: tuple, on_error, threshold, keep):
     from ..export.contract import event_record
     progress = Progress(quiet)
-    opts = _read_options(glob, text_column, id_column, source, published_at)
+    opts = _read_options(*reading)
     records, published, outlets = [], {}, {}
 
     def sink(doc):

@@ -136,6 +136,14 @@ def country_by_alpha2(code: str) -> Country | None:
     return _index().by_alpha2.get((code or "").strip().upper())
 
 
+def country_from_hint(text: str) -> Country | None:
+    """The country a user's hint names: an ISO 3166-1 alpha-2, alpha-3 or numeric code, or a name; else None."""
+    t = (text or "").strip()
+    if t.isdigit():
+        return country_by_iso(int(t))
+    return country_by_alpha2(t) if len(t) == 2 else lookup_country(t)
+
+
 def country_by_iso(iso: int) -> Country | None:
     """The country with this ISO 3166-1 numeric code (0 = Kosovo, as ACLED), or None."""
     for c in _index().countries:

@@ -91,6 +91,8 @@ def main_country(doc: Document) -> str | None:
                 _LOCATIVE_WORD.search(doc.clean[max(0, p.start - 12):p.start]):
             w += 0.05   # ties: "protested in Chisinau" over the "Sor Party" that organised it
         votes[p.country_code] = votes.get(p.country_code, 0.0) + w
+    if doc.focus_country:   # the user's hint for a feed: about as much as one town, never more than the text
+        votes[doc.focus_country] = votes.get(doc.focus_country, 0.0) + 0.5
     return max(votes, key=votes.get) if votes else None
 
 
@@ -410,6 +412,7 @@ def _link_words(doc: Document, event: Event, place: PlaceMention) -> None:
 def _country_only(doc: Document, event: Event) -> None:
     dem = [p for p in doc.places if p.kind == "demonym" and p.country_code]
     if not dem:
+        _hinted_country(doc, event)
         return
     c = country_by_alpha2(dem[0].country_code)
     if c is None:
@@ -417,3 +420,13 @@ def _country_only(doc: Document, event: Event) -> None:
     event.country, event.iso = c.name, c.iso
     event.inferred["country"] = f"only a demonym names the country ({dem[0].text!r}); no place is named"
     event.explanation.append("location: no place named; country from a demonym, no coordinates")
+
+
+def _hinted_country(doc: Document, event: Event) -> None:
+    """No place and no demonym: the user's focus-country hint, if given, is the country (said in `inferred`)."""
+    c = country_by_alpha2(doc.focus_country or "")
+    if c is None:
+        return
+    event.country, event.iso = c.name, c.iso
+    event.inferred["country"] = f"the --focus-country hint ({c.alpha2}); the text names no place"
+    event.explanation.append("location: no place named; country from the --focus-country hint, no coordinates")

@@ -1,7 +1,7 @@
 """The country a report is clearly about, for the toponym finder's focus-country fallback.
 
 `source_country(source)`: the country of a national monitor or agency named as the report's source ("SOHR",
-"SANA"); `focus_country(doc, cands, gazetteer)`: the country with at least half of the votes of what the report
+"SANA"); `hint_country(doc)`: the user's focus-country hint, else that source country; `focus_country(doc, cands, gazetteer)`: the country with at least half of the votes of what the report
 names unambiguously.  (The locator's main country of a report is another vote, in `locate.main_country`.)
 """
 from __future__ import annotations
@@ -32,14 +32,23 @@ def source_country(source: str | None) -> str | None:
     return None
 
 
+def hint_country(doc) -> str | None:
+    """The country the report's context points to before its words do: the user's focus-country hint for a feed,
+    else the country of a national monitor named as its source.  Weighed as evidence, never as an override."""
+    return getattr(doc, "focus_country", None) or source_country(getattr(doc, "source", None))
+
+
 def focus_country(doc, cands: list[Candidate], gazetteer) -> str | None:
     """The country a report is clearly about, from what it names unambiguously: country names (1), demonyms
-    (0.5), towns and regions whose strong readings lie in one country (1), a national monitor as its source (2).
+    (0.5), towns and regions whose strong readings lie in one country (1), the user's focus-country hint (1), a national
+    monitor as its source (2).
     None unless one country has at least half of the votes."""
     votes: Counter = Counter()
     cc = source_country(getattr(doc, "source", None))
     if cc:
         votes[cc] += 2.0
+    if getattr(doc, "focus_country", None):
+        votes[doc.focus_country] += 1.0     # the user's hint: as much as one country the text names
     for c in cands:
         if c.demonym_of:
             votes[c.demonym_of] += 0.5

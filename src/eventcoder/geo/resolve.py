@@ -226,8 +226,9 @@ def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
     for i, m in enumerate(mentions):
         m.container = _containers(text, m, mentions[i + 1:])
         m.regional = _regional(text, m.cand) or _qualifies_previous(text, m, mentions[:i])
-    src_cc = source_country(doc.source)
-    focus: Counter = Counter({src_cc: _SOURCE_WEIGHT} if src_cc else {})
+    src_cc, hint = source_country(doc.source), doc.focus_country
+    context = Counter({src_cc: _SOURCE_WEIGHT} if src_cc else {}) + Counter({hint: _HINT_WEIGHT} if hint else {})
+    focus: Counter = Counter(context)
     admin1s: Counter = Counter()
     for first in (True, False, False):
         total = sum(focus.values())
@@ -256,13 +257,16 @@ def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
             m.best, m.score = scored[0][1], scored[0][0]
             m.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
         focus, admin1s = _focus(mentions, first)
-        if src_cc:
-            focus[src_cc] += _SOURCE_WEIGHT
+        focus.update(context)
+    if hint:   # the user's hint chooses among a name's readings; it never makes the text's own places strays
+        focus[hint] -= _HINT_WEIGHT
+        focus = +focus
     _drop_stray(mentions, focus, lambda t: common_words(doc.nlp, t))
     return mentions
 
 
 _SOURCE_WEIGHT = 1.5    # a national monitor as the source ("SOHR"): about as much as a region named in the report
+_HINT_WEIGHT = 1.0      # the user's --focus-country hint for a feed: as much as one town named in the report
 
 
 def _dedupe(readings: list[Place]) -> list[Place]:

@@ -11,7 +11,7 @@ from ..model import Document
 from ..stage import Stage, stage
 
 
-@stage("geoparse", requires=("clean", "nlp", "entities", "source"), assigns=("places",))
+@stage("geoparse", requires=("clean", "nlp", "entities", "source", "focus_country"), assigns=("places",))
 class Geoparse(Stage):
     """Fill `doc.places` with resolved `PlaceMention`s (clean-text offsets), demonyms as kind "demonym".
 
@@ -42,7 +42,7 @@ class Geoparse(Stage):
         return doc
 
 
-@stage("geography", requires=("clean", "places"), assigns=("geography",))
+@stage("geography", requires=("clean", "places", "focus_country"), assigns=("geography",))
 class Geography(Stage):
     """Set `doc.geography`: the report's candidate places and main country, shared by the stages that place
     events (DetectEvents splits an incident by place; LocateEvents places each event)."""
@@ -53,7 +53,7 @@ class Geography(Stage):
         return doc
 
 
-@stage("locate", requires=("clean", "sentences", "title", "places", "events", "notes.place_hint"),
+@stage("locate", requires=("clean", "sentences", "title", "places", "events", "notes.place_hint", "focus_country"),
        assigns=("events.location", "notes.title_match"))
 class LocateEvents(Stage):
     """Fill each event's country, iso, admin1-3, location, coordinates, geo_precision and where_prec."""

@@ -41,6 +41,7 @@ class ReadOptions:
     id_column: str | None = None       # CSV: the column holding the id (default: id, doc_id, event_id_cnty)
     source: str | None = None          # for documents that name no source
     published_at: dt.date | None = None  # for documents that carry no publication date
+    focus_country: str | None = None   # ISO alpha-2: the country a feed is about (a hint the coder weighs as evidence)
 
 
 def _apply_defaults(doc: Document, opts: ReadOptions, *, override: bool = False) -> Document:
@@ -239,9 +240,10 @@ def read_stdin(stream: BinaryIO | None = None, opts: ReadOptions | None = None) 
 
 
 def read_inputs(paths: Iterable[str], opts: ReadOptions | None = None) -> Iterator[Item]:
-    """Every document of every path in order (`-` is standard input)."""
+    """Every document of every path in order (`-` is standard input), with the feed's focus country when given."""
     for p in paths:
-        if p == "-":
-            yield from read_stdin(opts=opts)
-        else:
-            yield from read_path(Path(os.path.expanduser(p)), opts)
+        items = read_stdin(opts=opts) if p == "-" else read_path(Path(os.path.expanduser(p)), opts)
+        for item in items:
+            if opts is not None and opts.focus_country and isinstance(item, Document):
+                item.focus_country = opts.focus_country
+            yield item
