@@ -28,3 +28,10 @@ def test_dateline_spans():
     assert dateline_span("BEIRUT, Lebanon — Israeli jets struck") == (0, 17)
     assert dateline_span("DAMASCUS, Syria, Feb. 5, 2015 (AFP) -- Rockets hit") is not None
     assert dateline_span("Gunmen killed five people in Kano.") is None
+
+
+def test_a_place_name_inside_a_dedicated_buildings_name_is_not_the_events_place():
+    doc = code_text("Police fired tear gas at protesters outside the Iglesia del Carmen in Panama City on Tuesday, "
+                    "witnesses said.", published_at="2023-11-07")
+    assert [(ev.location, ev.country) for ev in doc.events] == [("Panama City", "Panama")]
+    assert not any("Carmen" in (p.name or "") for p in doc.places)

@@ -35,6 +35,8 @@ __all__ = ["Candidate", "find_candidates"]
 
 _DIRECTION = re.compile(rf"(?i)\b({any_of('compass_adjectives', 'compass_points')})\s+$")
 # what may stand in an ORG before a place when the whole ORG is the place's name: "the Marea", "al-Ghouta"
+# a building named after someone or something: "Iglesia del Carmen", "Church of St Mary", "Hotel Ukraine"
+_DEDICATED = re.compile(rf"(?i)^(?:the\s+)?(?:{any_of('building_words')})\s+\S")
 _ORG_LEAD = re.compile(r"(?i)(the\s+)?((" + "|".join(words("arabic_articles")) + r")[-\s])?")
 
 
@@ -88,7 +90,8 @@ class _Found:
 @dataclass
 class _EntityContext:
     """What the parser's non-place entities tell the gazetteer path."""
-    blocked: list[tuple[int, int]] = field(default_factory=list)   # PERSON spans: the gazetteer path stays out
+    blocked: list[tuple[int, int]] = field(default_factory=list)   # PERSON spans and dedicated buildings' names:
+                                                                   # the gazetteer path stays out
     weak: list[Candidate] = field(default_factory=list)            # place entities the gazetteer does not know
     orgs: list[tuple[int, int]] = field(default_factory=list)      # ORG spans: strong places at their start only
     surnames: set[str] = field(default_factory=set)                # "Ripley" alone later is the man, not the town
@@ -143,6 +146,9 @@ def _entity_candidates(text: str, ents: list, gazetteer, found: _Found) -> _Enti
             if c is not None and is_demonym(span_text):
                 found.add(Candidate(a, b, span_text, "demonym", label, c.alpha2))
             continue   # other NORP ("Aleppo" mislabelled) is left to the gazetteer path
+        if _DEDICATED.match(span_text):
+            ctx.blocked.append((ent.start_char, ent.end_char))   # "Iglesia del Carmen": no place inside it
+            continue
         if label in PLACE_LABELS:
             if not any(ch.isalpha() for ch in span_text) or len(span_text) > 120 or found.in_group(a, b):
                 continue
