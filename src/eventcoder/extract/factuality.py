@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang import alternation, word_set
 from ..model import Document
 
 _FUTURE_AUX = {"will", "shall", "'ll"}
@@ -28,6 +29,11 @@ _BACKGROUND_RE = re.compile(r"\b(since (19|20)\d\d|for (many |several )?(years|d
                             r"pound|raid|storm|kill|bombard|besiege|hit|stage|hold|protest|demonstrat|rally|march|"
                             r"block|picket|occupy)\w*)|continued to be|every (day|week|month|year)|"
                             r"on a (daily|regular) basis)\b", re.I)
+# a toll counted over a period ("have killed 4,000 civilians since it first intervened", "killed at least 130 since
+# the end of July", "more than 300,000 people have been killed"): a long-period total, no event of its own
+_PERIOD_TOTAL_RE = re.compile(r"\b(since (the|its|their|it|they|last|early|late|mid|(?:" + alternation("months") +
+                              r")\b)|(\d{3},\d{3}|\d{1,3}(,\d{3}){2,}|\d{6,}|(hundreds|tens) of thousands)"
+                              r" ([\w-]+ ){0,4}(killed|dead|died|deaths|lives))\b", re.I)
 _HYPO_RE = re.compile(r"\b(if|unless|in case|in the event that|possibility of|risk of|fears? of|could lead to)\b", re.I)
 
 
@@ -95,6 +101,28 @@ def past_tense(doc: Document, start: int, end: int) -> bool:
     return False
 
 
+_ACT_VERBS = word_set("context_act_verbs")
+_ACT_PATH = {"nsubj", "nsubjpass", "dobj", "compound", "amod", "conj", "ROOT"}
+
+
+def told_as_act(doc: Document, start: int, end: int) -> bool:
+    """Whether the words at start..end are a past act or its doer or object ("protesters rallied", "the two sides
+    agreed a truce", "a deal was signed"), not a thing a clause only mentions ("despite the truce", "calls for
+    talks"): the first verb above them, reached through subject, object or compound links only, is a verb of
+    such an act (lang/en/context_act_verbs.txt) in a past tense."""
+    sp = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
+    if sp is None or len(sp) == 0:
+        return False
+    tok = sp.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.lemma_.lower() in _ACT_VERBS and past_tense(doc, tok.idx, tok.idx + len(tok.text))
+        if tok.dep_ not in _ACT_PATH or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def judge(doc: Document, start: int, end: int) -> tuple[str, str]:
     """(factuality, reason) for the event whose trigger is `doc.clean[start:end]`."""
     sent = doc.sentence_of(start)
@@ -105,7 +133,7 @@ def judge(doc: Document, start: int, end: int) -> tuple[str, str]:
     clause_end = min([i for i in (doc.clean.find(c, end, s1) for c in ",;:)") if i >= 0] or [s1])
     clause = doc.clean[max(s0, clause_start + 1):clause_end]
     lead = re.match(r"\W*(since (19|20)\d\d|for (many |several )?(years|decades))\b", text, re.I)
-    m = _BACKGROUND_RE.search(clause) or lead
+    m = _BACKGROUND_RE.search(clause) or lead or _PERIOD_TOTAL_RE.search(clause)
     if m:
         return "background", f"background/habitual cue {m.group(0)!r}"
     m = _PLANNED_RE.search(text)
