@@ -28,7 +28,7 @@ _BACKGROUND_RE = re.compile(r"\b(since (19|20)\d\d|for (many |several )?(years|d
                             r"habitually|continues? to(?! (bomb|shell|escalat|advance|target|attack|strike|fight|clash|"
                             r"pound|raid|storm|kill|bombard|besiege|hit|stage|hold|protest|demonstrat|rally|march|"
                             r"block|picket|occupy)\w*)|continued to be|every (day|week|month|year)|"
-                            r"on a (daily|regular) basis)\b", re.I)
+                            r"on a (daily|regular) basis|(has|have|had) been \w+ing|(has|have) included)\b", re.I)
 # a toll counted over a period ("have killed 4,000 civilians since it first intervened", "killed at least 130 since
 # the end of July", "more than 300,000 people have been killed"): a long-period total, no event of its own
 _PERIOD_TOTAL_RE = re.compile(r"\b(since (the|its|their|it|they|last|early|late|mid|(?:" + alternation("months") +

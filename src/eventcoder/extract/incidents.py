@@ -227,12 +227,13 @@ def group_incidents(doc: Document, readings: list[Reading]) -> list[Incident]:
         etype = tax.event_type_of(d.label)
         same = [inc for inc in incidents if tax.event_type_of(inc.head.decision.label) == etype
                 and inc.head.factuality == r.factuality]
-        if same and d.score >= 3 and not d.outcome_only:
+        firm = d.score >= 3 or (d.score >= 2 and tax.in_family(d.label, "territory"))
+        if same and firm and not d.outcome_only:
             # the same kind at another place, or another sub-event type told firmly: another (one ACLED unit each)
             same = [inc for inc in same if not names.elsewhere(r, inc) and inc.head.decision.label == d.label]
         if same:
             joined = same[-1]
-        elif not incidents or (((d.score >= 3 and not d.outcome_only) or r.factuality != "occurred")
+        elif not incidents or ((firm or r.factuality != "occurred")
                                and not _at_demonstration(r, incidents)):
             joined = Incident([])
             incidents.append(joined)

@@ -26,7 +26,7 @@ from .incidents import Incident, Reading
 from .lexicon import Lexicon
 from .nearby import SPLIT_KM, km
 from .new_event import civilian_hint, confidence_of, new_event
-from .rules import Decision
+from .rules import Decision, toll_of_harm
 from .taxonomy import taxonomy
 
 # A place right after another one that only says where the first lies ("Anadan in the northern countryside of
@@ -37,6 +37,17 @@ _CONTAINER_GAP = re.compile(r"(?i)^[\s,(\-]*((\w+\s+){0,2})?((in|of|at|near|with
 _CONJUNCTION = re.compile(r"(?i)\b(and|or|while|but|as|after|before|then|amid|following)\b|[;:]")
 _TOLL = re.compile(r"(?i)\b(casualt\w*|kill\w*|martyr\w*|dies|died|death\w*|losses|dead|bodies|massacre\w*|"
                    r"execut\w*|injur\w*|wound\w*|loses? (his|her|their) li\w+)")
+
+
+def _toll_of_lead(d: Decision, lead: Event) -> Decision:
+    """A place or clause of an explosion's sentence that only tells who was killed or wounded there ("an air
+    strike hit X and killed 38 civilians in Y") is that explosion there, not an attack on civilians."""
+    if d.label != "Attack" or not lead.sub_event_type or not taxonomy().in_family(lead.sub_event_type, "explosive"):
+        return d
+    if not toll_of_harm([m for m in d.evidence if m.section == "Attack"]):
+        return d
+    return Decision(lead.sub_event_type, d.score, d.evidence, d.reasons + [
+        f"the toll of the {lead.sub_event_type} its sentence tells"], d.scores)
 
 
 # --- one event per attacked place ---------------------------------------------------------------------------------
@@ -106,6 +117,7 @@ def split_places(doc: Document, lexicon: Lexicon, inc: Incident, lead: Event) ->
     prev_end, prev_d = r.start, None
     for i, p in enumerate(targets):
         d, trigger_after = _place_decision(doc, lexicon, r, targets, i, prev_end, prev_d)
+        d = _toll_of_lead(d, lead)
         clause = (prev_end, p.end) if not trigger_after else (p.start, d.anchor.end)
         prev_end = p.end
         prev_d = d if d.label else None
@@ -164,7 +176,7 @@ def split_clauses(doc: Document, lexicon: Lexicon, inc: Incident, lead: Event, p
             own = doc.notes_of(e).actor_scope
             if own is None or not (scope[0] <= own[0] and own[1] <= scope[1]):
                 doc.notes_of(e).actor_scope = scope
-        d = c.decision
+        d = _toll_of_lead(c.decision, lead)
         if owners or d.anchor is None:
             continue
         fact, why = judge(doc, d.anchor.start, d.anchor.end)
