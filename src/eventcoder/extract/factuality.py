@@ -28,12 +28,18 @@ _BACKGROUND_RE = re.compile(r"\b(since (19|20)\d\d|for (many |several )?(years|d
                             r"habitually|continues? to(?! (bomb|shell|escalat|advance|target|attack|strike|fight|clash|"
                             r"pound|raid|storm|kill|bombard|besiege|hit|stage|hold|protest|demonstrat|rally|march|"
                             r"block|picket|occupy)\w*)|continued to be|every (day|week|month|year)|"
-                            r"on a (daily|regular) basis|(has|have|had) been \w+ing|(has|have) included)\b", re.I)
+                            r"on a (daily|regular) basis|(has|have|had) been (carrying out|conducting|waging|staging|launching) (\w+ ){0,2}"
+                            r"(air ?strikes|raids|attacks|strikes|operations|campaigns?|offensives?)|(has|have) included)\b",
+                            re.I)
 # a toll counted over a period ("have killed 4,000 civilians since it first intervened", "killed at least 130 since
 # the end of July", "more than 300,000 people have been killed"): a long-period total, no event of its own
-_PERIOD_TOTAL_RE = re.compile(r"\b(since (the|its|their|it|they|last|early|late|mid|(?:" + alternation("months") +
-                              r")\b)|(\d{3},\d{3}|\d{1,3}(,\d{3}){2,}|\d{6,}|(hundreds|tens) of thousands)"
-                              r" ([\w-]+ ){0,4}(killed|dead|died|deaths|lives))\b", re.I)
+_PERIOD_TOTAL_RE = re.compile(r"\b((kill|dead|died|death|martyr)\w*\b.*\bsince (the|its|their|it|they|last|early|late|"
+                              r"mid|(?:" + alternation("months") + r")\b)|(\d{3},\d{3}|\d{1,3}(,\d{3}){2,}|\d{6,}|"
+                              r"(hundreds|tens) of thousands) ([\w-]+ ){0,4}(killed|dead|died|deaths|lives))\b", re.I)
+# ... but not a first or a superlative counted from a date ("the deadliest attack since the truce began"), nor a
+# toll of the day with its running total ("13 were killed today, rising to 1050 since the escalation")
+_SINCE_NOT_TOTAL_RE = re.compile(r"\b(first|most|\w+est|worst|today|yesterday|tonight|this (morning|evening)|"
+                                 r"(?:" + alternation("weekdays") + r"))\b", re.I)
 _HYPO_RE = re.compile(r"\b(if|unless|in case|in the event that|possibility of|risk of|fears? of|could lead to)\b", re.I)
 
 
@@ -123,6 +129,16 @@ def told_as_act(doc: Document, start: int, end: int) -> bool:
     return False
 
 
+def _period_total(clause: str) -> re.Match | None:
+    """A toll counted over a period in the trigger's clause (`_PERIOD_TOTAL_RE`), unless that clause counts from a
+    date for a first, a superlative or a toll of the day (`_SINCE_NOT_TOTAL_RE`, before "since")."""
+    m = _PERIOD_TOTAL_RE.search(clause)
+    since = m.group(0).lower().rfind("since") if m else -1
+    if since >= 0 and _SINCE_NOT_TOTAL_RE.search(clause, 0, m.start() + since):
+        return None
+    return m
+
+
 def judge(doc: Document, start: int, end: int) -> tuple[str, str]:
     """(factuality, reason) for the event whose trigger is `doc.clean[start:end]`."""
     sent = doc.sentence_of(start)
@@ -133,7 +149,7 @@ def judge(doc: Document, start: int, end: int) -> tuple[str, str]:
     clause_end = min([i for i in (doc.clean.find(c, end, s1) for c in ",;:)") if i >= 0] or [s1])
     clause = doc.clean[max(s0, clause_start + 1):clause_end]
     lead = re.match(r"\W*(since (19|20)\d\d|for (many |several )?(years|decades))\b", text, re.I)
-    m = _BACKGROUND_RE.search(clause) or lead or _PERIOD_TOTAL_RE.search(clause)
+    m = _BACKGROUND_RE.search(clause) or lead or _period_total(clause)
     if m:
         return "background", f"background/habitual cue {m.group(0)!r}"
     m = _PLANNED_RE.search(text)
