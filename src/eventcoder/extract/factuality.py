@@ -32,10 +32,13 @@ _BACKGROUND_RE = re.compile(r"\b(since (19|20)\d\d|for (many |several )?(years|d
                             r"(air ?strikes|raids|attacks|strikes|operations|campaigns?|offensives?)|(has|have) included)\b",
                             re.I)
 # a toll counted over a period ("have killed 4,000 civilians since it first intervened", "killed at least 130 since
-# the end of July", "more than 300,000 people have been killed"): a long-period total, no event of its own
+# the end of July", "more than 300,000 people have been killed", "strikes have killed hundreds of civilians"): a
+# long-period total, no event of its own
 _PERIOD_TOTAL_RE = re.compile(r"\b((kill|dead|died|death|martyr)\w*\b.*\bsince (the|its|their|it|they|last|early|late|"
                               r"mid|(?:" + alternation("months") + r")\b)|(\d{3},\d{3}|\d{1,3}(,\d{3}){2,}|\d{6,}|"
-                              r"(hundreds|tens) of thousands) ([\w-]+ ){0,4}(killed|dead|died|deaths|lives))\b", re.I)
+                              r"(hundreds|tens) of thousands) ([\w-]+ ){0,4}(killed|dead|died|deaths|lives)|"
+                              r"(has|have) ([\w-]+ ){0,2}(hundreds|thousands) of ([\w-]+ ){0,3}(killed|dead|died)|"
+                              r"(has|have) (killed|left dead) ([\w-]+ ){0,2}(hundreds|thousands))\b", re.I)
 # ... but not a first or a superlative counted from a date ("the deadliest attack since the truce began"), nor a
 # toll of the day with its running total ("13 were killed today, rising to 1050 since the escalation")
 _SINCE_NOT_TOTAL_RE = re.compile(r"\b(first|most|\w+est|worst|today|yesterday|tonight|this (morning|evening)|"

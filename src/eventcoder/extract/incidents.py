@@ -9,11 +9,15 @@ Contract:
   ACLED note's opening tag decides on the first span) and the factuality of its trigger.
 - `purpose_next(doc, readings)`: a weak act of protest followed by a sentence that says what the crowd demanded
   is decided with that sentence's protest cues (readings are updated in place).
-- `tolls_of_explosions(readings)`: a sentence that only tells of people killed or wounded, right after an
-  explosion, is decided as that explosion (its toll, not an attack on civilians).
-- `group_incidents(doc, readings)` (after `tolls_of_explosions`): `Incident`s: sentences of one event type (and factuality) at the same places
-  are one incident; a strong trigger of another type opens a new one; what happens at a demonstration belongs to
-  it; an outcome-only sentence is an incident only when the report has none.  Occurred incidents come first.
+- `tolls_of_explosions(readings)`: a sentence that only tells of people killed or wounded, after an explosion with
+  no other act of armed violence told between, is decided as that explosion (its toll, not an attack on civilians).
+- `group_incidents(doc, readings)` (after `tolls_of_explosions`): `Incident`s: sentences of one event type (and
+  factuality) at the same places are one incident; a strong trigger of another type, of another sub-event type
+  (one ACLED unit each: an air strike and a shelling of one town are two) or at another place opens a new one (a
+  territory cue of weight 2 is strong enough); what happens at a demonstration belongs to it; an outcome-only
+  sentence is an incident only when the report has none.  Occurred incidents come first.
+- `war_context_dropped(doc, incidents)`: in a report of armed violence, what its later sentences tell as the war's
+  side effects or context (taxonomy families `side_of_war`, `context_of_war`) is no event of its own.
 - `protest_label(inc)`: a demonstration's sub-event type, with the modifiers (and riot cues) of the sentences
   that follow it in the incident's context.
 """
@@ -195,6 +199,11 @@ class _PlaceNames:
         """`r` joins `inc` (call once per reading an incident gets, its head included)."""
         self._of_incident.setdefault(id(inc), set()).update(self.of(r))
 
+    def placeless_lead(self, inc: Incident, r: Reading) -> bool:
+        """Is the incident one sentence that names no place ("Air strikes kill 20 fighters"), so that the next
+        sentence telling the same act names where it happened?"""
+        return len(inc.readings) == 1 and not self._of_incident.get(id(inc)) and inc.head is not r
+
     def elsewhere(self, r: Reading, inc: Incident) -> bool:
         """Does sentence `r` name places, none of which the incident's sentences name?"""
         mine = self.of(r)
@@ -230,7 +239,8 @@ def group_incidents(doc: Document, readings: list[Reading]) -> list[Incident]:
         firm = d.score >= 3 or (d.score >= 2 and tax.in_family(d.label, "territory"))
         if same and firm and not d.outcome_only:
             # the same kind at another place, or another sub-event type told firmly: another (one ACLED unit each)
-            same = [inc for inc in same if not names.elsewhere(r, inc) and inc.head.decision.label == d.label]
+            same = [inc for inc in same if (not names.elsewhere(r, inc) or names.placeless_lead(inc, r))
+                    and inc.head.decision.label == d.label]
         if same:
             joined = same[-1]
         elif not incidents or ((firm or r.factuality != "occurred")
