@@ -1,6 +1,7 @@
 """Full articles: one event per incident, typed as ACLED types it (sentences written for these tests)."""
 import pytest
 
+from eventcoder.api import code_text
 from eventcoder.extract.events import DetectEvents
 from eventcoder.geo.stage import Geography
 from eventcoder.model import Document
@@ -71,3 +72,32 @@ def test_a_capture_after_fighting_is_its_own_event(code):
                   "Rebels seized the village of Lahaya after the fighting, a monitor said.")
     assert "Armed clash" in subs(events)
     assert "Non-state actor overtakes territory" in subs(events)
+
+
+def test_a_suicide_car_bomb_is_a_suicide_bomb(code):
+    events = code("Militants attacked an army checkpoint near the town of Azaz with two suicide car bombs on Monday.")
+    assert subs(events)[0] == "Suicide bomb"
+
+
+def test_a_plain_car_bomb_stays_a_remote_explosive(code):
+    events = code("A car bomb exploded near a bakery in the town of Azaz on Monday, killing four people.")
+    assert subs(events)[0] == "Remote explosive/landmine/IED"
+
+
+def test_war_planes_that_bombed_are_an_air_strike(code):
+    events = code("Russian war planes bombed a camp for displaced families near the town of Sarmada on Friday.")
+    assert subs(events)[0] == "Air/drone strike"
+
+
+def test_a_later_round_up_sentence_gives_one_event_per_place():
+    doc = code_text("Government jets carried out air strikes on the town of Ariha on Sunday, killing five people. "
+                    "Jets struck Ariha again in the afternoon and also hit the town of Saraqib and the town of "
+                    "Kafr Nabl, the monitor said.")
+    strikes = [e for e in doc.events if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 3, [e.location for e in doc.events]
+
+
+def test_a_placeless_headline_and_its_detail_are_one_event():
+    doc = code_text("Air strikes kill at least 20 fighters\n\nAt least 20 fighters were killed on Thursday in "
+                    "air strikes on the town of al-Shadadi in Hasakah province, a monitor said.")
+    assert [e.sub_event_type for e in doc.events] == ["Air/drone strike"], [e.location for e in doc.events]
