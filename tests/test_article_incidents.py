@@ -101,3 +101,9 @@ def test_a_placeless_headline_and_its_detail_are_one_event():
     doc = code_text("Air strikes kill at least 20 fighters\n\nAt least 20 fighters were killed on Thursday in "
                     "air strikes on the town of al-Shadadi in Hasakah province, a monitor said.")
     assert [e.sub_event_type for e in doc.events] == ["Air/drone strike"], [e.location for e in doc.events]
+
+
+def test_people_killed_in_the_fighting_are_the_clash_toll(code):
+    events = code("Rebels and government troops clashed for hours around the town of Morek on Monday. "
+                  "The fighting lasted until dawn, a monitor said. Five civilians were killed and twelve wounded.")
+    assert subs(events) == ["Armed clash"]

@@ -9,8 +9,9 @@ Contract:
   ACLED note's opening tag decides on the first span) and the factuality of its trigger.
 - `purpose_next(doc, readings)`: a weak act of protest followed by a sentence that says what the crowd demanded
   is decided with that sentence's protest cues (readings are updated in place).
-- `tolls_of_explosions(readings)`: a sentence that only tells of people killed or wounded, after an explosion with
-  no other act of armed violence told between, is decided as that explosion (its toll, not an attack on civilians).
+- `tolls_of_explosions(readings)`: a sentence that only tells of people killed or wounded, after an explosion or an
+  armed clash with no other act of armed violence told between, is decided as that act (its toll, not an attack on
+  civilians).
 - `group_incidents(doc, readings)` (after `tolls_of_explosions`): `Incident`s: sentences of one event type (and
   factuality) at the same places are one incident; a strong trigger of another type, of another sub-event type
   (one ACLED unit each: an air strike and a shelling of one town are two) or at another place opens a new one (a
@@ -161,7 +162,8 @@ def tolls_of_explosions(readings: list[Reading]) -> None:
     bombing, is that explosion's toll when the last act of armed violence told before it (at any distance: quotes
     and details follow the lead) is that explosion: it is decided as the explosion (readings are updated in
     place), so it joins that incident, or at another place is an explosion there, never an attack on civilians.
-    After a battle it is left as it is."""
+    After an armed clash it is that clash's toll in the same way (people killed in the fighting); after a change
+    of territory it is left as it is."""
     tax = taxonomy()
     last: Reading | None = None
     for r in readings:
@@ -177,7 +179,7 @@ def tolls_of_explosions(readings: list[Reading]) -> None:
                 d.scores)
             continue
         if r.factuality == "occurred" and tax.in_family(d.label, "armed") and not tax.in_family(d.label, "harm"):
-            last = r if tax.in_family(d.label, "explosive") else None
+            last = r if tax.in_family(d.label, "explosive") or d.label == "Armed clash" else None
 
 
 class _PlaceNames:
