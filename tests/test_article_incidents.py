@@ -107,3 +107,9 @@ def test_people_killed_in_the_fighting_are_the_clash_toll(code):
     events = code("Rebels and government troops clashed for hours around the town of Morek on Monday. "
                   "The fighting lasted until dawn, a monitor said. Five civilians were killed and twelve wounded.")
     assert subs(events) == ["Armed clash"]
+
+
+def test_fighting_mentioned_in_passing_is_no_second_event(code):
+    events = code("Government jets struck a market in the town of Maarat al-Numan on Monday, killing eleven people. "
+                  "Many families had fled to the town from Hama to escape the battles.")
+    assert subs(events) == ["Air/drone strike"]

@@ -132,6 +132,19 @@ def told_as_act(doc: Document, start: int, end: int) -> bool:
     return False
 
 
+_PASSING_PREPS = {"amid", "despite", "during", "after", "before", "since", "escape", "from", "with"}
+
+
+def in_passing(doc: Document, start: int, end: int) -> bool:
+    """Whether the words at start..end are a noun governed by a preposition of circumstance ("amid fierce
+    clashes", "after a week of fighting", "to escape the battles"), mentioned in passing, not told as an act."""
+    sp = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
+    if sp is None or len(sp) == 0:
+        return False
+    tok = sp.root
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("pobj", "dobj") and tok.head.lower_ in _PASSING_PREPS
+
+
 def _period_total(clause: str) -> re.Match | None:
     """A toll counted over a period in the trigger's clause (`_PERIOD_TOTAL_RE`), unless that clause counts from a
     date for a first, a superlative or a toll of the day (`_SINCE_NOT_TOTAL_RE`, before "since")."""

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document
 from .clauses import match_span
-from .factuality import judge, past_tense, told_as_act
+from .factuality import in_passing, judge, past_tense, told_as_act
 from .lexicon import Cue, CueMatch, Lexicon
 from .rules import Decision, decide, toll_of_harm
 from .taxonomy import taxonomy
@@ -263,7 +263,8 @@ def group_incidents(doc: Document, readings: list[Reading]) -> list[Incident]:
 
 def war_context_dropped(doc: Document, incidents: list[Incident]) -> list[Incident]:
     """In a report of armed violence, what is told after the report's first incident as the war's side effects
-    (damage, troop movements: family `side_of_war`) is no event of its own, and a truce, talks or a protest (family
+    (damage, troop movements: family `side_of_war`) is no event of its own, nor is fighting only mentioned in
+    passing ("to escape the battles", "amid fierce clashes"), and a truce, talks or a protest (family
     `context_of_war`) is one only when its trigger is told as a past act ("protesters rallied", "a truce was agreed"),
     not as a thing mentioned ("despite the truce", "calls for talks")."""
     tax = taxonomy()
@@ -275,6 +276,9 @@ def war_context_dropped(doc: Document, incidents: list[Incident]) -> list[Incide
     def kept(inc: Incident) -> bool:
         d = inc.head.decision
         if d.label in side:
+            return False
+        if d.label == "Armed clash" and all(in_passing(doc, m.start, m.end) for m in inc.head.matches
+                                            if m.section == d.label):
             return False
         return d.label not in context or any(m.section == d.label and told_as_act(doc, m.start, m.end)
                                              for m in inc.head.matches)
