@@ -4,7 +4,11 @@ Contract: `judge(doc, start, end)` looks at the trigger span `[start, end)` of `
 `doc.nlp` when present) and returns `(factuality, reason)` where factuality is one of
 "occurred" | "planned" | "threatened" | "denied" | "hypothetical" | "background" and `reason` is a short sentence
 naming the cue ("auxiliary 'will' on 'come'").  "background" covers habitual and long-running states
-("Since 2013, fighting has been led by ..."): the coder does not emit those as events.
+("Since 2013, fighting has been led by ...", and tolls counted over a period: "more than 300,000 people have been
+killed", "have killed 900 civilians since the start of the year"): the coder does not emit those as events.
+`told_as_act(doc, start, end)`: are the words a past act or its doer or object ("protesters rallied", "a truce was
+agreed"), not a thing only mentioned ("despite the truce")?  `in_passing(doc, start, end)`: are they a noun of a
+circumstance ("amid fierce clashes", "to escape the battles")?  `past_tense(doc, start, end)`: a verb in a past tense.
 """
 from __future__ import annotations
 
@@ -132,12 +136,13 @@ def told_as_act(doc: Document, start: int, end: int) -> bool:
     return False
 
 
-_PASSING_PREPS = {"amid", "despite", "during", "after", "before", "since", "escape", "from", "with"}
+_PASSING_PREPS = word_set("passing_prepositions")
 
 
 def in_passing(doc: Document, start: int, end: int) -> bool:
     """Whether the words at start..end are a noun governed by a preposition of circumstance ("amid fierce
-    clashes", "after a week of fighting", "to escape the battles"), mentioned in passing, not told as an act."""
+    clashes", "after a week of fighting", "to escape the battles": lang/en/passing_prepositions.txt), mentioned
+    in passing, not told as an act."""
     sp = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
     if sp is None or len(sp) == 0:
         return False
