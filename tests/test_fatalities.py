@@ -220,3 +220,12 @@ def test_stage_updated_toll_stays_on_the_first_event():
     doc = _two_sentences("Clashes in Aleppo killed 40 people.", " Shelling went on; the death toll rose to 70.")
     CountFatalities()(doc)
     assert [e.fatalities for e in doc.events] == [70, 0]
+
+
+def test_an_exact_figure_says_what_a_vague_one_meant():
+    r = parse_fatalities("Dozens of civilians were killed in the raids on Monday. Rescuers said at least 41 "
+                         "civilians were killed, most of them women.")
+    assert r.fatalities == 41
+    r = parse_fatalities("At least 41 civilians were killed in the raids on Monday. Dozens were killed, a doctor "
+                         "said.")
+    assert r.fatalities == 12       # a vague restatement after an exact figure only lowers it

@@ -4,8 +4,8 @@
 - figures coordinated in one sentence are summed ("Three soldiers and fourteen civilians were killed");
 - parts are not added to their total ("12 killed, including 3 children": 12, of whom 3 civilians);
 - the first-stated figure is the base; a later figure is added only when introduced as additional ("another 3",
-  "also"), replaces the base when it is an update ("the toll rose to 70"), and is otherwise a restatement, which
-  only lowers ACLED's conservative figure;
+  "also"), replaces the base when it is an update ("the toll rose to 70") or an exact figure for a vague base
+  ("dozens killed" ... "73 killed"), and is otherwise a restatement, which only lowers ACLED's conservative figure;
 - later figures that together stay within the base are its breakdown, not more deaths;
 - figures more than `ADD_WINDOW` characters after the counted ones belong to another incident.
 """
@@ -97,7 +97,7 @@ def combine(mentions: list[DeathMention], text: str = "", prefer: int | None = N
             high = None if high is None or t.high is None else high + t.high
             civ = (civ or 0) + t.civilians if t.civilians is not None else civ
             spans += [(m.start, m.end) for m in t.mentions]
-        elif text and UPDATE.search(text[max(0, t.start - 40):t.end + 10]):
+        elif text and (UPDATE.search(text[max(0, t.start - 40):t.end + 10]) or _made_exact(base, t, best)):
             low, best, high = t.low, t.best, t.high          # an updated toll replaces
             civ = t.civilians if t.civilians is not None else civ
             spans = [(m.start, m.end) for m in t.mentions]
@@ -106,6 +106,13 @@ def combine(mentions: list[DeathMention], text: str = "", prefer: int | None = N
     r.low, r.best, r.high, r.civilians, r.spans = low, best, high, civ, spans
     r.fatalities = low
     return r
+
+
+def _made_exact(base: _Total, t: _Total, best: int) -> bool:
+    """Does a later exact figure say what a vague one meant ("Dozens were killed ... at least 73 civilians were
+    killed"): the base is vague only and the later figure, exact, is not below it?"""
+    return (all(m.vague for m in base.mentions) and not any(m.vague for m in t.mentions)
+            and t.best >= best and not t.additional)
 
 
 def _sentence_groups(usable: list[DeathMention], text: str) -> list[list[DeathMention]]:

@@ -4,12 +4,17 @@ Contract: `judge(doc, start, end)` looks at the trigger span `[start, end)` of `
 `doc.nlp` when present) and returns `(factuality, reason)` where factuality is one of
 "occurred" | "planned" | "threatened" | "denied" | "hypothetical" | "background" and `reason` is a short sentence
 naming the cue ("auxiliary 'will' on 'come'").  "background" covers habitual and long-running states
-("Since 2013, fighting has been led by ..."): the coder does not emit those as events.
+("Since 2013, fighting has been led by ...", and tolls counted over a period: "more than 300,000 people have been
+killed", "have killed 900 civilians since the start of the year"): the coder does not emit those as events.
+`told_as_act(doc, start, end)`: are the words a past act or its doer or object ("protesters rallied", "a truce was
+agreed"), not a thing only mentioned ("despite the truce")?  `in_passing(doc, start, end)`: are they a noun of a
+circumstance ("amid fierce clashes", "to escape the battles")?  `past_tense(doc, start, end)`: a verb in a past tense.
 """
 from __future__ import annotations
 
 import re
 
+from ..lang import alternation, word_set
 from ..model import Document
 
 _FUTURE_AUX = {"will", "shall", "'ll"}
@@ -27,7 +32,21 @@ _BACKGROUND_RE = re.compile(r"\b(since (19|20)\d\d|for (many |several )?(years|d
                             r"habitually|continues? to(?! (bomb|shell|escalat|advance|target|attack|strike|fight|clash|"
                             r"pound|raid|storm|kill|bombard|besiege|hit|stage|hold|protest|demonstrat|rally|march|"
                             r"block|picket|occupy)\w*)|continued to be|every (day|week|month|year)|"
-                            r"on a (daily|regular) basis)\b", re.I)
+                            r"on a (daily|regular) basis|(has|have|had) been (carrying out|conducting|waging|staging|launching) (\w+ ){0,2}"
+                            r"(air ?strikes|raids|attacks|strikes|operations|campaigns?|offensives?)|(has|have) included)\b",
+                            re.I)
+# a toll counted over a period ("have killed 4,000 civilians since it first intervened", "killed at least 130 since
+# the end of July", "more than 300,000 people have been killed", "strikes have killed hundreds of civilians"): a
+# long-period total, no event of its own
+_PERIOD_TOTAL_RE = re.compile(r"\b((kill|dead|died|death|martyr)\w*\b.*\bsince (the|its|their|it|they|last|early|late|"
+                              r"mid|(?:" + alternation("months") + r")\b)|(\d{3},\d{3}|\d{1,3}(,\d{3}){2,}|\d{6,}|"
+                              r"(hundreds|tens) of thousands) ([\w-]+ ){0,4}(killed|dead|died|deaths|lives)|"
+                              r"(has|have) ([\w-]+ ){0,2}(hundreds|thousands) of ([\w-]+ ){0,3}(killed|dead|died)|"
+                              r"(has|have) (killed|left dead) ([\w-]+ ){0,2}(hundreds|thousands))\b", re.I)
+# ... but not a first or a superlative counted from a date ("the deadliest attack since the truce began"), nor a
+# toll of the day with its running total ("13 were killed today, rising to 1050 since the escalation")
+_SINCE_NOT_TOTAL_RE = re.compile(r"\b(first|most|\w+est|worst|today|yesterday|tonight|this (morning|evening)|"
+                                 r"(?:" + alternation("weekdays") + r"))\b", re.I)
 _HYPO_RE = re.compile(r"\b(if|unless|in case|in the event that|possibility of|risk of|fears? of|could lead to)\b", re.I)
 
 
@@ -95,6 +114,52 @@ def past_tense(doc: Document, start: int, end: int) -> bool:
     return False
 
 
+_ACT_VERBS = word_set("context_act_verbs")
+_ACT_PATH = {"nsubj", "nsubjpass", "dobj", "compound", "amod", "conj", "ROOT"}
+
+
+def told_as_act(doc: Document, start: int, end: int) -> bool:
+    """Whether the words at start..end are a past act or its doer or object ("protesters rallied", "the two sides
+    agreed a truce", "a deal was signed"), not a thing a clause only mentions ("despite the truce", "calls for
+    talks"): the first verb above them, reached through subject, object or compound links only, is a verb of
+    such an act (lang/en/context_act_verbs.txt) in a past tense."""
+    sp = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
+    if sp is None or len(sp) == 0:
+        return False
+    tok = sp.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.lemma_.lower() in _ACT_VERBS and past_tense(doc, tok.idx, tok.idx + len(tok.text))
+        if tok.dep_ not in _ACT_PATH or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+_PASSING_PREPS = word_set("passing_prepositions")
+
+
+def in_passing(doc: Document, start: int, end: int) -> bool:
+    """Whether the words at start..end are a noun governed by a preposition of circumstance ("amid fierce
+    clashes", "after a week of fighting", "to escape the battles": lang/en/passing_prepositions.txt), mentioned
+    in passing, not told as an act."""
+    sp = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
+    if sp is None or len(sp) == 0:
+        return False
+    tok = sp.root
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("pobj", "dobj") and tok.head.lower_ in _PASSING_PREPS
+
+
+def _period_total(clause: str) -> re.Match | None:
+    """A toll counted over a period in the trigger's clause (`_PERIOD_TOTAL_RE`), unless that clause counts from a
+    date for a first, a superlative or a toll of the day (`_SINCE_NOT_TOTAL_RE`, before "since")."""
+    m = _PERIOD_TOTAL_RE.search(clause)
+    since = m.group(0).lower().rfind("since") if m else -1
+    if since >= 0 and _SINCE_NOT_TOTAL_RE.search(clause, 0, m.start() + since):
+        return None
+    return m
+
+
 def judge(doc: Document, start: int, end: int) -> tuple[str, str]:
     """(factuality, reason) for the event whose trigger is `doc.clean[start:end]`."""
     sent = doc.sentence_of(start)
@@ -105,7 +170,7 @@ def judge(doc: Document, start: int, end: int) -> tuple[str, str]:
     clause_end = min([i for i in (doc.clean.find(c, end, s1) for c in ",;:)") if i >= 0] or [s1])
     clause = doc.clean[max(s0, clause_start + 1):clause_end]
     lead = re.match(r"\W*(since (19|20)\d\d|for (many |several )?(years|decades))\b", text, re.I)
-    m = _BACKGROUND_RE.search(clause) or lead
+    m = _BACKGROUND_RE.search(clause) or lead or _period_total(clause)
     if m:
         return "background", f"background/habitual cue {m.group(0)!r}"
     m = _PLANNED_RE.search(text)

@@ -9,11 +9,16 @@ Contract:
   ACLED note's opening tag decides on the first span) and the factuality of its trigger.
 - `purpose_next(doc, readings)`: a weak act of protest followed by a sentence that says what the crowd demanded
   is decided with that sentence's protest cues (readings are updated in place).
-- `tolls_of_explosions(readings)`: a sentence that only tells of people killed or wounded, right after an
-  explosion, is decided as that explosion (its toll, not an attack on civilians).
-- `group_incidents(doc, readings)` (after `tolls_of_explosions`): `Incident`s: sentences of one event type (and factuality) at the same places
-  are one incident; a strong trigger of another type opens a new one; what happens at a demonstration belongs to
-  it; an outcome-only sentence is an incident only when the report has none.  Occurred incidents come first.
+- `tolls_of_explosions(readings)`: a sentence that only tells of people killed or wounded, after an explosion or an
+  armed clash with no other act of armed violence told between, is decided as that act (its toll, not an attack on
+  civilians).
+- `group_incidents(doc, readings)` (after `tolls_of_explosions`): `Incident`s: sentences of one event type (and
+  factuality) at the same places are one incident; a strong trigger of another type, of another sub-event type
+  (one ACLED unit each: an air strike and a shelling of one town are two) or at another place opens a new one (a
+  territory cue of weight 2 is strong enough); what happens at a demonstration belongs to it; an outcome-only
+  sentence is an incident only when the report has none.  Occurred incidents come first.
+- `war_context_dropped(doc, incidents)`: in a report of armed violence, what its later sentences tell as the war's
+  side effects or context (taxonomy families `side_of_war`, `context_of_war`) is no event of its own.
 - `protest_label(inc)`: a demonstration's sub-event type, with the modifiers (and riot cues) of the sentences
   that follow it in the incident's context.
 """
@@ -25,7 +30,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document
 from .clauses import match_span
-from .factuality import judge, past_tense
+from .factuality import in_passing, judge, past_tense, told_as_act
 from .lexicon import Cue, CueMatch, Lexicon
 from .rules import Decision, decide, toll_of_harm
 from .taxonomy import taxonomy
@@ -123,7 +128,7 @@ def _protest_took_place(doc: Document, r: Reading) -> None:
     the purpose's; a past-tense act of the same protest says it took place."""
     d = r.decision
     for m in d.evidence:
-        if m is not d.anchor and m.weight >= 2 and past_tense(doc, m.start, m.end) \
+        if m is not d.anchor and m.weight >= 2 and told_as_act(doc, m.start, m.end) \
                 and judge(doc, m.start, m.end)[0] == "occurred":
             r.factuality, r.fact_reason = "occurred", f"{m.text!r} reports the protest in the past tense"
             break
@@ -151,29 +156,30 @@ def purpose_next(doc: Document, readings: list[Reading]) -> None:
         r.factuality, r.fact_reason = judge(doc, a.start, a.end)
 
 
-TOLL_REACH = 2   # a toll sentence belongs to the explosion told at most this many sentences before it
-
-
 def tolls_of_explosions(readings: list[Reading]) -> None:
     """A sentence that only tells that people were killed or wounded ("Dozens of people were also wounded", "nine
-    civilians were killed in Qaterji"), right after an air strike, shelling or bombing (TOLL_REACH sentences at
-    most, nothing else told between), is that explosion's toll: it is decided as the explosion (readings are
-    updated in place), so it joins that incident, or at another place is an explosion there, never an attack."""
+    civilians were killed in Qaterji", "He said at least 31 people were killed"), after an air strike, shelling or
+    bombing, is that explosion's toll when the last act of armed violence told before it (at any distance: quotes
+    and details follow the lead) is that explosion: it is decided as the explosion (readings are updated in
+    place), so it joins that incident, or at another place is an explosion there, never an attack on civilians.
+    After an armed clash it is that clash's toll in the same way (people killed in the fighting); after a change
+    of territory it is left as it is."""
     tax = taxonomy()
-    last: tuple[int, Reading] | None = None
-    for i, r in enumerate(readings):
+    last: Reading | None = None
+    for r in readings:
         d = r.decision
         if not d.label:
             continue
-        if (d.label == "Attack" and last is not None and i - last[0] <= TOLL_REACH
-                and r.factuality == last[1].factuality == "occurred"
+        if (d.label == "Attack" and last is not None and r.factuality == last.factuality == "occurred"
                 and toll_of_harm([m for m in r.matches if m.section == "Attack"],
                                 [m for m in r.matches if m.section.startswith("actor:")])):
-            boom = last[1].decision
+            boom = last.decision
             r.decision = Decision(boom.label, d.score, d.evidence, d.reasons + [
-                f"the toll of the {boom.label} told just before ({boom.anchor.text if boom.anchor else ''!r})"],
+                f"the toll of the {boom.label} told before it ({boom.anchor.text if boom.anchor else ''!r})"],
                 d.scores)
-        last = (i, r) if tax.in_family(r.decision.label, "explosive") else None
+            continue
+        if r.factuality == "occurred" and tax.in_family(d.label, "armed") and not tax.in_family(d.label, "harm"):
+            last = r if tax.in_family(d.label, "explosive") or d.label == "Armed clash" else None
 
 
 class _PlaceNames:
@@ -194,6 +200,11 @@ class _PlaceNames:
     def add(self, inc: Incident, r: Reading) -> None:
         """`r` joins `inc` (call once per reading an incident gets, its head included)."""
         self._of_incident.setdefault(id(inc), set()).update(self.of(r))
+
+    def placeless_lead(self, inc: Incident, r: Reading) -> bool:
+        """Is the incident one sentence that names no place ("Air strikes kill 20 fighters"), so that the next
+        sentence telling the same act names where it happened?"""
+        return len(inc.readings) == 1 and not self._of_incident.get(id(inc)) and inc.head is not r
 
     def elsewhere(self, r: Reading, inc: Incident) -> bool:
         """Does sentence `r` name places, none of which the incident's sentences name?"""
@@ -227,11 +238,14 @@ def group_incidents(doc: Document, readings: list[Reading]) -> list[Incident]:
         etype = tax.event_type_of(d.label)
         same = [inc for inc in incidents if tax.event_type_of(inc.head.decision.label) == etype
                 and inc.head.factuality == r.factuality]
-        if same and d.score >= 3 and not d.outcome_only:
-            same = [inc for inc in same if not names.elsewhere(r, inc)]   # the same kind at another place: another
+        firm = d.score >= 3 or (d.score >= 2 and tax.in_family(d.label, "territory"))
+        if same and firm and not d.outcome_only:
+            # the same kind at another place, or another sub-event type told firmly: another (one ACLED unit each)
+            same = [inc for inc in same if (not names.elsewhere(r, inc) or names.placeless_lead(inc, r))
+                    and inc.head.decision.label == d.label]
         if same:
             joined = same[-1]
-        elif not incidents or (((d.score >= 3 and not d.outcome_only) or r.factuality != "occurred")
+        elif not incidents or ((firm or r.factuality != "occurred")
                                and not _at_demonstration(r, incidents)):
             joined = Incident([])
             incidents.append(joined)
@@ -244,7 +258,31 @@ def group_incidents(doc: Document, readings: list[Reading]) -> list[Incident]:
     _add_context(incidents, readings)
     # an occurred incident leads; planned/threatened ones follow it
     incidents.sort(key=lambda inc: inc.head.factuality != "occurred")
-    return incidents
+    return war_context_dropped(doc, incidents)
+
+
+def war_context_dropped(doc: Document, incidents: list[Incident]) -> list[Incident]:
+    """In a report of armed violence, what is told after the report's first incident as the war's side effects
+    (damage, troop movements: family `side_of_war`) is no event of its own, nor is fighting only mentioned in
+    passing ("to escape the battles", "amid fierce clashes"), and a truce, talks or a protest (family
+    `context_of_war`) is one only when its trigger is told as a past act ("protesters rallied", "a truce was agreed"),
+    not as a thing mentioned ("despite the truce", "calls for talks")."""
+    tax = taxonomy()
+    armed = tax.family("armed")
+    if not any(inc.head.decision.label in armed and inc.head.factuality == "occurred" for inc in incidents):
+        return incidents
+    side, context = tax.family("side_of_war"), tax.family("context_of_war")
+
+    def kept(inc: Incident) -> bool:
+        d = inc.head.decision
+        if d.label in side:
+            return False
+        if d.label == "Armed clash" and all(in_passing(doc, m.start, m.end) for m in inc.head.matches
+                                            if m.section == d.label):
+            return False
+        return d.label not in context or any(m.section == d.label and told_as_act(doc, m.start, m.end)
+                                             for m in inc.head.matches)
+    return incidents[:1] + [inc for inc in incidents[1:] if kept(inc)]
 
 
 def _add_context(incidents: list[Incident], readings: list[Reading]) -> None:

@@ -332,9 +332,18 @@ RULES: list[tuple[str, Rule]] = [
 ]
 
 
+def _named_precisely(matches: list[CueMatch]) -> list[CueMatch]:
+    """A weapon's cue inside a longer cue of another weapon of at least its weight ("car bomb" in "suicide car
+    bomb") is that longer weapon's word: the more precise name decides, not the sum of the words it contains."""
+    boom = _family("explosive")
+    return [m for m in matches if m.section not in boom or not any(
+        o.section in boom and o.section != m.section and o.start <= m.start and m.end <= o.end
+        and o.end - o.start > m.end - m.start and o.weight >= m.weight for o in matches)]
+
+
 def decide(matches: list[CueMatch], extra_mods: tuple[CueMatch, ...] | list[CueMatch] = ()) -> Decision:
     """The sub-event type the matches report (see the module docstring)."""
-    s = Scores(matches, extra_mods)
+    s = Scores(_named_precisely(matches), extra_mods)
     for _name, rule in RULES:
         d = rule(s)
         if d is not None:

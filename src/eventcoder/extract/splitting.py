@@ -27,7 +27,7 @@ from .incidents import Incident, Reading
 from .lexicon import Lexicon
 from .nearby import SPLIT_KM, km
 from .new_event import civilian_hint, confidence_of, new_event
-from .rules import Decision
+from .rules import Decision, toll_of_harm
 from .taxonomy import taxonomy
 
 # A place right after another one that only says where the first lies ("Anadan in the northern countryside of
@@ -38,6 +38,18 @@ _CONTAINER_GAP = re.compile(r"(?i)^[\s,(\-]*((\w+\s+){0,2})?((in|of|at|near|with
 _CONJUNCTION = re.compile(r"(?i)\b(and|or|while|but|as|after|before|then|amid|following)\b|[;:]")
 _TOLL = re.compile(r"(?i)\b(casualt\w*|kill\w*|martyr\w*|dies|died|death\w*|losses|dead|bodies|massacre\w*|"
                    r"execut\w*|injur\w*|wound\w*|loses? (his|her|their) li\w+)")
+
+
+def _toll_of_lead(d: Decision, lead: Event) -> Decision:
+    """A place or clause of an explosion's sentence that only tells who was killed or wounded there ("an air
+    strike hit X and killed 38 civilians in Y") is that explosion there, not an attack on civilians."""
+    if d.label != "Attack" or not lead.sub_event_type or not taxonomy().in_family(lead.sub_event_type, "explosive"):
+        return d
+    attack = [m for m in d.evidence if m.section == "Attack"]
+    if attack and not toll_of_harm(attack):      # no cue of its own: named with the place before it
+        return d
+    return Decision(lead.sub_event_type, d.score, d.evidence, d.reasons + [
+        f"the toll of the {lead.sub_event_type} its sentence tells"], d.scores)
 
 
 # --- one event per attacked place ---------------------------------------------------------------------------------
@@ -95,20 +107,29 @@ def _place_decision(doc: Document, lexicon: Lexicon, r: Reading, targets: list, 
 
 
 def split_places(doc: Document, lexicon: Lexicon, inc: Incident, lead: Event) -> list[Event]:
-    """Extra events for the other places a sentence names as attacked or fought over (see the module docstring)."""
-    r = inc.head
-    if r.factuality != "occurred":
-        return []
+    """Extra events for the other places a sentence of the incident names as attacked or fought over (see the
+    module docstring): its lead sentence and each later sentence of it (a round-up of places hit the same way)."""
+    lead_place = doc.geography.place_of(doc, lead)[0]
+    placed = [lead_place] if lead_place is not None and lead_place.latitude is not None else []
+    out: list[Event] = []
+    for r in inc.readings:
+        if r.factuality == "occurred":
+            out.extend(_split_sentence(doc, lexicon, r, lead, lead_place, placed, len(out)))
+    return out
+
+
+def _split_sentence(doc: Document, lexicon: Lexicon, r: Reading, lead: Event, lead_place, placed: list,
+                    before: int) -> list[Event]:
+    """The events of one sentence's places other than those already `placed` (which it extends)."""
     targets = _targets(doc, r)
     if len(targets) < 2:
         return []
-    lead_place = doc.geography.place_of(doc, lead)[0]
     targets = _home_country(doc, targets, lead_place)
     out: list[Event] = []
-    placed = [lead_place] if lead_place is not None and lead_place.latitude is not None else []
     prev_end, prev_d = r.start, None
     for i, p in enumerate(targets):
         d, trigger_after = _place_decision(doc, lexicon, r, targets, i, prev_end, prev_d)
+        d = _toll_of_lead(d, lead)
         clause = (prev_end, p.end) if not trigger_after else (p.start, d.anchor.end)
         prev_end = p.end
         prev_d = d if d.label else None
@@ -123,7 +144,7 @@ def split_places(doc: Document, lexicon: Lexicon, inc: Incident, lead: Event) ->
         fact, why = judge(doc, a.start, a.end) if a is not None else (r.factuality, r.fact_reason)
         if fact != "occurred":
             continue
-        conf = round(max(0.05, min(confidence_of(d.score, 1), lead.confidence - 0.05 * (len(out) + 1))), 4)
+        conf = round(max(0.05, min(confidence_of(d.score, 1), lead.confidence - 0.05 * (before + len(out) + 1))), 4)
         ev = new_event(doc, d, span, fact, conf, once_per_span=False,
                        inferred_why="named in one list with the place before it")
         doc.notes_of(ev).place_hint = p
@@ -167,7 +188,7 @@ def split_clauses(doc: Document, lexicon: Lexicon, inc: Incident, lead: Event, p
             own = doc.notes_of(e).actor_scope
             if own is None or not (scope[0] <= own[0] and own[1] <= scope[1]):
                 doc.notes_of(e).actor_scope = scope
-        d = c.decision
+        d = _toll_of_lead(c.decision, lead)
         if owners or d.anchor is None:
             continue
         fact, why = judge(doc, d.anchor.start, d.anchor.end)
