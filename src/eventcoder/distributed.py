@@ -50,6 +50,10 @@ class ClusterPipeline:
         self.options = tuple(sorted(options.items()))
         self.chunk = chunk
         self.cluster = None
+        import dask
+        # coding is long CPU-bound tasks: the workers' statistical profiler and frequent system monitor only cost
+        dask.config.set({"distributed.worker.profile.enabled": False,
+                         "distributed.admin.system-monitor.interval": "2s"})
         try:
             if scheduler:
                 self.client = Client(scheduler, timeout="20s")
