@@ -7,6 +7,7 @@ import json
 from click.testing import CliRunner
 
 from eventcoder.cli import cli
+from report_files import write_jsonl
 
 DOCS = [
     {"id": f"d{i}", "published_at": "2024-05-13", "text": text} for i, text in enumerate([
@@ -20,7 +21,7 @@ DOCS = [
 
 def test_a_local_dask_cluster_codes_what_one_process_codes(tmp_path):
     docs = tmp_path / "docs.jsonl"
-    docs.write_text("".join(json.dumps(d) + "\n" for d in DOCS))
+    write_jsonl(docs, DOCS)
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
     r1 = CliRunner().invoke(cli, ["extract", str(docs), "-o", str(one), "-q"])
     r2 = CliRunner().invoke(cli, ["extract", str(docs), "-o", str(two), "-q", "--workers", "2"])
@@ -35,6 +36,6 @@ def test_a_local_dask_cluster_codes_what_one_process_codes(tmp_path):
 
 def test_an_unreachable_scheduler_is_a_clear_error(tmp_path):
     docs = tmp_path / "docs.jsonl"
-    docs.write_text(json.dumps(DOCS[0]) + "\n")
+    write_jsonl(docs, DOCS[:1])
     r = CliRunner().invoke(cli, ["extract", str(docs), "-q", "--scheduler", "tcp://127.0.0.1:1"])
     assert r.exit_code == 1 and "cannot reach the Dask scheduler tcp://127.0.0.1:1" in r.output

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from eventcoder.cli import cli
 from eventcoder.fuse import FusionRulesError, fuse_records, load_rules
 from eventcoder.fuse.report_event import FusionInputError
+from report_files import write_jsonl
 
 
 def event(doc, place="Douma", day="2014-03-03", sub="Air/drone strike", etype="Explosions/Remote violence",
@@ -128,7 +129,7 @@ def test_bad_input_and_bad_rules_say_what_to_do(tmp_path):
 
 def test_fuse_verb_from_events_and_its_usage_errors(tmp_path):
     src = tmp_path / "events.jsonl"
-    src.write_text("".join(json.dumps(r) + "\n" for r in [event("a"), event("b"), {"doc_id": "skipped"}]))
+    write_jsonl(src, [event("a"), event("b"), {"doc_id": "skipped"}])
     out = tmp_path / "fused.jsonl"
     res = CliRunner().invoke(cli, ["fuse", "--from", str(src), "-o", str(out)])
     assert res.exit_code == 0, res.output
@@ -144,13 +145,13 @@ def test_fuse_verb_from_events_and_its_usage_errors(tmp_path):
 
 def test_fuse_verb_codes_reports_and_joins_two_outlets_on_one_strike(tmp_path):
     docs = tmp_path / "reports.jsonl"
-    docs.write_text("".join(json.dumps(d) + "\n" for d in [
+    write_jsonl(docs, [
         {"id": "wire-a", "published_at": "2014-03-04", "source": "Wire A",
          "text": "Government air strikes killed 12 civilians in Douma on Monday, activists said."},
         {"id": "wire-b", "published_at": "2014-03-04", "source": "Paper B",
          "text": "At least 15 people died when warplanes bombed a market in Douma on Monday, local medics said."},
         {"id": "wire-c", "published_at": "2014-03-04", "source": "Paper C",
-         "text": "Rebels shelled a neighbourhood of Aleppo on Sunday, killing three people, state media said."}]))
+         "text": "Rebels shelled a neighbourhood of Aleppo on Sunday, killing three people, state media said."}])
     out = tmp_path / "fused.jsonl"
     res = CliRunner().invoke(cli, ["fuse", str(docs), "-o", str(out), "--explain", "-q"])
     assert res.exit_code == 0, res.output

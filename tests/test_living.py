@@ -3,7 +3,6 @@ merges and unfusings, and copies of a report coded once. Reports and events are 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import random
 
 from click.testing import CliRunner
@@ -12,6 +11,7 @@ from eventcoder.cli import cli
 from eventcoder.fuse import fuse_records
 from eventcoder.model import Document, Event, event_id
 from eventcoder.store import open_store
+from report_files import write_jsonl
 
 TEXT = "Air strikes killed 12 people in Douma on Monday, the monitor said; the toll rose later."
 PLACES = {"Douma": (33.57, 36.40), "Zamalka": (33.52, 36.36), "Harasta": (33.56, 36.37)}
@@ -121,7 +121,7 @@ def test_copies_are_coded_once_and_the_change_log_is_a_verb(tmp_path, db_url):
     docs = [{"id": f"copy-{i}", "title": f"Headline {i}", "text": f"DOUMA (Agency {i}) - {body}",
              "published_at": "2014-03-04", "source": f"Outlet {i}"} for i in range(40)]
     path = tmp_path / "docs.jsonl"
-    path.write_text("".join(json.dumps(d) + "\n" for d in docs))
+    write_jsonl(path, docs)
     db = db_url()
     res = CliRunner().invoke(cli, ["code", str(path), "--db", db, "--json", "-q"])
     assert res.exit_code == 0, res.output

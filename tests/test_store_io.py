@@ -7,6 +7,7 @@ from eventcoder import __version__
 from eventcoder.model import Document, Event, event_id
 from eventcoder.store import open_store
 from eventcoder.store.sqlite import SQLiteStore
+from report_files import write_jsonl
 
 
 def doc_with_event(doc_id="d1", n_events=1):
@@ -55,13 +56,13 @@ def test_postgresql_and_sqlite_store_the_same_events_field_for_field(tmp_path, d
     from click.testing import CliRunner
     from eventcoder.cli import cli
     docs = tmp_path / "docs.jsonl"
-    docs.write_text("".join(json.dumps(d) + "\n" for d in [
+    write_jsonl(docs, [
         {"id": "n1", "published_at": "2024-05-13", "source": "Wire",
          "text": "Gunmen killed five villagers in an attack on Kaura in Zamfara State on Sunday, police said."},
         {"id": "n2", "published_at": "2024-05-13", "source": "Daily",
          "text": "Police fired tear gas at hundreds of students protesting fee increases in Nairobi on Monday."},
         {"id": "n3", "published_at": "2024-05-14", "source": "Radio",
-         "text": "Bandits killed six people in Kaura, Zamfara State, on Sunday, residents told reporters."}]))
+         "text": "Bandits killed six people in Kaura, Zamfara State, on Sunday, residents told reporters."}])
     exports = []
     for url in (f"sqlite:///{tmp_path}/ref.db", db_url("parity")):
         assert CliRunner().invoke(cli, ["code", str(docs), "--db", url, "-q", "--json"]).exit_code == 0

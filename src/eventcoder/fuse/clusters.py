@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from .merge import fused_record
-from .report_event import ReportEvent, loaded, read_event
+from .report_event import ReportEvent, attach_reports, loaded, read_event
 from .rules import FusionRules, load_rules
 from .sameness import apart_from_cluster, why_same
 
@@ -110,10 +110,8 @@ def fuse_records(records: Iterable[dict], rules: FusionRules | None = None, expl
     """Fuse coded events; `published` and `outlets` give each report's publication date and outlet by doc id."""
     rules = rules or load_rules()
     published, outlets = published or {}, outlets or {}
-    events = [read_event(r, i, rules, published.get(str(r.get("doc_id"))) if isinstance(r, dict) else None)
-              for i, r in enumerate(records)]
-    for e in events:
-        e.outlet = outlets.get(e.doc_id)
+    events = [read_event(r, i, rules) for i, r in enumerate(records)]
+    attach_reports(events, {d: (outlets.get(d), published.get(d)) for d in {e.doc_id for e in events}})
     clusters = cluster_events(events, rules)
     clusters.sort(key=lambda c: min(m.index for m in c.members))
     return FusionResult(clusters, rules, explain, len(events), len({e.doc_id for e in events}))

@@ -21,7 +21,7 @@ from typing import Protocol
 
 from .clusters import Cluster, Links, cluster_events
 from .merge import fused_record
-from .report_event import ReportEvent, loaded, read_event
+from .report_event import ReportEvent, attach_reports, loaded, read_event
 from .rules import FusionRules
 
 # fields of a fused record that say where its words are rather than what it says: a change there alone is no update
@@ -53,24 +53,23 @@ def refuse(tables: FusionTables, new_records: list[dict], gone: list[str], rules
     """Fuse one report's new events into the store (see the module's docstring); returns the changes logged.
     `touched`: stored events whose fused events a reviewer's decision changed (they are fused again too)."""
     new = [read_event(r, i, rules) for i, r in enumerate(new_records)]
+    former = tables.member_rows(list(gone) + list(touched))
     reach = dt.timedelta(days=2 * (rules.tolerance_days + rules.max_range_days))
     windows = [(block_key(e), e.start - reach, e.end + reach) for e in new if e.block]
     windows += [(b, dt.date.fromisoformat(s) - reach, dt.date.fromisoformat(t) + reach)
-                for _, _, b, s, t in tables.member_rows(list(gone) + list(touched)) if b and s and t]
+                for _, _, b, s, t in former if b and s and t]
     near = [row for b, lo, hi in windows for row in tables.members_near(b, lo.isoformat(), hi.isoformat())]
     old = dict(near)
     old.update(tables.members_of({f for _, f in near}))
-    old.update((e, f) for e, f, *_ in tables.member_rows(list(gone) + list(touched)))
+    old.update((e, f) for e, f, *_ in former)
     gone_set, new_ids = set(gone), {e.event_id for e in new}
     tables.drop_members([g for g in gone if g not in new_ids])
     keep_ids = [e for e in old if e not in gone_set and e not in new_ids]
-    records = tables.event_records(sorted(keep_ids))
-    events = [read_event(r, i, rules) for i, r in enumerate(records)]
-    events += [read_event(r, len(events) + i, rules) for i, r in enumerate(new_records)]
-    meta = tables.report_meta({e.doc_id for e in events})     # (outlet, publication date) of each report
-    for e in events:
-        e.outlet, published = meta.get(e.doc_id, (None, None))
-        e.published = e.published or published
+    events = [read_event(r, i, rules) for i, r in enumerate(tables.event_records(sorted(keep_ids)))]
+    for i, e in enumerate(new):            # the report's own events come after the stored ones
+        e.index = len(events) + i
+    events += new
+    attach_reports(events, tables.report_meta({e.doc_id for e in events}))
     clusters = cluster_events(events, rules, tables.links({e.event_id for e in events}))
     return _reconcile(tables, clusters, old, rules, {e.doc_id for e in new})
 
@@ -79,17 +78,16 @@ def _reconcile(tables: FusionTables, clusters: list[Cluster], old: dict[str, str
                reports: set[str]) -> int:
     stored = tables.stored(set(old.values()))
     logged, seq = 0, tables.next_seq()
-    taken: dict[str, str] = {}                       # stored id -> the cluster key that kept it
-    order = sorted(clusters, key=lambda c: min((stored[old[m.event_id]][1] for m in c.members
-                                                if old.get(m.event_id) in stored), default=10 ** 18))
-    for c in order:
-        prev = sorted({old[m.event_id] for m in c.members if old.get(m.event_id) in stored},
-                      key=lambda f: (stored[f][1], f))
+    taken: set[str] = set()                          # the ids clusters keep or get
+    held = [(c, sorted({old[m.event_id] for m in c.members if old.get(m.event_id) in stored},
+                       key=lambda f: (stored[f][1], f))) for c in clusters]
+    held.sort(key=lambda cp: stored[cp[1][0]][1] if cp[1] else 10 ** 18)   # the oldest stored ids choose first
+    for c, prev in held:
         keep = next((f for f in prev if f not in taken), None)
         if keep is None:
             seq += 1
         fid = c.fused_id = keep or new_fused_id(c.members, seq)
-        taken[fid] = fid
+        taken.add(fid)
         with loaded(c.members):
             record = fused_record(c.members, rules, None)
         record["id"] = fid
@@ -104,7 +102,7 @@ def _reconcile(tables: FusionTables, clusters: list[Cluster], old: dict[str, str
         if keep is None or changed or any(old.get(m.event_id) != fid for m in c.members):
             tables.write_fused(fid, block_key(c.members[0]), (c.members[0].start, c.last), record,
                                stored[fid][1] if keep else seq, c.members)
-    for fid in sorted(set(stored) - set(taken)):
+    for fid in sorted(set(stored) - taken):
         successors = sorted({c.fused_id for c in clusters if any(old.get(m.event_id) == fid for m in c.members)})
         tables.log("merged" if successors else "deleted", fid, other_ids=successors or None)
         tables.delete_fused(fid)

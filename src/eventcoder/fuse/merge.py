@@ -47,7 +47,7 @@ def fused_record(members: list[ReportEvent], rules: FusionRules, notes: list[str
     out["source"] = _union([m.record.get("source") for m in members] + [m.outlet for m in members])
     out["source_scale"] = _union(m.record.get("source_scale") for m in members)
     out["confidence"] = max(float(m.record.get("confidence") or 0.0) for m in members)
-    out["id"] = "fev-" + hashlib.sha1("\x00".join(sorted(_member_id(m) for m in members)).encode()).hexdigest()[:16]
+    out["id"] = "fev-" + hashlib.sha1("\x00".join(sorted(m.event_id for m in members)).encode()).hexdigest()[:16]
     givers = {**{g: [m] for g, m in chosen.items()}, "fatalities": given, "source": members}
     out["evidence"], out["inferred"], out["provenance"] = _traced(givers)
     out["reports"] = list(dict.fromkeys(m.doc_id for m in members))
@@ -58,10 +58,6 @@ def fused_record(members: list[ReportEvent], rules: FusionRules, notes: list[str
     if notes is not None:
         out["explanation"] = list(notes) + [f"toll update: {s}" for s in tolls.superseded] + _toll_note(tolls)
     return out
-
-
-def _member_id(m: ReportEvent) -> str:
-    return m.event_id
 
 
 def _majority(members, key):
@@ -95,7 +91,7 @@ def _traced(givers: dict[str, list[ReportEvent]]):
     evidence, inferred, provenance = [], {}, {}
     for group, reports in givers.items():
         for m in reports:
-            ev_id = _member_id(m)
+            ev_id = m.event_id
             for e in m.record.get("evidence") or ():
                 if GROUP_OF.get(e.get("field")) == group:
                     evidence.append({**e, "doc_id": m.doc_id})

@@ -53,7 +53,7 @@ class ReportEvent:
         return f"{self.doc_id} ({self.location or 'no place'}, {day})"
 
 
-def read_event(record: dict, index: int, rules: FusionRules, published: str | None = None) -> ReportEvent:
+def read_event(record: dict, index: int, rules: FusionRules) -> ReportEvent:
     if not isinstance(record, dict) or not record.get("doc_id"):
         raise FusionInputError(f"event {index + 1}: not a coded event (it needs at least a doc_id, as "
                                f"`eventcoder extract` writes them)")
@@ -76,7 +76,15 @@ def read_event(record: dict, index: int, rules: FusionRules, published: str | No
     actors = frozenset(a for a in (actor_key(record.get("actor1")), actor_key(record.get("actor2"))) if a)
     return ReportEvent(index, json.dumps(record, ensure_ascii=False), str(record["doc_id"]),
                        str(record.get("id") or f"{record['doc_id']}#{index}"), record.get("sub_event_type"), record.get("location"), start, end, block, alone, place, coarse,
-                       point, actors, published or record.get("published_at"))
+                       point, actors, record.get("published_at"))
+
+
+def attach_reports(events: list[ReportEvent], meta: dict[str, tuple[str | None, str | None]]) -> None:
+    """Give each event its report's outlet and publication date (`meta`: doc id -> (outlet, published)); a date
+    the coded event carries itself stays."""
+    for e in events:
+        e.outlet, published = meta.get(e.doc_id, (None, None))
+        e.published = e.published or published
 
 
 @contextmanager

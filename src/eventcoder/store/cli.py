@@ -13,6 +13,7 @@ from ..errors import EventcoderError
 
 DB_DEFAULT = "$EVENTCODER_DB, else eventcoder.db"
 DB_HELP = "the database `eventcoder code` filled: a SQLite file path or sqlite:///path URL"
+db_option = click.option("--db", default=default_db, show_default=DB_DEFAULT, help=DB_HELP)
 CHANGE_COLUMNS = ("seq", "at", "change", "event_id", "fields", "reports", "other_ids", "run_id")
 
 
@@ -28,7 +29,7 @@ def _store(db: str):
 @click.option("--since", callback=_date_text, metavar="YYYY-MM-DD", help="only changes on or after this day")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
 @click.option("-o", "--output", default="-", show_default=True, help="file to write, - for stdout")
-@click.option("--db", default=default_db, show_default=DB_DEFAULT, help=DB_HELP)
+@db_option
 def changes(since, fmt, output, db):
     """What changed in the fused events: events added, updated (which fields, from which reports), merged into
     another (`other_ids` names the survivor), split, or deleted — ACLED's weekly update and deletions file."""
@@ -60,7 +61,7 @@ def events():
 @events.command("merge")
 @click.argument("keep")
 @click.argument("other")
-@click.option("--db", default=default_db, show_default=DB_DEFAULT, help=DB_HELP)
+@db_option
 def merge(keep, other, db):
     """Make fused events KEEP and OTHER one event (the older id survives) and keep them one."""
     _decide(db, lambda store: store.merge_fused(keep, other), f"merged {other} with {keep}")
@@ -69,7 +70,7 @@ def merge(keep, other, db):
 @events.command("unfuse")
 @click.argument("fused_id")
 @click.argument("report")
-@click.option("--db", default=default_db, show_default=DB_DEFAULT, help=DB_HELP)
+@db_option
 def unfuse(fused_id, report, db):
     """Take REPORT (a document id or a per-report event id) out of fused event FUSED_ID, for good."""
     _decide(db, lambda store: store.unfuse(fused_id, report), f"took {report} out of {fused_id}")

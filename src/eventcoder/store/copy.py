@@ -15,8 +15,7 @@ def copy_store(src, dst) -> dict[str, int]:
     if dst.db.execute("SELECT count(*) FROM documents").fetchone()[0]:
         raise StoreError(f"{dst.path} already holds documents; copy into a new, empty database")
     counts = {}
-    dst.db.execute(dst.dialect.begin)
-    try:
+    with dst.writing():
         for table, identity in TABLES:
             cols = sorted(src.dialect.columns(src.db, table) & dst.dialect.columns(dst.db, table))
             rows = src.db.execute(f"SELECT {', '.join(_q(c) for c in cols)} FROM {table}").fetchall()
@@ -27,10 +26,6 @@ def copy_store(src, dst) -> dict[str, int]:
             if identity:
                 dst.dialect.renumber(dst.db, table, identity)
             counts[table] = len(rows)
-        dst.db.execute("COMMIT")
-    except Exception:
-        dst.db.execute("ROLLBACK")
-        raise
     return counts
 
 

@@ -7,10 +7,11 @@ from typing import Iterator
 
 from ..errors import StoreError
 from ..fuse.living import refuse
+from .sql_rows import utc_now
 
 
 class LivingDataset:
-    """Mixed into SQLStore (needs its `db`, `dialect`, `rules`, `_fusion`)."""
+    """Mixed into SQLStore (needs its `db`, `dialect`, `rules`, `writing`, `_fusion`)."""
 
     def fused_events(self, *, country: str | None = None, since: str | None = None, until: str | None = None,
                      event_type: str | None = None) -> Iterator[dict]:
@@ -38,14 +39,14 @@ class LivingDataset:
 
     def merge_fused(self, keep: str, other: str) -> None:
         """A reviewer's merge: the two fused events become one (the older id survives), and stay one."""
-        a, b = self._members(keep), self._members(other)
+        a, b = [e for e, _ in self._members(keep)], [e for e, _ in self._members(other)]
         self._decide([("merge", a[0], b[0])], a + b)
 
     def unfuse(self, fused_id: str, report: str) -> None:
         """A reviewer's unfusing: the events of `report` (a doc id or an event id) leave `fused_id` and never join
         its other reports again."""
-        members = self._members(fused_id)
-        rows = self.db.execute("SELECT event_id, doc_id FROM fusion_members WHERE fused_id=?", (fused_id,)).fetchall()
+        rows = self._members(fused_id)
+        members = [e for e, _ in rows]
         out = [e for e, d in rows if report in (e, d)]
         if not out:
             raise StoreError(f"{report} is not a report or event of {fused_id}; its reports are "
@@ -54,24 +55,18 @@ class LivingDataset:
             raise StoreError(f"{report} is all of {fused_id}: there is nothing to unfuse it from")
         self._decide([("apart", e, m) for e in out for m in members if m not in out], members)
 
-    def _members(self, fused_id: str) -> list[str]:
-        ids = [r[0] for r in self.db.execute("SELECT event_id FROM fusion_members WHERE fused_id=? ORDER BY "
-                                             "event_id", (fused_id,))]
-        if not ids:
+    def _members(self, fused_id: str) -> list[tuple[str, str]]:
+        """(event id, doc id) of the reports' events fused into `fused_id`, by event id."""
+        rows = [(r[0], r[1]) for r in self.db.execute("SELECT event_id, doc_id FROM fusion_members WHERE fused_id=? "
+                                                      "ORDER BY event_id", (fused_id,))]
+        if not rows:
             raise StoreError(f"no fused event {fused_id} in this database; `eventcoder export --format jsonl` lists "
                              f"them with their ids")
-        return ids
+        return rows
 
     def _decide(self, links: list[tuple[str, str, str]], touched: list[str]) -> None:
-        from .sql_fusion import _now
-        self.db.execute(self.dialect.begin)
-        try:
-            self.dialect.writer_lock(self.db)
-            self.db.executemany(self.dialect.upsert("manual_links", ("kind", "event_a", "event_b", "created_at"),
-                                                    "kind, event_a, event_b"),
-                                [(k, a, b, _now()) for k, a, b in links])
+        with self.writing() as db:
+            db.executemany(self.dialect.upsert("manual_links", ("kind", "event_a", "event_b", "created_at"),
+                                               "kind, event_a, event_b"),
+                           [(k, a, b, utc_now()) for k, a, b in links])
             refuse(self._fusion(), [], [], self.rules, touched=touched)
-            self.db.execute("COMMIT")
-        except Exception:
-            self.db.execute("ROLLBACK")
-            raise

@@ -3,23 +3,16 @@ and a reviewer's links, read and written on the store's connection inside its op
 `Dialect` writes its upserts)."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 from ..fuse.clusters import Links
+from ..fuse.living import block_key
 from ..fuse.report_event import ReportEvent
+from .sql_rows import rows_in, utc_now
 
 
 FUSED_COLUMNS = ("id", "block", "day_start", "day_end", "record", "created_seq", "created_at", "updated_at")
 MEMBER_COLUMNS = ("event_id", "fused_id", "doc_id", "block", "day_start", "day_end")
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-
-def _marks(n: int) -> str:
-    return ",".join("?" * n)
 
 
 class SQLFusionTables:
@@ -35,31 +28,24 @@ class SQLFusionTables:
             (block, day_to, day_from))]
 
     def members_of(self, fused_ids):
-        ids = sorted(fused_ids)
-        return [tuple(r) for i in range(0, len(ids), 500) for r in self.db.execute(
-            f"SELECT event_id, fused_id FROM fusion_members WHERE fused_id IN ({_marks(len(ids[i:i + 500]))})",
-            ids[i:i + 500])]
+        return [tuple(r) for r in rows_in(
+            self.db, "SELECT event_id, fused_id FROM fusion_members WHERE fused_id IN ({marks})", sorted(fused_ids))]
 
     def member_rows(self, event_ids):
-        ids = list(event_ids)
-        return [tuple(r) for i in range(0, len(ids), 500) for r in self.db.execute(
-            "SELECT event_id, fused_id, block, day_start, day_end FROM fusion_members WHERE event_id IN "
-            f"({_marks(len(ids[i:i + 500]))})", ids[i:i + 500])]
+        return [tuple(r) for r in rows_in(
+            self.db, "SELECT event_id, fused_id, block, day_start, day_end FROM fusion_members WHERE event_id IN "
+                     "({marks})", list(event_ids))]
 
     def event_records(self, event_ids):
         return self.event_dicts(event_ids)
 
     def report_meta(self, doc_ids):
-        ids = sorted(doc_ids)
-        return {r[0]: (r[1], r[2]) for i in range(0, len(ids), 500) for r in self.db.execute(
-            f"SELECT id, source, published_at FROM documents WHERE id IN ({_marks(len(ids[i:i + 500]))})",
-            ids[i:i + 500])}
+        return {r[0]: (r[1], r[2]) for r in rows_in(
+            self.db, "SELECT id, source, published_at FROM documents WHERE id IN ({marks})", sorted(doc_ids))}
 
     def stored(self, fused_ids):
-        ids = sorted(fused_ids)
-        return {r[0]: (json.loads(r[1]), r[2]) for i in range(0, len(ids), 500) for r in self.db.execute(
-            f"SELECT id, record, created_seq FROM fused_events WHERE id IN ({_marks(len(ids[i:i + 500]))})",
-            ids[i:i + 500])}
+        return {r[0]: (json.loads(r[1]), r[2]) for r in rows_in(
+            self.db, "SELECT id, record, created_seq FROM fused_events WHERE id IN ({marks})", sorted(fused_ids))}
 
     def links(self, event_ids):
         links = Links()
@@ -69,15 +55,15 @@ class SQLFusionTables:
         return links
 
     def write_fused(self, fused_id, block, days, record, created_seq, members: list[ReportEvent]):
-        now = _now()
+        now = utc_now()
         row = self.db.execute("SELECT created_at FROM fused_events WHERE id=?", (fused_id,)).fetchone()
         self.db.execute(self.dialect.upsert("fused_events", FUSED_COLUMNS, "id"),
                         (fused_id, block, _day(days[0]), _day(days[1]), json.dumps(record, ensure_ascii=False),
                          created_seq, row[0] if row else now, now))
         self.db.execute("DELETE FROM fusion_members WHERE fused_id=?", (fused_id,))
         self.db.executemany(self.dialect.upsert("fusion_members", MEMBER_COLUMNS, "event_id"),
-                            [(m.event_id, fused_id, m.doc_id, "|".join(map(str, m.block)) if m.block else None,
-                              _day(m.start), _day(m.end)) for m in members])
+                            [(m.event_id, fused_id, m.doc_id, block_key(m), _day(m.start), _day(m.end))
+                             for m in members])
 
     def delete_fused(self, fused_id):
         self.db.execute("DELETE FROM fused_events WHERE id=?", (fused_id,))
@@ -89,7 +75,7 @@ class SQLFusionTables:
     def log(self, change, fused_id, *, fields=None, reports=None, other_ids=None):
         self.db.execute("INSERT INTO changes (at, change, fused_id, fields, reports, other_ids, run_id) "
                         "VALUES (?,?,?,?,?,?,?)",
-                        (_now(), change, fused_id, json.dumps(fields) if fields else None,
+                        (utc_now(), change, fused_id, json.dumps(fields) if fields else None,
                          json.dumps(reports) if reports else None, json.dumps(other_ids) if other_ids else None,
                          self.run_id))
 

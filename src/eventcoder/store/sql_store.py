@@ -3,8 +3,8 @@ the change log, runs. A backend (`sqlite.py`, `postgres.py`) opens the connectio
 (`dialects.py`); everything else is here, so the two engines store the same rows, field for field."""
 from __future__ import annotations
 
-import datetime as dt
 import json
+from contextlib import contextmanager
 from typing import Iterator
 
 from ..version import __version__
@@ -17,15 +17,12 @@ from .dialects import Dialect
 from .living_reads import LivingDataset
 from .migrations import MIGRATIONS, add_column_sql
 from .sql_fusion import SQLFusionTables
+from .sql_rows import rows_in, utc_now
 
 # the events table's columns: the Event's declared output fields (model.py), then the run that stored it
 EVENT_COLUMNS = tuple(name for name, _ in stored_fields()) + ("run_id",)
 DOC_COLUMNS = ("id", "text", "clean", "title", "url", "source", "published_at", "language", "origin", "warnings",
                "skipped", "coder_version", "run_id", "coded_at", "duplicate_of")
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
 class SQLStore(LivingDataset):
@@ -37,8 +34,8 @@ class SQLStore(LivingDataset):
 
     def _ready(self) -> None:
         self.rules = load_rules()          # fusion's rules of sameness (data/fusion_rules.json)
-        self._pending: dict = {}           # LSH bands of the originals checked in this run and not yet saved
-        self._pending_sigs: dict = {}
+        self._pending: dict = {}           # LSH band -> originals checked in this run (copies of them are found
+        self._signatures: dict = {}        # before they are saved); doc id -> its MinHash, until it is saved
         self.migrate()
         self._check_columns()
 
@@ -51,15 +48,10 @@ class SQLStore(LivingDataset):
         for migration in MIGRATIONS:
             if migration.name in done:
                 continue
-            self.db.execute("BEGIN")
-            try:
+            with self.writing():
                 for stmt in migration.statements(self.dialect.name):
                     self.db.execute(stmt)
-                self.db.execute("INSERT INTO migrations VALUES (?, ?)", (migration.name, _now()))
-                self.db.execute("COMMIT")
-            except Exception:
-                self.db.execute("ROLLBACK")
-                raise
+                self.db.execute("INSERT INTO migrations VALUES (?, ?)", (migration.name, utc_now()))
             applied.append(migration.name)
         return applied
 
@@ -78,43 +70,59 @@ class SQLStore(LivingDataset):
     # --- runs ------------------------------------------------------------------------------------------------
     def start_run(self, command: str) -> int:
         row = self.db.execute("INSERT INTO runs (command, coder_version, started_at) VALUES (?, ?, ?) RETURNING id",
-                              (command, __version__, _now())).fetchone()
+                              (command, __version__, utc_now())).fetchone()
         return int(row[0])
 
     def finish_run(self, run_id: int, *, docs_ok: int, docs_failed: int, events: int) -> None:
         self.db.execute("UPDATE runs SET finished_at=?, docs_ok=?, docs_failed=?, events=? WHERE id=?",
-                        (_now(), docs_ok, docs_failed, events, run_id))
+                        (utc_now(), docs_ok, docs_failed, events, run_id))
 
     # --- documents and events --------------------------------------------------------------------------------
+    @contextmanager
+    def writing(self):
+        """One write transaction, all or nothing; writers take turns (the dialect's lock)."""
+        self.db.execute(self.dialect.begin)
+        try:
+            self.dialect.writer_lock(self.db)
+            yield self.db
+            self.db.execute("COMMIT")
+        except Exception:
+            self.db.execute("ROLLBACK")
+            raise
+
     def save(self, doc: Document, run_id: int | None = None) -> None:
         """Store `doc`, replace all its events and their evidence, and fuse them into the stored fused events, in
         one transaction (a run killed midway leaves the document as it was before, fused as before)."""
-        db = self.db
-        db.execute(self.dialect.begin)
-        try:
-            self.dialect.writer_lock(db)
-            gone = [r[0] for r in db.execute("SELECT id FROM events WHERE doc_id=?", (doc.id,))]
-            db.execute("DELETE FROM evidence WHERE event_id IN (SELECT id FROM events WHERE doc_id=?)", (doc.id,))
-            db.execute("DELETE FROM events WHERE doc_id=?", (doc.id,))
+        with self.writing() as db:
+            gone = self._drop_events(doc.id)
             db.execute(self.dialect.upsert("documents", DOC_COLUMNS, "id"),
-                       (doc.id, doc.text, doc.clean, doc.title, doc.url, doc.source,
-                        doc.published_at.isoformat() if doc.published_at else None, doc.language, doc.origin,
-                        json.dumps([w.to_dict() for w in doc.warnings], ensure_ascii=False), doc.skipped,
-                        __version__, run_id, _now(), None))
+                       self._document_row(doc, run_id, json.dumps([w.to_dict() for w in doc.warnings],
+                                                                   ensure_ascii=False), doc.skipped))
+            records = [ev.to_contract() for ev in doc.events]
             put_event = self.dialect.upsert("events", EVENT_COLUMNS, "id")
-            for ev in doc.events:
-                row = ev.to_contract()
-                row["inferred"] = json.dumps(row["inferred"], ensure_ascii=False)
-                row["run_id"] = run_id
+            for ev, rec in zip(doc.events, records):
+                row = dict(rec, inferred=json.dumps(rec["inferred"], ensure_ascii=False), run_id=run_id)
                 db.execute(put_event, [row.get(c) for c in EVENT_COLUMNS])
                 db.executemany('INSERT INTO evidence (event_id, field, start, "end", text, seq) VALUES (?,?,?,?,?,?)',
                                [(ev.id, e.field, e.start, e.end, e.text, i) for i, e in enumerate(ev.evidence)])
-            refuse(self._fusion(run_id), [ev.to_contract() for ev in doc.events], gone, self.rules)
+            refuse(self._fusion(run_id), records, gone, self.rules)
             self._remember_signature(doc)
-            db.execute("COMMIT")
-        except Exception:
-            db.execute("ROLLBACK")
-            raise
+
+    def _drop_events(self, doc_id: str) -> list[str]:
+        """Delete a document's events and their evidence; return their ids (fusion takes them out of their fused
+        events)."""
+        gone = [r[0] for r in self.db.execute("SELECT id FROM events WHERE doc_id=?", (doc_id,))]
+        self.db.execute("DELETE FROM evidence WHERE event_id IN (SELECT id FROM events WHERE doc_id=?)", (doc_id,))
+        self.db.execute("DELETE FROM events WHERE doc_id=?", (doc_id,))
+        return gone
+
+    @staticmethod
+    def _document_row(doc: Document, run_id: int | None, warnings: str, skipped: str | None,
+                      duplicate_of: str | None = None, clean: str | None = None) -> tuple:
+        """The `documents` row of `doc`, in DOC_COLUMNS order."""
+        return (doc.id, doc.text, doc.clean if clean is None else clean, doc.title, doc.url, doc.source,
+                doc.published_at.isoformat() if doc.published_at else None, doc.language, doc.origin, warnings,
+                skipped, __version__, run_id, utc_now(), duplicate_of)
 
     # --- near-duplicate reports ------------------------------------------------------------------------------
     def near_duplicate_of(self, doc: Document) -> str | None:
@@ -131,46 +139,43 @@ class SQLStore(LivingDataset):
                 "SELECT doc_id FROM doc_bands WHERE band=? AND hash=? AND doc_id<>?", (band, h, doc.id)))
         best, best_sim = None, near_dups.COPY_SIMILARITY
         for other in sorted(candidates):
-            stored = self._pending_sigs.get(other)
-            if stored is None:
-                row = self.db.execute("SELECT signature FROM doc_signatures WHERE doc_id=?", (other,)).fetchone()
-                stored = row[0] if row else None
+            stored = self._stored_signature(other)
             sim = near_dups.similarity(sig, stored) if stored is not None else 0.0
             if sim > best_sim or (best is None and sim >= best_sim):
                 best, best_sim = other, sim
         if best is None:
             for k in keys:
                 self._pending.setdefault(k, []).append(doc.id)
-            self._pending_sigs[doc.id] = near_dups.to_bytes(sig)
+            self._signatures[doc.id] = sig
         return best
+
+    def _stored_signature(self, doc_id: str) -> bytes | None:
+        """The signature of an original checked in this run (not saved yet) or stored."""
+        if doc_id in self._signatures:
+            return near_dups.to_bytes(self._signatures[doc_id])
+        row = self.db.execute("SELECT signature FROM doc_signatures WHERE doc_id=?", (doc_id,)).fetchone()
+        return row[0] if row else None
 
     def save_duplicate(self, doc: Document, original: str, run_id: int | None = None) -> None:
         """Store `doc` as a copy of `original`: kept and linked, not coded, no events of its own (events it had as
         an original before leave their fused events), in one transaction."""
-        db = self.db
-        db.execute(self.dialect.begin)
-        try:
-            self.dialect.writer_lock(db)
-            gone = [r[0] for r in db.execute("SELECT id FROM events WHERE doc_id=?", (doc.id,))]
-            db.execute("DELETE FROM evidence WHERE event_id IN (SELECT id FROM events WHERE doc_id=?)", (doc.id,))
-            db.execute("DELETE FROM events WHERE doc_id=?", (doc.id,))
+        with self.writing() as db:
+            gone = self._drop_events(doc.id)
             db.execute("DELETE FROM doc_bands WHERE doc_id=?", (doc.id,))
             db.execute("DELETE FROM doc_signatures WHERE doc_id=?", (doc.id,))
             db.execute(self.dialect.upsert("documents", DOC_COLUMNS, "id"),
-                       (doc.id, doc.text, doc.text, doc.title, doc.url, doc.source,
-                        doc.published_at.isoformat() if doc.published_at else None, doc.language, doc.origin, "[]",
-                        f"near-duplicate of {original}", __version__, run_id, _now(), original))
+                       self._document_row(doc, run_id, "[]", f"near-duplicate of {original}", original,
+                                          clean=doc.text))
             if gone:
                 refuse(self._fusion(run_id), [], gone, self.rules)
-            db.execute("COMMIT")
-        except Exception:
-            db.execute("ROLLBACK")
-            raise
 
     def _remember_signature(self, doc: Document) -> None:
+        """Index `doc`'s signature for the copies later runs may bring (computed once: when the run checked it)."""
         if not near_dups.worth_checking(doc.text):
             return
-        sig = near_dups.signature(doc.text)
+        sig = self._signatures.pop(doc.id, None)
+        if sig is None:
+            sig = near_dups.signature(doc.text)
         self.db.execute("DELETE FROM doc_bands WHERE doc_id=?", (doc.id,))
         self.db.executemany("INSERT INTO doc_bands (band, hash, doc_id) VALUES (?,?,?)",
                             [(b, h, doc.id) for b, h in near_dups.bands(sig)])
@@ -207,12 +212,8 @@ class SQLStore(LivingDataset):
         return ev
 
     def _events_by_id(self, event_ids: list[str]) -> list[dict]:
-        out = []
-        for i in range(0, len(event_ids), 500):
-            part = event_ids[i:i + 500]
-            out += [self._event_dict(r) for r in self.db.execute(
-                f"SELECT * FROM events WHERE id IN ({','.join('?' * len(part))}) ORDER BY doc_id, id", part)]
-        return out
+        return [self._event_dict(r) for r in list(rows_in(
+            self.db, "SELECT * FROM events WHERE id IN ({marks}) ORDER BY doc_id, id", event_ids))]
 
     def _fusion(self, run_id: int | None = None) -> SQLFusionTables:
         return SQLFusionTables(self.db, self.dialect, self._events_by_id, run_id)
