@@ -118,21 +118,20 @@ def extract(docs, output, explain, keep_all, model, quiet, actors, glob, text_co
                      keep_irrelevant=keep_irrelevant)
     pipeline = _pipeline(keep_all=keep_all, model=model, actors=actors,
                          relevance=(relevance_threshold, keep_irrelevant), cluster=(workers, scheduler))
-    res = _resumable(output, sig, force)
-    if res is None:
-        with _output(output) as out:
-            def sink(doc):
-                for ev in doc.events:
-                    out.write(json.dumps(event_record(ev, explain), ensure_ascii=False) + "\n")
-            summary = _run(read_inputs(docs, opts), pipeline, sink, on_error, progress, total=_total(docs, opts))
-    else:
-        summary = _run_to_file(res, docs, opts, pipeline, on_error, progress,
-                               lambda doc: [event_record(ev, explain) for ev in doc.events])
+    summary = _run_to_jsonl(output, _resumable(output, sig, force), docs, opts, pipeline, on_error, progress,
+                            lambda doc: [event_record(ev, explain) for ev in doc.events])
     _finish(summary, progress)
 
 
-def _run_to_file(res, docs, opts, pipeline, on_error, progress, records) -> RunSummary:
-    """Run a batch into a resumable JSONL file; the file stays resumable unless the run reaches its end."""
+def _run_to_jsonl(output, res, docs, opts, pipeline, on_error, progress, records) -> RunSummary:
+    """Run a batch and write each document's `records(doc)` as JSON lines: to `output` (stdout) when `res` is None,
+    else into the resumable file `res`, which stays resumable unless the run reaches its end."""
+    if res is None:
+        with _output(output) as out:
+            def sink(doc):
+                for rec in records(doc):
+                    out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            return _run(read_inputs(docs, opts), pipeline, sink, on_error, progress, total=_total(docs, opts))
     finished = False
     try:
         summary = _run(read_inputs(docs, opts), pipeline, lambda doc: res.write_document(doc.id, records(doc)),
@@ -159,17 +158,8 @@ def geoparse(docs, output, quiet, glob, text_column, id_column, source, publishe
     opts = _read_options(glob, text_column, id_column, source, published_at, focus_country)
     res = _resumable(output, _signature("geoparse", docs, glob=glob, text_column=text_column, id_column=id_column,
                                         focus_country=focus_country), force)
-    if res is None:
-        with _output(output) as out:
-            def sink(doc):
-                for rec in place_records(doc):
-                    out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            summary = _run(read_inputs(docs, opts), _pipeline(coding=False, cluster=(workers, scheduler)), sink,
-                           on_error, progress,
-                           total=_total(docs, opts))
-    else:
-        summary = _run_to_file(res, docs, opts, _pipeline(coding=False, cluster=(workers, scheduler)), on_error,
-                               progress, place_records)
+    summary = _run_to_jsonl(output, res, docs, opts, _pipeline(coding=False, cluster=(workers, scheduler)), on_error,
+                            progress, place_records)
     _finish(summary, progress)
 
 
