@@ -14,7 +14,7 @@ from .version import __version__
 from .errors import EventcoderError
 from .cli_common import (cluster_options, default_db, _date_text, _finish, _output, _pipeline, _read_options,
                          _resumable, _run, _signature, _total, actors_option, input_options, on_error_option,
-                         read_inputs, relevance_options, Progress, RunSummary)
+                         quiet_option, read_inputs, relevance_options, Progress, RunSummary)
 from .fuse.cli import fuse
 from .geo.cli import gazetteer
 from .store.cli import changes, db_group, events
@@ -37,7 +37,7 @@ NEAR_DUPLICATE = "near-duplicate: a copy of a stored report (stored and linked t
               help="database to store results in: a SQLite file path or sqlite:///path URL")
 @click.option("--keep-all", is_flag=True, help="also keep planned, threatened, denied and hypothetical events")
 @click.option("--json", "as_json", is_flag=True, help="print the events as JSON lines instead of a table")
-@click.option("--quiet", "-q", is_flag=True, help="no progress on stderr")
+@quiet_option
 @input_options
 @on_error_option
 @actors_option
@@ -54,7 +54,6 @@ def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_colu
     """
     from .report import print_document
     from .store import open_store
-    from .version import __version__ as version
     try:
         store = open_store(db)
     except EventcoderError as exc:
@@ -74,7 +73,7 @@ def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_colu
             print_document(doc)
 
     def done(doc):
-        if not force and store.has_document(doc.id, version):
+        if not force and store.has_document(doc.id, __version__):
             return True
         original = store.near_duplicate_of(doc)
         if original is None:
@@ -96,7 +95,7 @@ def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_colu
 @click.option("--explain", is_flag=True, help="add to each event why it got its type and actors")
 @click.option("--keep-all", is_flag=True, help="also emit planned, threatened, denied and hypothetical events")
 @click.option("--model", type=click.Path(exists=True, dir_okay=False), help="a model made by `eventcoder train`")
-@click.option("--quiet", "-q", is_flag=True, help="no progress on stderr")
+@quiet_option
 @input_options
 @on_error_option
 @actors_option
@@ -145,7 +144,7 @@ def _run_to_jsonl(output, res, docs, opts, pipeline, on_error, progress, records
 @cli.command()
 @click.argument("docs", nargs=-1, required=True)
 @click.option("-o", "--output", default="-", show_default=True, help="place mentions JSONL file, - for stdout")
-@click.option("--quiet", "-q", is_flag=True, help="no progress on stderr")
+@quiet_option
 @input_options
 @on_error_option
 @cluster_options
