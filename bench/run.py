@@ -210,13 +210,11 @@ def run_set(name: str, args: argparse.Namespace, exe: list[str], tmp: Path) -> d
     side_by_side = verb == "extract" and not args.no_speed
     timing = run_speed(exe, verb, docs, pred, args.speed_repeats if side_by_side else 1, side_by_side)
     gold = gold_for(dev, name, docs, bool(args.limit), tmp)
-    score = subprocess.run([sys.executable, str(args.bench / "score.py"), str(gold), str(pred)],
-                           capture_output=True, text=True)
-    if score.returncode:
+    score, metrics = run_scorer(args, gold, pred)
+    if metrics is None:
         print(score.stderr, file=sys.stderr)
         raise SystemExit(1)
     (args.out / f"{name}.score.txt").write_text(score.stderr + score.stdout)
-    metrics = json.loads(score.stdout.strip().splitlines()[-1])
     secs, mem = timing["seconds"], timing["peak_mb"]
     metrics.update(docs_per_s=n_docs / secs, peak_mb=mem, seconds=secs)
     shown = "  ".join(f"{k}={metrics[k]:.3f}" for k in shown_metrics(name, metrics)
@@ -234,6 +232,14 @@ def run_set(name: str, args: argparse.Namespace, exe: list[str], tmp: Path) -> d
     return metrics
 
 
+def run_scorer(args: argparse.Namespace, gold: Path, pred: Path) -> tuple[subprocess.CompletedProcess, dict | None]:
+    """Score `pred` against `gold` with the shared scorer: its finished process and the metrics it printed last
+    (None when it failed)."""
+    score = subprocess.run([sys.executable, str(args.bench / "score.py"), str(gold), str(pred)],
+                           capture_output=True, text=True)
+    return score, None if score.returncode else json.loads(score.stdout.strip().splitlines()[-1])
+
+
 CURVE_THRESHOLDS = (1.0, 3.0, 5.0)   # besides the default 2, for news-* sets: what a user trades by moving it
 
 
@@ -244,11 +250,9 @@ def relevance_curve(name: str, args: argparse.Namespace, exe: list[str], docs: P
         pred = fresh(args.out / f"{name}.threshold-{t:g}.jsonl")
         rc, _secs, _mem = run_child(exe + ["extract", str(docs), "-o", str(pred), "--quiet",
                                            "--relevance-threshold", str(t)], quiet=True)
-        score = subprocess.run([sys.executable, str(args.bench / "score.py"), str(gold), str(pred)],
-                               capture_output=True, text=True)
-        if rc not in (0, 1) or score.returncode:
+        _score, m = run_scorer(args, gold, pred)
+        if rc not in (0, 1) or m is None:
             raise SystemExit(f"{name}: the relevance curve at threshold {t:g} failed (extract exit {rc})")
-        m = json.loads(score.stdout.strip().splitlines()[-1])
         out[f"{t:g}"] = {k: m[k] for k in ("relevance_precision", "relevance_recall", "specificity",
                                           "false_events_per_100_irrelevant")}
         print(f"{'':18s} --relevance-threshold {t:g}: precision {m['relevance_precision']:.3f} recall "

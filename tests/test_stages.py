@@ -37,9 +37,13 @@ def test_a_taken_name_needs_replace():
             pass
 
 
-def test_unknown_stage_name_lists_the_known_ones():
-    with pytest.raises(ContractError, match="no stage named 'nope'; registered: .*actors"):
-        build_pipeline(["repair", "nope"])
+@pytest.mark.parametrize("names, error", [
+    (["repair", "nope"], "no stage named 'nope'; registered: .*actors"),     # an unknown name lists the known ones
+    (["repair", "events"], "stage 'events' requires .*nlp"),                # the chain is checked by name
+])
+def test_a_pipeline_by_name_is_checked(names, error):
+    with pytest.raises(ContractError, match=error):
+        build_pipeline(names)
 
 
 def test_a_user_stage_joins_the_pipeline_by_name():
@@ -55,11 +59,6 @@ def test_a_user_stage_joins_the_pipeline_by_name():
     doc = pipe(Document("d", "TROOPS SHELLED THE TOWN"))
     assert [w.kind for w in doc.warnings] == ["all-caps"]
     assert spec_of("test-shout").summary == "Warn about texts written in capitals."
-
-
-def test_the_chain_is_checked_by_name():
-    with pytest.raises(ContractError, match="stage 'events' requires .*nlp"):
-        build_pipeline(["repair", "events"])
 
 
 def test_the_audit_catches_an_undeclared_read():

@@ -14,7 +14,7 @@ from .version import __version__
 from .errors import EventcoderError
 from .cli_common import (cluster_options, default_db, _date_text, _finish, _output, _pipeline, _read_options,
                          _resumable, _run, _signature, _total, actors_option, input_options, on_error_option,
-                         read_inputs, relevance_options, Progress, RunSummary)
+                         quiet_option, read_inputs, relevance_options, Progress, RunSummary)
 from .fuse.cli import fuse
 from .geo.cli import gazetteer
 from .store.cli import changes, db_group, events
@@ -37,7 +37,7 @@ NEAR_DUPLICATE = "near-duplicate: a copy of a stored report (stored and linked t
               help="database to store results in: a SQLite file path or sqlite:///path URL")
 @click.option("--keep-all", is_flag=True, help="also keep planned, threatened, denied and hypothetical events")
 @click.option("--json", "as_json", is_flag=True, help="print the events as JSON lines instead of a table")
-@click.option("--quiet", "-q", is_flag=True, help="no progress on stderr")
+@quiet_option
 @input_options
 @on_error_option
 @actors_option
@@ -54,7 +54,6 @@ def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_colu
     """
     from .report import print_document
     from .store import open_store
-    from .version import __version__ as version
     try:
         store = open_store(db)
     except EventcoderError as exc:
@@ -74,7 +73,7 @@ def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_colu
             print_document(doc)
 
     def done(doc):
-        if not force and store.has_document(doc.id, version):
+        if not force and store.has_document(doc.id, __version__):
             return True
         original = store.near_duplicate_of(doc)
         if original is None:
@@ -96,7 +95,7 @@ def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_colu
 @click.option("--explain", is_flag=True, help="add to each event why it got its type and actors")
 @click.option("--keep-all", is_flag=True, help="also emit planned, threatened, denied and hypothetical events")
 @click.option("--model", type=click.Path(exists=True, dir_okay=False), help="a model made by `eventcoder train`")
-@click.option("--quiet", "-q", is_flag=True, help="no progress on stderr")
+@quiet_option
 @input_options
 @on_error_option
 @actors_option
@@ -118,21 +117,20 @@ def extract(docs, output, explain, keep_all, model, quiet, actors, glob, text_co
                      keep_irrelevant=keep_irrelevant)
     pipeline = _pipeline(keep_all=keep_all, model=model, actors=actors,
                          relevance=(relevance_threshold, keep_irrelevant), cluster=(workers, scheduler))
-    res = _resumable(output, sig, force)
-    if res is None:
-        with _output(output) as out:
-            def sink(doc):
-                for ev in doc.events:
-                    out.write(json.dumps(event_record(ev, explain), ensure_ascii=False) + "\n")
-            summary = _run(read_inputs(docs, opts), pipeline, sink, on_error, progress, total=_total(docs, opts))
-    else:
-        summary = _run_to_file(res, docs, opts, pipeline, on_error, progress,
-                               lambda doc: [event_record(ev, explain) for ev in doc.events])
+    summary = _run_to_jsonl(output, _resumable(output, sig, force), docs, opts, pipeline, on_error, progress,
+                            lambda doc: [event_record(ev, explain) for ev in doc.events])
     _finish(summary, progress)
 
 
-def _run_to_file(res, docs, opts, pipeline, on_error, progress, records) -> RunSummary:
-    """Run a batch into a resumable JSONL file; the file stays resumable unless the run reaches its end."""
+def _run_to_jsonl(output, res, docs, opts, pipeline, on_error, progress, records) -> RunSummary:
+    """Run a batch and write each document's `records(doc)` as JSON lines: to `output` (stdout) when `res` is None,
+    else into the resumable file `res`, which stays resumable unless the run reaches its end."""
+    if res is None:
+        with _output(output) as out:
+            def sink(doc):
+                for rec in records(doc):
+                    out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            return _run(read_inputs(docs, opts), pipeline, sink, on_error, progress, total=_total(docs, opts))
     finished = False
     try:
         summary = _run(read_inputs(docs, opts), pipeline, lambda doc: res.write_document(doc.id, records(doc)),
@@ -146,7 +144,7 @@ def _run_to_file(res, docs, opts, pipeline, on_error, progress, records) -> RunS
 @cli.command()
 @click.argument("docs", nargs=-1, required=True)
 @click.option("-o", "--output", default="-", show_default=True, help="place mentions JSONL file, - for stdout")
-@click.option("--quiet", "-q", is_flag=True, help="no progress on stderr")
+@quiet_option
 @input_options
 @on_error_option
 @cluster_options
@@ -159,17 +157,8 @@ def geoparse(docs, output, quiet, glob, text_column, id_column, source, publishe
     opts = _read_options(glob, text_column, id_column, source, published_at, focus_country)
     res = _resumable(output, _signature("geoparse", docs, glob=glob, text_column=text_column, id_column=id_column,
                                         focus_country=focus_country), force)
-    if res is None:
-        with _output(output) as out:
-            def sink(doc):
-                for rec in place_records(doc):
-                    out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            summary = _run(read_inputs(docs, opts), _pipeline(coding=False, cluster=(workers, scheduler)), sink,
-                           on_error, progress,
-                           total=_total(docs, opts))
-    else:
-        summary = _run_to_file(res, docs, opts, _pipeline(coding=False, cluster=(workers, scheduler)), on_error,
-                               progress, place_records)
+    summary = _run_to_jsonl(output, res, docs, opts, _pipeline(coding=False, cluster=(workers, scheduler)), on_error,
+                            progress, place_records)
     _finish(summary, progress)
 
 

@@ -18,8 +18,8 @@ from .runner import RunSummary, StopRun, run_batch
 
 __all__ = ["default_db", "cluster_options",
            "_output", "_pipeline", "relevance_options", "actors_option", "_finish", "_run", "_date", "_date_text",
-           "input_options", "_read_options", "_total", "_signature", "_resumable", "on_error_option", "read_inputs",
-           "Progress", "RunSummary"]
+           "input_options", "_read_options", "_total", "_signature", "_resumable", "on_error_option", "quiet_option",
+           "read_inputs", "Progress", "RunSummary"]
 
 
 def default_db() -> str:
@@ -204,5 +204,6 @@ def _resumable(output: str, signature: str, force: bool):
     return res
 
 
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="no progress on stderr")
 on_error_option = click.option("--on-error", type=click.Choice(["skip", "stop"]), default="skip", show_default=True,
                                help="skip a document that fails and go on, or stop the run")

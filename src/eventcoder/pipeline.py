@@ -44,7 +44,7 @@ class Pipeline:
     def __init__(self, stages: Iterable[Stage], *, audit: bool = False):
         self.stages = list(stages)
         self.seconds: Counter = Counter()   # stage name -> wall-clock seconds spent in it, over this pipeline's life
-        self.assigns = check_chain(self.stages)
+        check_chain(self.stages)
         self.audit = Audit(self.stages) if audit else None
 
     @property

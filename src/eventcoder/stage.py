@@ -150,11 +150,11 @@ def register(name: str, factory: Callable[..., Stage], *, requires=(), assigns=(
     where = f"stage {name!r} ({getattr(factory, '__qualname__', factory)})"
     for n in tuple(requires) + tuple(assigns):
         check_name(n, where)
+    spec = StageSpec(name, factory, tuple(requires), tuple(assigns))
     old = _REGISTRY.get(name)
-    if old is not None and not replace and old.where != f"{factory.__module__}.{factory.__qualname__}":
+    if old is not None and not replace and old.where != spec.where:
         raise ContractError(f"a stage named {name!r} is already registered ({old.where}); pass replace=True to "
                             f"replace it, or choose another name")
-    spec = StageSpec(name, factory, tuple(requires), tuple(assigns))
     _REGISTRY[name] = spec
     return spec
 
