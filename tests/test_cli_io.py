@@ -46,7 +46,7 @@ class FakeCoder(Stage):
 @pytest.fixture
 def fake(monkeypatch):
     coder = FakeCoder()
-    monkeypatch.setattr(cli_module, "_pipeline", lambda *a, **k: Pipeline([Repair(), LanguageGate(), coder]))
+    monkeypatch.setattr(cli_module, "coding_pipeline", lambda *a, **k: Pipeline([Repair(), LanguageGate(), coder]))
     return coder
 
 

@@ -12,9 +12,10 @@ import click
 
 from .version import __version__
 from .errors import EventcoderError
-from .cli_common import (cluster_options, default_db, _date_text, _finish, _output, _pipeline, _read_options,
-                         _resumable, _run, _signature, _total, actors_option, input_options, on_error_option,
-                         quiet_option, read_inputs, relevance_options, Progress, RunSummary)
+from .cli_common import (cluster_options, default_db, date_text_value, report_and_exit, output_to, coding_pipeline,
+                         read_options, resumable_output, run_verb, run_signature, count_inputs, actors_option,
+                         input_options, on_error_option, quiet_option, read_inputs, relevance_options, Progress,
+                         RunSummary)
 from .fuse.cli import fuse
 from .geo.cli import gazetteer
 from .store.cli import changes, db_group, events
@@ -60,7 +61,7 @@ def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_colu
         raise click.ClickException(str(exc)) from exc
     run_id = store.start_run("code " + " ".join(paths))
     progress = Progress(quiet)
-    opts = _read_options(glob, text_column, id_column, source, published_at, focus_country)
+    opts = read_options(glob, text_column, id_column, source, published_at, focus_country)
 
     def sink(doc):
         store.save(doc, run_id)
@@ -80,13 +81,14 @@ def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_colu
             return False
         store.save_duplicate(doc, original, run_id)
         return NEAR_DUPLICATE
-    pipeline = _pipeline(keep_all=keep_all, actors=actors, relevance=(relevance_threshold, keep_irrelevant),
-                         cluster=(workers, scheduler))
-    summary = _run(read_inputs(paths, opts), pipeline, sink, on_error, progress, total=_total(paths, opts), done=done)
+    pipeline = coding_pipeline(keep_all=keep_all, actors=actors, relevance=(relevance_threshold, keep_irrelevant),
+                               cluster=(workers, scheduler))
+    summary = run_verb(read_inputs(paths, opts), pipeline, sink, on_error, progress, total=count_inputs(paths, opts),
+                       done=done)
     store.finish_run(run_id, docs_ok=summary.coded + sum(summary.skipped.values()),
                      docs_failed=len(summary.failed), events=summary.events)
     store.close()
-    _finish(summary, progress, f"stored in {db}")
+    report_and_exit(summary, progress, f"stored in {db}")
 
 
 @cli.command()
@@ -110,31 +112,31 @@ def extract(docs, output, explain, keep_all, model, quiet, actors, glob, text_co
     run completes) records the finished documents; --force starts over."""
     from .export.contract import event_record
     progress = Progress(quiet)
-    opts = _read_options(glob, text_column, id_column, source, published_at, focus_country)
-    sig = _signature("extract", docs, explain=explain, keep_all=keep_all, model=model, actors=actors, glob=glob,
-                     text_column=text_column, id_column=id_column, source=source, published_at=published_at,
-                     focus_country=focus_country, relevance_threshold=relevance_threshold,
-                     keep_irrelevant=keep_irrelevant)
-    pipeline = _pipeline(keep_all=keep_all, model=model, actors=actors,
-                         relevance=(relevance_threshold, keep_irrelevant), cluster=(workers, scheduler))
-    summary = _run_to_jsonl(output, _resumable(output, sig, force), docs, opts, pipeline, on_error, progress,
+    opts = read_options(glob, text_column, id_column, source, published_at, focus_country)
+    sig = run_signature("extract", docs, explain=explain, keep_all=keep_all, model=model, actors=actors, glob=glob,
+                        text_column=text_column, id_column=id_column, source=source, published_at=published_at,
+                        focus_country=focus_country, relevance_threshold=relevance_threshold,
+                        keep_irrelevant=keep_irrelevant)
+    pipeline = coding_pipeline(keep_all=keep_all, model=model, actors=actors,
+                               relevance=(relevance_threshold, keep_irrelevant), cluster=(workers, scheduler))
+    summary = _run_to_jsonl(output, resumable_output(output, sig, force), docs, opts, pipeline, on_error, progress,
                             lambda doc: [event_record(ev, explain) for ev in doc.events])
-    _finish(summary, progress)
+    report_and_exit(summary, progress)
 
 
 def _run_to_jsonl(output, res, docs, opts, pipeline, on_error, progress, records) -> RunSummary:
     """Run a batch and write each document's `records(doc)` as JSON lines: to `output` (stdout) when `res` is None,
     else into the resumable file `res`, which stays resumable unless the run reaches its end."""
     if res is None:
-        with _output(output) as out:
+        with output_to(output) as out:
             def sink(doc):
                 for rec in records(doc):
                     out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            return _run(read_inputs(docs, opts), pipeline, sink, on_error, progress, total=_total(docs, opts))
+            return run_verb(read_inputs(docs, opts), pipeline, sink, on_error, progress, total=count_inputs(docs, opts))
     finished = False
     try:
-        summary = _run(read_inputs(docs, opts), pipeline, lambda doc: res.write_document(doc.id, records(doc)),
-                       on_error, progress, total=_total(docs, opts), done=lambda doc: res.is_done(doc.id))
+        summary = run_verb(read_inputs(docs, opts), pipeline, lambda doc: res.write_document(doc.id, records(doc)),
+                       on_error, progress, total=count_inputs(docs, opts), done=lambda doc: res.is_done(doc.id))
         finished = True
     finally:
         res.close(finished)
@@ -154,12 +156,13 @@ def geoparse(docs, output, quiet, glob, text_column, id_column, source, publishe
     mention. With -o FILE, an interrupted run continues when run again (as for extract)."""
     from .export.contract import place_records
     progress = Progress(quiet)
-    opts = _read_options(glob, text_column, id_column, source, published_at, focus_country)
-    res = _resumable(output, _signature("geoparse", docs, glob=glob, text_column=text_column, id_column=id_column,
-                                        focus_country=focus_country), force)
-    summary = _run_to_jsonl(output, res, docs, opts, _pipeline(coding=False, cluster=(workers, scheduler)), on_error,
-                            progress, place_records)
-    _finish(summary, progress)
+    opts = read_options(glob, text_column, id_column, source, published_at, focus_country)
+    sig = run_signature("geoparse", docs, glob=glob, text_column=text_column, id_column=id_column,
+                        focus_country=focus_country)
+    pipeline = coding_pipeline(coding=False, cluster=(workers, scheduler))
+    summary = _run_to_jsonl(output, resumable_output(output, sig, force), docs, opts, pipeline, on_error, progress,
+                            place_records)
+    report_and_exit(summary, progress)
 
 
 def _format_option(f):
@@ -178,8 +181,8 @@ def _format_option(f):
 @click.option("--from", "from_file", metavar="EVENTS.jsonl",
               help="read events from a JSONL file (what `extract` writes; - for stdin) instead of the database")
 @click.option("--country", help="only events in this country (by name, any case)")
-@click.option("--since", callback=_date_text, metavar="YYYY-MM-DD", help="only events on or after this date")
-@click.option("--until", callback=_date_text, metavar="YYYY-MM-DD", help="only events on or before this date")
+@click.option("--since", callback=date_text_value, metavar="YYYY-MM-DD", help="only events on or after this date")
+@click.option("--until", callback=date_text_value, metavar="YYYY-MM-DD", help="only events on or before this date")
 @click.option("--type", "event_type", metavar="TYPE", help="only events of this event type or sub-event type")
 @click.option("--acled-only", is_flag=True, help="csv: only ACLED's 31 columns, without eventcoder's own")
 @click.option("--per-report", is_flag=True, help="each report's own events instead of the fused events")
@@ -197,7 +200,7 @@ def export(fmt, output, db, from_file, country, since, until, event_type, acled_
     except EventcoderError as exc:
         raise click.ClickException(str(exc)) from exc
     try:
-        with _output(output) as out:
+        with output_to(output) as out:
             stats = export_events(fmt, out, store=store, from_file=from_file, acled_only=acled_only,
                                   per_report=per_report, **filters)
     except EventcoderError as exc:
@@ -260,7 +263,7 @@ def info_cmd(as_json: bool, output: str | None) -> None:
     requires and assigns. Reads only: builds and downloads nothing."""
     from .about import format_info, system_info
     info = system_info()
-    with _output(output) as out:
+    with output_to(output) as out:
         if as_json:
             out.write(json.dumps(info, indent=1, ensure_ascii=False) + "\n")
         else:

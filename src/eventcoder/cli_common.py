@@ -16,10 +16,10 @@ from .ingest.readers import ReadOptions, read_inputs
 from .report import Progress
 from .runner import RunSummary, StopRun, run_batch
 
-__all__ = ["default_db", "cluster_options",
-           "_output", "_pipeline", "relevance_options", "actors_option", "_finish", "_run", "_date", "_date_text",
-           "input_options", "_read_options", "_total", "_signature", "_resumable", "on_error_option", "quiet_option",
-           "read_inputs", "Progress", "RunSummary"]
+__all__ = ["default_db", "cluster_options", "output_to", "coding_pipeline", "relevance_options", "actors_option",
+           "report_and_exit", "run_verb", "date_value", "date_text_value", "input_options", "read_options",
+           "count_inputs", "run_signature", "resumable_output", "on_error_option", "quiet_option", "read_inputs",
+           "Progress", "RunSummary"]
 
 
 def default_db() -> str:
@@ -28,7 +28,8 @@ def default_db() -> str:
 
 
 @contextmanager
-def _output(path: str | None):
+def output_to(path: str | None):
+    """The file `-o` names, opened for writing (a clear error when it cannot be), or stdout for `-`."""
     if path in (None, "-"):
         yield sys.stdout
     else:
@@ -40,9 +41,9 @@ def _output(path: str | None):
             yield f
 
 
-def _pipeline(coding: bool = True, keep_all: bool = False, model: str | None = None, actors: str | None = None,
-              relevance: tuple[float | None, bool] = (None, False),
-              cluster: tuple[int | None, str | None] = (None, None)):
+def coding_pipeline(coding: bool = True, keep_all: bool = False, model: str | None = None,
+                    actors: str | None = None, relevance: tuple[float | None, bool] = (None, False),
+                    cluster: tuple[int | None, str | None] = (None, None)):
     """The coding pipeline; with `cluster` = (workers, scheduler) set, the same pipeline on a Dask cluster."""
     from .extract.classifier import ModelError
     from .extract.lexicon import LexiconError
@@ -83,7 +84,7 @@ actors_option = click.option("--actors", type=click.Path(exists=True, dir_okay=F
                              help="your own actor registry (TSV like eventcoder's data/actors.tsv); its entries win")
 
 
-def _finish(summary: RunSummary, progress: Progress, *after: str) -> None:
+def report_and_exit(summary: RunSummary, progress: Progress, *after: str) -> None:
     """Print the run's summary (and the lines `after` it) on stderr and exit: 0 when every document was processed,
     1 when some failed."""
     progress.done(summary)
@@ -92,7 +93,7 @@ def _finish(summary: RunSummary, progress: Progress, *after: str) -> None:
     sys.exit(0 if summary.ok else 1)
 
 
-def _run(items, pipeline, sink, on_error, progress, *, total=None, done=None) -> RunSummary:
+def run_verb(items, pipeline, sink, on_error, progress, *, total=None, done=None) -> RunSummary:
     summary = RunSummary(total=total)
     try:
         run_batch(items, pipeline, sink, summary, on_error=on_error, progress=progress, done=done)
@@ -105,7 +106,7 @@ def _run(items, pipeline, sink, on_error, progress, *, total=None, done=None) ->
     return summary
 
 
-def _date(ctx, param, value):
+def date_value(ctx, param, value):
     if value is None:
         return None
     try:
@@ -126,8 +127,8 @@ def _focus(ctx, param, value):
     return c.alpha2
 
 
-def _date_text(ctx, param, value):
-    return _date(ctx, param, value).isoformat() if value else None
+def date_text_value(ctx, param, value):
+    return date_value(ctx, param, value).isoformat() if value else None
 
 
 def input_options(f):
@@ -141,7 +142,7 @@ def input_options(f):
                      "(default: id, doc_id or event_id_cnty; else an id from the text)"),
         click.option("--source", metavar="NAME", help="the source for documents that name none "
                      "(replaces what a web page's metadata says)"),
-        click.option("--published-at", callback=_date, metavar="YYYY-MM-DD",
+        click.option("--published-at", callback=date_value, metavar="YYYY-MM-DD",
                      help="the publication date for documents that carry none (replaces a web page's own)"),
         click.option("--focus-country", callback=_focus, metavar="COUNTRY",
                      help="the country a feed is about (ISO code or name): weighed as evidence for places and actors "
@@ -153,12 +154,12 @@ def input_options(f):
     return f
 
 
-def _read_options(glob, text_column, id_column, source, published_at, focus_country=None) -> ReadOptions:
+def read_options(glob, text_column, id_column, source, published_at, focus_country=None) -> ReadOptions:
     return ReadOptions(glob=glob, text_column=text_column, id_column=id_column, source=source,
                        published_at=published_at, focus_country=focus_country)
 
 
-def _total(paths, opts) -> int | None:
+def count_inputs(paths, opts) -> int | None:
     from .ingest.count import count_documents
     try:
         return count_documents(paths, opts)
@@ -180,7 +181,7 @@ def _coder_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def _signature(verb: str, paths, **options) -> str:
+def run_signature(verb: str, paths, **options) -> str:
     """What identifies a run for resuming: the verb, the absolute inputs, the options that change the output, and
     the coder itself."""
     ins = [p if p == "-" else os.path.abspath(os.path.expanduser(p)) for p in paths]
@@ -188,7 +189,7 @@ def _signature(verb: str, paths, **options) -> str:
                        **{k: str(v) for k, v in sorted(options.items())}})
 
 
-def _resumable(output: str, signature: str, force: bool):
+def resumable_output(output: str, signature: str, force: bool):
     """A ResumableJsonl for a file output, or None for stdout."""
     if output in (None, "-"):
         return None

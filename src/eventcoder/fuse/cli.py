@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from ..cli_common import (_finish, _output, _pipeline, _read_options, _run, _total, actors_option, input_options,
-                          on_error_option, read_inputs, relevance_options, Progress)
+from ..cli_common import (report_and_exit, output_to, coding_pipeline, read_options, run_verb, count_inputs,
+                          actors_option, input_options, on_error_option, read_inputs, relevance_options, Progress)
 from ..errors import EventcoderError
 
 
@@ -48,20 +48,20 @@ def fuse(docs, from_file, output, explain, rules_file, quiet, actors, glob, text
     except EventcoderError as exc:
         raise click.ClickException(str(exc)) from exc
     del records
-    with _output(output) as out:
+    with output_to(output) as out:
         for rec in result:
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
     if summary is None:
         for line in result.lines():
             click.echo(line, err=True)
         sys.exit(0)
-    _finish(summary, progress, *result.lines())
+    report_and_exit(summary, progress, *result.lines())
 
 
 def _code(docs, quiet, actors, reading: tuple, on_error, threshold, keep):
     from ..export.contract import event_record
     progress = Progress(quiet)
-    opts = _read_options(*reading)
+    opts = read_options(*reading)
     records, published, outlets = [], {}, {}
 
     def sink(doc):
@@ -69,8 +69,8 @@ def _code(docs, quiet, actors, reading: tuple, on_error, threshold, keep):
             published[doc.id] = doc.published_at.isoformat()
         outlets[doc.id] = doc.source
         records.extend(event_record(ev) for ev in doc.events)
-    pipeline = _pipeline(actors=actors, relevance=(threshold, keep))
-    summary = _run(read_inputs(docs, opts), pipeline, sink, on_error, progress, total=_total(docs, opts))
+    pipeline = coding_pipeline(actors=actors, relevance=(threshold, keep))
+    summary = run_verb(read_inputs(docs, opts), pipeline, sink, on_error, progress, total=count_inputs(docs, opts))
     return records, (published, outlets), summary, progress
 
 

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from ..cli_common import _date_text, _output, default_db
+from ..cli_common import date_text_value, output_to, default_db
 from ..errors import EventcoderError
 
 DB_DEFAULT = "$EVENTCODER_DB, else eventcoder.db"
@@ -26,7 +26,7 @@ def _store(db: str):
 
 
 @click.command()
-@click.option("--since", callback=_date_text, metavar="YYYY-MM-DD", help="only changes on or after this day")
+@click.option("--since", callback=date_text_value, metavar="YYYY-MM-DD", help="only changes on or after this day")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
 @click.option("-o", "--output", default="-", show_default=True, help="file to write, - for stdout")
 @db_option
@@ -36,7 +36,7 @@ def changes(since, fmt, output, db):
     store = _store(db)
     n = 0
     try:
-        with _output(output) as out:
+        with output_to(output) as out:
             writer = csv.writer(out) if fmt == "csv" else None
             if writer:
                 writer.writerow(CHANGE_COLUMNS)
