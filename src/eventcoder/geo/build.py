@@ -175,9 +175,8 @@ def _add_admin1(w: IndexWriter, inp: _Inputs) -> int:
         sup = inp.admin1_sup.get((cc, N.key(a1)))
         lat, lon = _middle(pts)
         alts: list[str] = []
-        name = a1
+        name = inp.acled_admin1(cc, a1)
         if sup:
-            name = sup.get("acled_name") or a1
             if sup.get("lat") and sup.get("lon"):
                 lat, lon = float(sup["lat"]), float(sup["lon"])
             alts += [a for a in sup.get("aliases", "").split(";") if a.strip()]
@@ -256,9 +255,7 @@ def _add_supplement_places(w: IndexWriter, inp: _Inputs) -> int:
         a1 = r.get("admin1") or None
         if inp.seated(cc, a1):
             a1 = inp.seats[cc].nearest(float(r["lat"]), float(r["lon"]), a1)[0]
-        sup = inp.admin1_sup.get((cc, N.key(a1 or "")))
-        if sup and sup.get("acled_name"):
-            a1 = sup["acled_name"]
+        a1 = inp.acled_admin1(cc, a1)
         alts = tuple(a.strip() for a in r.get("aliases", "").split(";") if a.strip())
         w.add(IndexPlace(r["name"], r["kind"], r["feature_code"], cc or None, a1, r.get("admin2") or None,
                          float(r["lat"]), float(r["lon"]), int(r.get("population") or 0),

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import pycountry
 
+from ..lang import word_set
 from ..resources import data_text
 from .names import fold
 
@@ -162,7 +163,7 @@ def demonym_names() -> dict[str, Country]:
     return dict(_index().by_demonym)
 
 
-_CODES_USED_AS_NAMES = {"us", "usa", "uk", "uae", "drc", "car", "dprk", "rok", "ksa", "rsa"}
+_CODES_USED_AS_NAMES = word_set("country_codes_as_names")
 
 
 def country_word(text: str) -> bool:

@@ -1,7 +1,7 @@
 """The country a report is clearly about, for the toponym finder's focus-country fallback.
 
 `source_country(source)`: the country of a national monitor or agency named as the report's source ("SOHR",
-"SANA"); `hint_country(doc)`: the user's focus-country hint, else that source country; `focus_country(doc, cands, gazetteer)`: the country with at least half of the votes of what the report
+"SANA"); `focus_country(doc, cands, gazetteer)`: the country with at least half of the votes of what the report
 names unambiguously.  (The locator's main country of a report is another vote, in `locate.main_country`.)
 """
 from __future__ import annotations
@@ -30,12 +30,6 @@ def source_country(source: str | None) -> str | None:
         if " " in name and name in s:
             return cc
     return None
-
-
-def hint_country(doc) -> str | None:
-    """The country the report's context points to before its words do: the user's focus-country hint for a feed,
-    else the country of a national monitor named as its source.  Weighed as evidence, never as an override."""
-    return getattr(doc, "focus_country", None) or source_country(getattr(doc, "source", None))
 
 
 def focus_country(doc, cands: list[Candidate], gazetteer) -> str | None:

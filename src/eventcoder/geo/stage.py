@@ -11,8 +11,22 @@ from ..model import Document
 from ..stage import Stage, stage
 
 
+class _GazetteerStage(Stage):
+    """A stage that reads the gazetteer: the one given, else the default shipped index (opened on first use)."""
+
+    def __init__(self, gazetteer=None):
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self):
+        if self._gazetteer is None:
+            from .gazetteer import default_gazetteer
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
+
+
 @stage("geoparse", requires=("clean", "nlp", "entities", "source", "focus_country"), assigns=("places",))
-class Geoparse(Stage):
+class Geoparse(_GazetteerStage):
     """Fill `doc.places` with resolved `PlaceMention`s (clean-text offsets), demonyms as kind "demonym".
 
     With `batch_prior=True`, a report that gives no country evidence of its own ("4 killed by bombardment
@@ -21,16 +35,9 @@ class Geoparse(Stage):
     the report always outweighs it.  Off by default, so results do not depend on document order."""
 
     def __init__(self, gazetteer=None, *, batch_prior: bool = False):
-        self._gazetteer = gazetteer
+        super().__init__(gazetteer)
         self.batch_prior = batch_prior
         self._prior: Counter = Counter()
-
-    @property
-    def gazetteer(self):
-        if self._gazetteer is None:
-            from .gazetteer import default_gazetteer
-            self._gazetteer = default_gazetteer()
-        return self._gazetteer
 
     def __call__(self, doc: Document) -> Document:
         from .resolve import geoparse
@@ -55,18 +62,8 @@ class Geography(Stage):
 
 @stage("locate", requires=("clean", "sentences", "title", "places", "events", "notes.place_hint", "focus_country"),
        assigns=("events.location", "notes.title_match"))
-class LocateEvents(Stage):
+class LocateEvents(_GazetteerStage):
     """Fill each event's country, iso, admin1-3, location, coordinates, geo_precision and where_prec."""
-
-    def __init__(self, gazetteer=None):
-        self._gazetteer = gazetteer
-
-    @property
-    def gazetteer(self):
-        if self._gazetteer is None:
-            from .gazetteer import default_gazetteer
-            self._gazetteer = default_gazetteer()
-        return self._gazetteer
 
     def __call__(self, doc: Document) -> Document:
         from .locate import locate_events

@@ -127,7 +127,7 @@ def title_places(title: str | None, gaz, countries: set[str]) -> list[TitlePlace
                 if lookup_country(text) is not None or is_demonym(text):
                     continue
                 rs = [r for r in gaz.lookup(text) if r.cc in countries and r.kind in _KIND_OUT and r.lat is not None]
-                if not rs and skeleton_ok(text) and len(key) >= 5:
+                if not rs and skeleton_ok(text):   # (skeleton_ok asks for five letters or more)
                     rs = [r for cc in sorted(countries) for r in skeleton_lookup(gaz, cc, text)
                           if r.kind in _KIND_OUT and r.lat is not None]
                     # a loose spelling stands only for a governorate or district ("Deir Ezour"): read loosely, a
