@@ -11,6 +11,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from ..geo.distance import distance_km
+
 
 def to_float(x) -> float | None:
     if isinstance(x, bool) or x is None:
@@ -47,11 +49,7 @@ def km(a_lat, a_lon, b_lat, b_lon) -> float:
     vals = [to_float(x) for x in (a_lat, a_lon, b_lat, b_lon)]
     if None in vals:
         return math.inf
-    a_lat, a_lon, b_lat, b_lon = vals
-    p1, p2 = math.radians(a_lat), math.radians(b_lat)
-    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
-    x = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(x)))
+    return distance_km(*vals)
 
 
 def share(flags) -> float:

@@ -6,7 +6,7 @@ event into another event of the same sides within SPLIT_KM.
 """
 from __future__ import annotations
 
-from ..geo.resolve import distance_km
+from ..geo.distance import distance_km
 
 SPLIT_KM = 10.0            # places nearer than this to an event already emitted are the same event's place
 
