@@ -88,9 +88,8 @@ class ClusterPipeline:
         yield from docs
 
     def time_shares(self) -> list[tuple[str, float, float]]:
-        total = sum(self.seconds.values()) or 1.0
-        return [(name, self.seconds[name], self.seconds[name] / total) for name in self.stage_names
-                if name in self.seconds]
+        from .pipeline import time_shares
+        return time_shares(self.stage_names, self.seconds)
 
     def close(self) -> None:
         self.client.close()

@@ -108,12 +108,17 @@ class Pipeline:
 
     def time_shares(self) -> list[tuple[str, float, float]]:
         """(stage, seconds, share of all stage time) in pipeline order, for stages that ran."""
-        total = sum(self.seconds.values()) or 1.0
-        return [(s.name, self.seconds[s.name], self.seconds[s.name] / total) for s in self.stages
-                if s.name in self.seconds]
+        return time_shares(self.names(), self.seconds)
 
     def names(self) -> list[str]:
         return [s.name for s in self.stages]
+
+
+def time_shares(names: list[str], seconds: Counter) -> list[tuple[str, float, float]]:
+    """(stage, seconds, share of all stage time) for the stages `names` that spent any (a local pipeline's, or a
+    cluster's workers' summed)."""
+    total = sum(seconds.values()) or 1.0
+    return [(name, seconds[name], seconds[name] / total) for name in names if name in seconds]
 
 
 def check_chain(stages: list[Stage]) -> set[str]:
