@@ -29,7 +29,7 @@ def skeleton_ok(text: str) -> bool:
 
 
 def _country_index(gazetteer, cc: str) -> dict:
-    ck = (id(gazetteer), cc)
+    ck = (str(gazetteer.path), cc)     # the index file: a freed gazetteer's id() may come back for another
     idx = _SKELETONS.get(ck)
     if idx is None:
         idx = {}
