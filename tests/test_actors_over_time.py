@@ -45,22 +45,20 @@ def test_a_group_renamed_by_acled_follows_the_event_date(stage):
     assert "Islamic State (Sahel)" in sides(after)
 
 
-def test_state_forces_take_the_period_of_the_event_date(stage):
-    ev = coded_event(stage, "On 3 May 2011, soldiers shot dead two protesters in Ouagadougou.",
-                     "Violence against civilians", "Attack", "shot", country="Burkina Faso")[1]
-    assert "Military Forces of Burkina Faso (1987-2014)" in sides(ev)
-
-
-def test_a_date_before_the_known_periods_gives_no_period_rather_than_a_wrong_one(stage):
-    ev = coded_event(stage, "On 3 May 2013, Afghan soldiers clashed with Taliban fighters in Kunduz.",
-                     "Battles", "Armed clash", "clashed", country="Afghanistan")[1]
-    assert "Military Forces of Afghanistan" in sides(ev)
-
-
-def test_no_date_gives_no_period(stage):
-    ev = coded_event(stage, "Soldiers shot dead two protesters in the capital.",
-                     "Violence against civilians", "Attack", "shot", country="Burkina Faso")[1]
-    assert "Military Forces of Burkina Faso" in sides(ev)
+@pytest.mark.parametrize("text, event_type, sub, trigger, country, force", [
+    pytest.param("On 3 May 2011, soldiers shot dead two protesters in Ouagadougou.",
+                 "Violence against civilians", "Attack", "shot", "Burkina Faso",
+                 "Military Forces of Burkina Faso (1987-2014)", id="the period of the event date"),
+    pytest.param("On 3 May 2013, Afghan soldiers clashed with Taliban fighters in Kunduz.",
+                 "Battles", "Armed clash", "clashed", "Afghanistan",
+                 "Military Forces of Afghanistan", id="a date before the known periods: no period, not a wrong one"),
+    pytest.param("Soldiers shot dead two protesters in the capital.",
+                 "Violence against civilians", "Attack", "shot", "Burkina Faso",
+                 "Military Forces of Burkina Faso", id="no date: no period"),
+])
+def test_state_forces_take_the_period_of_the_event_date(stage, text, event_type, sub, trigger, country, force):
+    ev = coded_event(stage, text, event_type, sub, trigger, country=country)[1]
+    assert force in sides(ev)
 
 
 def test_a_hedged_composite_group_is_the_perpetrator(stage):

@@ -2,13 +2,10 @@
 attack on civilians), and a place taken is a change of territory, whoever fought for it (sentences written here)."""
 import pytest
 
-from eventcoder.extract.events import DetectEvents
 from eventcoder.extract.lexicon import load_lexicon
 from eventcoder.extract.rules import decide
-from eventcoder.geo.stage import Geography
-from eventcoder.model import Document
-from eventcoder.text.nlp import Parse
-from eventcoder.text.repair import Repair
+
+from event_cases import occurred_types
 
 
 def label(text):
@@ -46,19 +43,16 @@ def test_a_place_taken_is_a_change_of_territory(text, sub):
 
 @pytest.fixture(scope="module")
 def code():
-    repair, parse, detect = Repair(), Parse(), DetectEvents()
-    return lambda text: detect(Geography()(parse(repair(Document("t", text)))))
+    return occurred_types()
 
 
 def test_the_toll_told_after_an_air_strike_is_the_strikes(code):
-    doc = code("Warplanes struck the town of Saraqib on Tuesday, a monitor said. "
-                 "At least twelve people were killed and dozens were wounded.")
-    subs = [e.sub_event_type for e in doc.events if e.factuality == "occurred"]
+    subs = code("Warplanes struck the town of Saraqib on Tuesday, a monitor said. "
+                "At least twelve people were killed and dozens were wounded.")
     assert subs == ["Air/drone strike"]
 
 
 def test_a_shooting_told_after_an_air_strike_stays_an_attack(code):
-    doc = code("Warplanes struck the town of Saraqib on Tuesday, a monitor said. "
-                 "Elsewhere, gunmen shot dead three farmers in their fields.")
-    subs = {e.sub_event_type for e in doc.events if e.factuality == "occurred"}
+    subs = code("Warplanes struck the town of Saraqib on Tuesday, a monitor said. "
+                "Elsewhere, gunmen shot dead three farmers in their fields.")
     assert "Attack" in subs

@@ -13,9 +13,9 @@ from dataclasses import replace
 
 from .. import lang
 from .actor_names import Actor
+from .registry import GROUP_KINDS
 
 BACK_NOUNS = lang.word_set("group_back_nouns")
-NAMED_KINDS = ("rebel", "militia", "identity")
 _LEAD = re.compile(r"^(?:the|these|those|two|three|several|some|many|\d+)\s+", re.I)
 
 
@@ -32,7 +32,7 @@ def refer_back(doc, actors: list[Actor], earlier: list[Actor]) -> list[Actor]:
     for a in actors:
         if _bare_noun(doc, a):
             before = {e.name: e for e in earlier + actors
-                      if e.kind in NAMED_KINDS and e.start is not None and e.start < a.start}
+                      if e.kind in GROUP_KINDS and e.start is not None and e.start < a.start}
             if len(before) == 1:
                 named = next(iter(before.values()))
                 a = replace(a, name=named.name, inter=named.inter, kind=named.kind, alpha2=named.alpha2,

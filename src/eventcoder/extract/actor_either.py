@@ -11,15 +11,15 @@ from __future__ import annotations
 import re
 
 from .actor_names import Actor
+from .registry import GROUP_KINDS
 
-PAIRABLE = ("rebel", "militia", "identity")
 # the words between the two names: "or", "and/or", "and or", optionally after the first name's bracketed acronym
 # (or its closing bracket, when the acronym was read as part of the first name: "Katiba Macina (JNIM) or ISGS")
 _GAP = re.compile(r"\)?\s*(?:\([^()]{1,30}\)\s*)?(?:or|and\s*/\s*or|and or)\s+", re.I)
 
 
 def _pairable(a: Actor) -> bool:
-    return a.kind in PAIRABLE and a.start is not None and "{" not in a.name
+    return a.kind in GROUP_KINDS and a.start is not None and "{" not in a.name
 
 
 def _composite_name(first: Actor, second: Actor, registry, when) -> str:

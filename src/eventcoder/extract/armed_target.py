@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..model import Document, Event
 from .actor_names import Actor, countries
-from .taxonomy import taxonomy
+from .new_event import retype
 
 FROM, TO = "Attack", "Armed clash"
 TARGET_ROLES = ("patient", "side", "victim", "other")
@@ -27,11 +27,9 @@ def attack_on_armed(doc: Document, ev: Event, a1: Actor | None, a2: Actor | None
         return False   # criminals hit by an armed group are not a side of the conflict
     if countries().lookup_country(doc.clean[a2.start:a2.end]):
         return False   # "an Israeli vehicle": a country word on the target says whose it is, not that it was armed
-    tax = taxonomy()
-    ev.sub_event_type, ev.event_type, ev.disorder_type = TO, tax.event_type_of(TO), tax.disorder_type_of(TO)
+    retype(ev, TO)
     ev.add_evidence(doc.evidence("sub_event_type", a2.start, a2.end))
     ev.add_evidence(doc.evidence("event_type", a2.start, a2.end))
-    ev.inferred["disorder_type"] = f"ACLED files {TO} under {ev.disorder_type}"
     ev.explanation.append(f"{ev.event_type} / {TO}: the attack's target is armed ({doc.clean[a2.start:a2.end]!r}, "
                           f"{a2.name}), so ACLED codes a battle, not violence against civilians")
     return True

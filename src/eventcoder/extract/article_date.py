@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lang import alternation
-from .sources import lexicon as source_lexicon
-from .temporal import MONTHS, find_dates
+from .sources import lexicon
+from .temporal import MONTHS, find_dates, safe_date
 
 HEAD_CHARS = 400
 DATELINE_CHARS = 80
@@ -42,7 +42,7 @@ def _patterns():
     glued = re.compile(rf"\b({alternation('publication_markers')})\b\W{{0,3}}(?:(?:at|on)\s+)?"
                        rf"({alternation('months', 'month_abbreviations')})\.?\s+"
                        rf"([0-3]?\d)((?:19|20)\d\d)\b", re.IGNORECASE)
-    names = sorted({a for s in source_lexicon()["sources"]
+    names = sorted({a for s in lexicon()["sources"]
                     if s["kind"] in ("agency", "outlet", "state media") for a in s["aliases"] + [s["name"]]},
                    key=len, reverse=True)
     byline = re.compile(rf"\b({'|'.join(map(re.escape, names))})\W{{0,3}}$")
@@ -55,12 +55,12 @@ def article_date(text: str) -> ArticleDate | None:
     marker, glued, byline, iso = _patterns()
     m = glued.search(head)
     if m:
-        day = _day(int(m.group(4)), MONTHS[m.group(2).lower()], int(m.group(3)))
+        day = safe_date(int(m.group(4)), MONTHS[m.group(2).lower().rstrip(".")], int(m.group(3)))
         if day:
             return ArticleDate(day, (m.start(2), m.end(4)), f"after {m.group(1)!r} (day and year run together)")
     for m in iso.finditer(head):
         if m.start() < DATELINE_CHARS or marker.search(head[max(0, m.start() - 40):m.start()]):
-            day = _day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            day = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             if day:
                 return ArticleDate(day, m.span(), "an ISO timestamp")
     full = [e for e in find_dates(head) if e.flag == "" and e.date_prec == 1 and not e.relative and e.day]
@@ -80,9 +80,3 @@ def article_date(text: str) -> ArticleDate | None:
             return ArticleDate(e.day, (e.start_char, e.end_char), "a date line with its weekday")
     return None
 
-
-def _day(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None

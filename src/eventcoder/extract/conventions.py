@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from ..model import Document, Event
+from .new_event import retype
 from .taxonomy import taxonomy
 
 
@@ -18,16 +19,14 @@ def apply_period_conventions(doc: Document, ev: Event, when: dt.date | None) -> 
     """Recode `ev` by the convention of its period (see the module doc)."""
     if when is None:
         return False
-    tax = taxonomy()
-    for c in tax.data.get("period_conventions", []):
+    for c in taxonomy().data.get("period_conventions", []):
         if ev.sub_event_type != c["sub_event_type"] or when >= dt.date.fromisoformat(c["before"]):
             continue
         word = re.compile(rf"\b{re.escape(c['evidence_word'])}", re.I)
         if not any(e.field == "sub_event_type" and word.search(e.text) for e in ev.evidence):
             continue
-        new = c["becomes"]
-        ev.sub_event_type, ev.event_type, ev.disorder_type = new, tax.event_type_of(new), tax.disorder_type_of(new)
-        ev.inferred["disorder_type"] = f"ACLED files {new} under {ev.disorder_type}"
-        ev.explanation.append(f"{ev.event_type} / {new}: dated {when.isoformat()}, before {c['before']}: {c['why']}")
+        retype(ev, c["becomes"])
+        ev.explanation.append(f"{ev.event_type} / {ev.sub_event_type}: dated {when.isoformat()}, "
+                              f"before {c['before']}: {c['why']}")
         return True
     return False

@@ -16,6 +16,7 @@ import re
 
 from ..lang import alternation, word_set
 from ..model import Document
+from .actor_roles import char_span, span_root
 
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _MODAL_AUX = {"would", "could", "might", "may", "should", "must"}
@@ -63,10 +64,9 @@ def _from_parse(doc: Document, start: int, end: int) -> tuple[str, str] | None:
     """The factuality the dependency parse shows for the trigger, or None: no parse, no cue, or a span the parse
     cannot align (spaCy's `char_span` gives None then; it does not raise). Any exception is a bug and is raised,
     so the pipeline records the document as failed."""
-    sp = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
-    if sp is None or len(sp) == 0:
+    tok = span_root(doc, start, end)
+    if tok is None:
         return None
-    tok = sp.root
     chain = _chain(tok)
     for i, t in enumerate(chain):
         if t.pos_ not in ("VERB", "AUX", "NOUN") and i > 0:
@@ -102,7 +102,7 @@ def _from_parse(doc: Document, start: int, end: int) -> tuple[str, str] | None:
 
 def past_tense(doc: Document, start: int, end: int) -> bool:
     """Whether the trigger words are a verb in a past tense ("demonstrated", "have gathered", "was shelled")."""
-    sp = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
+    sp = char_span(doc, start, end)
     if sp is None:
         return False
     for t in sp:
@@ -123,10 +123,9 @@ def told_as_act(doc: Document, start: int, end: int) -> bool:
     agreed a truce", "a deal was signed"), not a thing a clause only mentions ("despite the truce", "calls for
     talks"): the first verb above them, reached through subject, object or compound links only, is a verb of
     such an act (lang/en/context_act_verbs.txt) in a past tense."""
-    sp = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
-    if sp is None or len(sp) == 0:
+    tok = span_root(doc, start, end)
+    if tok is None:
         return False
-    tok = sp.root
     for _ in range(4):
         if tok.pos_ in ("VERB", "AUX"):
             return tok.lemma_.lower() in _ACT_VERBS and past_tense(doc, tok.idx, tok.idx + len(tok.text))
@@ -143,10 +142,9 @@ def in_passing(doc: Document, start: int, end: int) -> bool:
     """Whether the words at start..end are a noun governed by a preposition of circumstance ("amid fierce
     clashes", "after a week of fighting", "to escape the battles": lang/en/passing_prepositions.txt), mentioned
     in passing, not told as an act."""
-    sp = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
-    if sp is None or len(sp) == 0:
+    tok = span_root(doc, start, end)
+    if tok is None:
         return False
-    tok = sp.root
     return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("pobj", "dobj") and tok.head.lower_ in _PASSING_PREPS
 
 

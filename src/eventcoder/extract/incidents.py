@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 
 from ..model import Document
 from .clauses import match_span
-from .factuality import in_passing, judge, past_tense, told_as_act
-from .lexicon import Cue, CueMatch, Lexicon
+from .factuality import in_passing, judge, told_as_act
+from .lexicon import CueMatch, Lexicon
 from .rules import Decision, decide, toll_of_harm
 from .taxonomy import taxonomy
 

@@ -9,6 +9,8 @@ Contract:
 - `civilian_hint(ev, text)`: whether the event's sub-event type (taxonomy.json `civilian_victims`: "always", or
   "when named" and `text` names civilians) makes civilians its victims.
 - `confidence_of(score, rank)`: the confidence of a decision of `score` for the `rank`-th incident of a report.
+- `retype(ev, sub)`: gives an existing event the sub-event type `sub`, with its event and disorder type
+  (taxonomy.json) and `inferred["disorder_type"]`; the caller adds the evidence and explanation of the change.
 """
 from __future__ import annotations
 
@@ -58,3 +60,10 @@ def new_event(doc: Document, d: Decision, anchor: tuple[int, int], factuality: s
     ev.inferred.setdefault("disorder_type", f"ACLED files {d.label} under {ev.disorder_type}")
     ev.explanation.append(f"{ev.event_type} / {d.label}: {'; '.join(d.reasons)}")
     return ev
+
+
+def retype(ev: Event, sub: str) -> None:
+    """Give `ev` the sub-event type `sub` with the event and disorder types taxonomy.json files it under."""
+    tax = taxonomy()
+    ev.sub_event_type, ev.event_type, ev.disorder_type = sub, tax.event_type_of(sub), tax.disorder_type_of(sub)
+    ev.inferred["disorder_type"] = f"ACLED files {sub} under {ev.disorder_type}"

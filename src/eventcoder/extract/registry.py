@@ -28,6 +28,7 @@ KINDS = ("military", "police", "government", "rebel", "militia", "identity", "et
          "civilians", "unidentified", "gang", "external", "assoc")
 STATE_KINDS = ("military", "police", "government")
 ARMED_KINDS = ("military", "police", "rebel", "militia", "identity", "unidentified", "gang", "external")
+GROUP_KINDS = ("rebel", "militia", "identity")    # armed non-state groups a report can name ("JNIM", "the Taliban")
 _PLACEHOLDERS = {"country", "years", "admin1", "admin2", "admin3", "group"}
 
 

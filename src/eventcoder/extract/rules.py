@@ -203,23 +203,27 @@ def told_firmly(label: str, reason: str, unless: Rule | None = None) -> Rule:
     return rule
 
 
+def _fights(s: Scores) -> list[CueMatch]:
+    """The cues of armed men killed in a fight, told beside a seizure ("killed six militants and seized their arms");
+    an operation or a raid that only found the arms is no fight."""
+    return [m for m in s.by.get("Armed clash", []) if m.weight >= 2 and not m.cue.outcome and _KILLED.search(m.text)]
+
+
+def _fighting_told(s: Scores) -> bool:
+    return bool(_fights(s))
+
+
 agreement = told_firmly("Agreement", "an agreement, ceasefire, surrender or exchange between actors",
                         unless=lambda s: s.other_violent >= 3)
 disrupted_weapons = told_firmly("Disrupted weapons use",
                                 "weapons or explosives were seized, defused or intercepted before use",
-                                unless=lambda s: _fighting_told(s))
-
-
-def _fighting_told(s: Scores) -> bool:
-    """The killing of armed men told beside a seizure ("killed six militants and seized their arms"); an operation
-    or a raid that only found the arms is no fight."""
-    return any(m.weight >= 2 and not m.cue.outcome and _KILLED.search(m.text) for m in s.by.get("Armed clash", []))
+                                unless=_fighting_told)
 
 
 def seizure_after_fight(s: Scores) -> Decision | None:
     """Arms seized where a fight is told: ACLED codes the fight; the arms taken are its aftermath."""
-    if s.get("Disrupted weapons use") >= 3 and _fighting_told(s) and s.top(_family("explosive")) < 3:
-        fight = [m for m in s.by["Armed clash"] if m.weight >= 2 and not m.cue.outcome and _KILLED.search(m.text)]
+    fight = _fights(s)
+    if s.get("Disrupted weapons use") >= 3 and fight and s.top(_family("explosive")) < 3:
         return s.done("Armed clash", f"armed men fought or were killed ({fight[0].text!r}); the arms seized are "
                       "the fight's aftermath", fight)
     return None

@@ -24,7 +24,7 @@ from ..model import Document, Event
 from .clauses import decide_span, event_clauses, is_origin, own_scope
 from .factuality import judge
 from .incidents import Incident, Reading
-from .lexicon import Lexicon
+from .lexicon import NOTE_TAG, Lexicon
 from .nearby import SPLIT_KM, km
 from .new_event import civilian_hint, confidence_of, new_event
 from .rules import Decision, toll_of_harm
@@ -169,7 +169,7 @@ def split_clauses(doc: Document, lexicon: Lexicon, inc: Incident, lead: Event, p
     r = inc.head
     if r.factuality != "occurred" or not taxonomy().in_family(lead.sub_event_type, "armed"):
         return []          # a defusal, a looting, a protest frames the other acts its sentence names
-    if any(m.cue.source == "note tag" for m in r.matches):
+    if any(m.cue.source == NOTE_TAG for m in r.matches):
         return []          # an ACLED note tagged with its kind of event ("Abduction: On ...") is one event
     clauses = event_clauses(doc, lexicon, r.start, r.end)
     if len(clauses) < 2:

@@ -92,7 +92,8 @@ def _month(s: str) -> int:
     return MONTHS[s.lower().rstrip(".")]
 
 
-def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+def safe_date(y: int, m: int, d: int) -> dt.date | None:
+    """The date y-m-d, or None where that day does not exist (31 April)."""
     try:
         return dt.date(y, m, d)
     except ValueError:
@@ -126,7 +127,7 @@ def _year_for(m: int, d: int, ref: dt.date | None) -> int | None:
     if ref is None:
         return None
     for y in (ref.year, ref.year - 1):
-        day = _safe_date(y, m, d)
+        day = safe_date(y, m, d)
         if day is not None and day <= ref + dt.timedelta(days=1):
             return y
     return ref.year - 1
@@ -173,7 +174,7 @@ def _read_day(kind: str, m: re.Match, ref: dt.date | None) -> DateExpr:
     y = int(g["y"]) if g.get("y") else _year_for(mo, d, ref)
     if y is None:
         return _unresolved(m, kind, ref)
-    day = _safe_date(y, mo, d)
+    day = safe_date(y, mo, d)
     if day is None:
         return _invalid(m, kind, ref)
     return _expr(m, kind, day, day, day, ref, relative=not g.get("y"))
@@ -190,7 +191,7 @@ def _read_range(kind: str, m: re.Match, ref: dt.date | None) -> DateExpr:
     if y2 is None:
         return _unresolved(m, kind, ref)
     y1 = int(g["y1"]) if g.get("y1") else (y2 if (m1, d1) <= (m2, d2) else y2 - 1)
-    a, b = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2)
+    a, b = safe_date(y1, m1, d1), safe_date(y2, m2, d2)
     if a is None or b is None or b < a or (b - a).days > 366:
         return _invalid(m, kind, ref)
     return _expr(m, kind, None, a, b, ref)
@@ -256,10 +257,10 @@ def _read_weekday(kind: str, m: re.Match, ref: dt.date) -> DateExpr | None:
 def _read_day_of_month(kind: str, m: re.Match, ref: dt.date) -> DateExpr:
     """"on the 5th": that day of the reference month, else of the month before."""
     d = int(m.group("d"))
-    day = _safe_date(ref.year, ref.month, d)
+    day = safe_date(ref.year, ref.month, d)
     if day is None or day > ref + dt.timedelta(days=1):
         y, mo = (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
-        day = _safe_date(y, mo, d)
+        day = safe_date(y, mo, d)
     if day is None:
         return _invalid(m, kind, ref)
     return _expr(m, kind, day, day, day, ref, relative=True)
