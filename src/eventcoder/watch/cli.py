@@ -1,0 +1,76 @@
+"""`eventcoder watch FEEDS_FILE`: the loop over `Watcher` cycles, its log on stderr, and its clean stop."""
+from __future__ import annotations
+
+import sys
+import threading
+
+import click
+
+from ..cli_common import actors_option, coding_pipeline, default_db, fetch_options, relevance_options
+
+
+@click.command()
+@click.argument("feeds_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", default=default_db, show_default="$EVENTCODER_DB, else eventcoder.db",
+              help="database to store results in: a SQLite file path, sqlite:///path or postgresql:// URL")
+@click.option("--interval", type=click.FloatRange(min=1), default=900, show_default=True, metavar="S",
+              help="seconds between the starts of two cycles")
+@click.option("--once", is_flag=True, help="run one cycle and exit (for cron)")
+@click.option("--focus-country", metavar="COUNTRY", help="the country the feeds are about (ISO code or name)")
+@actors_option
+@relevance_options
+@fetch_options(feed_flag=False)
+def watch(feeds_file, db, interval, once, focus_country, actors, relevance_threshold, keep_irrelevant, fetch):
+    """Poll the feeds listed in FEEDS_FILE (one URL a line, # comments), code their new entries into the database
+    and fuse them into the dataset, logging one line per cycle on stderr.
+
+    Each feed is asked with a conditional GET (ETag, Last-Modified); entries already coded, by entry id or by the
+    canonical URL of their article (from any feed), are passed over. Ctrl-C or SIGTERM stops after the document in
+    hand (a second one stops at once; nothing is half-stored). Exit status 1 when something failed."""
+    from ..errors import EventcoderError
+    from ..ingest.options import ReadOptions
+    from ..store import open_store
+    from .loop import Watcher, read_feed_list
+    from .signals import stop_on_signals
+    focus = _focus_code(focus_country)
+    try:
+        with open(feeds_file, encoding="utf-8") as f:
+            feeds = read_feed_list(f.read(), feeds_file)
+        store = open_store(db)
+    except (EventcoderError, OSError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"{exc}") from exc
+    say = lambda line: click.echo(line, err=True)   # noqa: E731 - the log
+    pipeline = coding_pipeline(actors=actors, relevance=(relevance_threshold, keep_irrelevant))
+    watcher = Watcher(store, feeds, pipeline, ReadOptions(focus_country=focus, fetch=fetch), threading.Event())
+    say(f"watching {len(feeds)} feed(s) into {db}" + ("" if once else f" every {interval:g} s"))
+    ok = True
+    try:
+        with stop_on_signals(watcher.stop, say):
+            number = 0
+            while not watcher.stop.is_set():
+                number += 1
+                cycle = watcher.cycle(number)
+                ok = ok and cycle.ok
+                for line in cycle.lines():
+                    say(line)
+                if once or watcher.stop.wait(interval):
+                    break
+    except KeyboardInterrupt:
+        say("stopped at once: the document being stored, if any, was rolled back")
+        ok = False
+    finally:
+        store.close()
+    if watcher.stop.is_set():
+        say("stopped")
+    sys.exit(0 if ok else 1)
+
+
+def _focus_code(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from ..geo.countries import country_from_hint
+    c = country_from_hint(value)
+    if c is None:
+        raise click.BadParameter(f"{value!r} names no country; give an ISO code (BF, BFA, 854) or a name",
+                                 param_hint="--focus-country")
+    return c.alpha2
