@@ -29,10 +29,12 @@ def article_html(text: str, title: str, date: str | None = None, canonical: str 
 
 
 def rss(entries: list[dict], title: str = "Test feed") -> bytes:
-    """An RSS 2.0 feed; each entry a dict with optional title, link, guid, description, pubDate."""
+    """An RSS 2.0 feed; each entry a dict with optional title, link, guid (not a permalink), description,
+    pubDate."""
     items = []
     for e in entries:
-        parts = [f"<{k}>{html.escape(v)}</{k}>" for k, v in e.items() if v is not None]
+        parts = [f'<guid isPermaLink="false">{html.escape(v)}</guid>' if k == "guid" else
+                 f"<{k}>{html.escape(v)}</{k}>" for k, v in e.items() if v is not None]
         items.append("<item>" + "".join(parts) + "</item>")
     return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{html.escape(title)}</title>'
             f"<link>http://example.org/</link>{''.join(items)}</channel></rss>").encode()

@@ -82,11 +82,13 @@ class Fetcher:
         current = url
         for _ in range(self.opts.max_redirects + 1):
             target = self._check(url, current)
+            ip = checked_address(url, target.host, target.port or (443 if target.scheme == "https" else 80),
+                                 self.opts.allow_private, self.opts.allowed_networks)
             if robots:
                 why = self.robots.allowed(str(target))
                 if why:
                     raise FetchError(url, why + (f" (redirected to {current})" if current != url else ""))
-            got = self._request(url, target, headers, max_bytes, deadline)
+            got = self._request(url, target, ip, headers, max_bytes, deadline)
             location = got.headers.get("location")
             if got.status not in REDIRECTS or not location:
                 return Fetched(url, str(target), got.status, got.headers, got.body)
@@ -117,10 +119,10 @@ class Fetcher:
             time.sleep(wait)
         self._last[host] = time.monotonic()
 
-    def _request(self, url: str, target: httpx.URL, headers: dict[str, str], max_bytes: int,
+    def _request(self, url: str, target: httpx.URL, ip, headers: dict[str, str], max_bytes: int,
                  deadline: float) -> Fetched:
-        host, port = target.host, target.port or (443 if target.scheme == "https" else 80)
-        ip = checked_address(url, host, port, self.opts.allow_private, self.opts.allowed_networks)
+        """One GET of `target`, connecting to `ip` (the address checked for its host)."""
+        host = target.host
         self._wait_turn(host)
         left = deadline - time.monotonic()
         if left <= 0:
