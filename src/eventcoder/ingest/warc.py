@@ -11,6 +11,8 @@ truncated record (a cut download) is reported, and the archive ends there.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import zlib
 from pathlib import Path
 from typing import Iterator
 
@@ -37,6 +39,23 @@ def _iterator(f):
                 self.cut_short = True
             super().close()
     return Checked(f)
+
+
+def _why_not_warc(path: Path) -> str | None:
+    """Why the file is not a web archive (it must start with a WARC or ARC header, gzipped or not), or None."""
+    with open(path, "rb") as f:
+        head = f.read(2)
+        f.seek(0)
+        if head == b"\x1f\x8b":
+            try:
+                head = gzip.GzipFile(fileobj=f).read(16)
+            except (OSError, EOFError, zlib.error) as exc:
+                return f"is not a readable gzip file ({exc})"
+        else:
+            head = f.read(16)
+    if head.startswith((b"WARC/", b"filedesc://")):
+        return None
+    return "is not a web archive (a WARC file starts with 'WARC/'); give .warc and .warc.gz names to archives only"
 
 
 def _html_record(record) -> tuple[str, str | None] | None:
@@ -101,12 +120,16 @@ def read_warc(path: Path, opts: ReadOptions | None = None) -> Iterator[Document 
     name = str(path)
     max_bytes = opts.fetch.max_bytes if opts.fetch else MAX_FILE_BYTES
     try:
+        why = _why_not_warc(path)
+        if why:
+            yield InputError(name, why)
+            return
         f = open(path, "rb")
     except OSError as exc:
         yield InputError(name, f"cannot be read ({exc.strerror or exc})")
         return
     with f:
-        it, n = _iterator(f), 0
+        it, n, pages = _iterator(f), 0, 0
         while True:
             try:
                 record = next(it)
@@ -120,6 +143,7 @@ def read_warc(path: Path, opts: ReadOptions | None = None) -> Iterator[Document 
             html = _html_record(record)
             if html is None:
                 continue
+            pages += 1
             payload, cut = _payload(record, max_bytes)
             where = f"{name} record {n}"
             if cut:
@@ -136,3 +160,6 @@ def read_warc(path: Path, opts: ReadOptions | None = None) -> Iterator[Document 
         if it.cut_short:
             yield InputError(f"{name} record {n + 1}", "the archive is truncated (its last gzip member is cut "
                                                       "short); the records before it were read")
+        elif not pages:
+            yield InputError(name, f"the archive holds no HTML page ({n} record(s): requests, metadata, other "
+                                   "content types or non-200 responses)")
