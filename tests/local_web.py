@@ -150,3 +150,21 @@ class Site:
         """A page whose gzip body is tiny and decodes to `decoded_mb` MB of zeros."""
         body = gzip.compress(b"\0" * (decoded_mb << 20), compresslevel=9)
         return self.add(path, body, headers={"Content-Encoding": "gzip"})
+
+    def feed(self, path: str, body: bytes, etag: str) -> str:
+        """A feed that answers 304 Not Modified to a request with its current ETag (change it with `feed` again)."""
+        def answer(req):
+            if req.headers.get("If-None-Match") == etag:
+                req.send_response(304)
+                req.send_header("ETag", etag)
+                req.end_headers()
+                return
+            req.send_response(200)
+            req.send_header("Content-Type", "application/rss+xml")
+            req.send_header("Content-Length", str(len(body)))
+            req.send_header("ETag", etag)
+            req.send_header("Last-Modified", "Mon, 04 Mar 2024 10:00:00 GMT")
+            req.end_headers()
+            req.wfile.write(body)
+        self.routes[path] = answer
+        return self.url(path)
