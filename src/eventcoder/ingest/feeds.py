@@ -83,7 +83,10 @@ def _entry_text(entry) -> str:
 
 def parse_feed(data: bytes, name: str, base_url: str | None = None) -> Feed:
     """The entries of a feed's bytes (InputError when it is unsafe, HTML, or holds no feed)."""
-    import feedparser  # noqa: PLC0415 - the fetch extra; imported when a feed is read
+    try:
+        import feedparser  # noqa: PLC0415 - the fetch extra; imported when a feed is read
+    except ImportError:
+        raise InputError(name, "reading feeds needs feedparser: pip install 'eventcoder[fetch]'") from None
     _check_safe(data, name)
     parsed = feedparser.parse(data, response_headers={"content-location": base_url} if base_url else None,
                               sanitize_html=True, resolve_relative_uris=True)

@@ -124,9 +124,13 @@ def read_warc(path: Path, opts: ReadOptions | None = None) -> Iterator[Document 
         if why:
             yield InputError(name, why)
             return
+        import warcio  # noqa: F401, PLC0415 - the fetch extra
         f = open(path, "rb")
     except OSError as exc:
         yield InputError(name, f"cannot be read ({exc.strerror or exc})")
+        return
+    except ImportError:
+        yield InputError(name, "reading web archives needs warcio: pip install 'eventcoder[fetch]'")
         return
     with f:
         it, n, pages = _iterator(f), 0, 0

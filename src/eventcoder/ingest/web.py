@@ -36,7 +36,10 @@ class LazyFetcher:
 
     def get(self, url: str, headers: dict[str, str] | None = None):
         if self._fetcher is None:
-            from ..fetch.client import Fetcher  # noqa: PLC0415 - httpx, only when something is fetched
+            try:
+                from ..fetch.client import Fetcher  # noqa: PLC0415 - httpx, only when something is fetched
+            except ImportError as exc:
+                raise FetchError(url, f"fetching URLs needs {exc.name}: pip install 'eventcoder[fetch]'") from None
             self._fetcher = Fetcher(self.opts)
         return self._fetcher.get(url, headers)
 
