@@ -128,6 +128,17 @@ class Site:
         self.routes[path] = answer
         return self.url(path)
 
+    def trickle_headers(self, path: str, seconds: int = 60) -> str:
+        """An answer whose headers come one byte a second (for at most `seconds`)."""
+        def answer(req):
+            req.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            for _ in range(seconds):
+                req.wfile.write(b"X")
+                req.wfile.flush()
+                time.sleep(1)
+        self.routes[path] = answer
+        return self.url(path)
+
     def endless(self, path: str, limit: int = 1 << 30, announce: bool = False) -> str:
         """A response of `limit` bytes (1 GB), written until the client hangs up; with `announce`, its
         Content-Length says so up front."""

@@ -86,6 +86,11 @@ def test_a_slow_server_is_cut_off_at_the_total_time_limit(site):
         fetch(site.slow("/slow"), timeout=2)
 
 
+def test_headers_sent_a_byte_a_second_are_cut_off_at_the_total_time_limit(site):
+    with pytest.raises(FetchError, match=r"longer than the time limit \(2 s\)"):
+        fetch(site.trickle_headers("/trickle"), timeout=2)
+
+
 def test_a_large_response_is_refused_while_reading(site):
     with pytest.raises(FetchError, match="larger than 10.4858 MB"):
         fetch(site.endless("/big"))

@@ -3,7 +3,8 @@
 Per request: only http and https; the host resolved and every address checked (`addresses.py`) before connecting,
 and the connection made to the checked address (the name is not resolved twice; TLS still checks the certificate
 against the name); redirects followed here, each hop checked the same way, at most `max_redirects`; robots.txt
-honoured for every hop; the body read within `max_bytes` decoded bytes and `timeout` seconds in all (`body.py`);
+honoured for every hop; the body read within `max_bytes` decoded bytes (`body.py`), and the whole exchange, headers
+included, within `timeout` seconds (`deadline.py`);
 each host asked at most `rate` times a second; a User-Agent that names eventcoder and its version. Every refusal or
 failure is a `FetchError` naming the URL and saying why, so the batch reports it and goes on.
 """
@@ -17,6 +18,7 @@ import httpx
 
 from .addresses import FetchError, checked_address
 from .body import ACCEPT_ENCODING, read_body
+from .deadline import deadline as request_deadline, transport
 from .options import FetchOptions
 from .robots import Robots
 
@@ -51,7 +53,7 @@ class Fetcher:
 
     def __init__(self, opts: FetchOptions | None = None):
         self.opts = opts or FetchOptions()
-        self._client = httpx.Client(follow_redirects=False, trust_env=False, http2=False)
+        self._client = httpx.Client(follow_redirects=False, trust_env=False, transport=transport())
         self._last: dict[str, float] = {}
         self.robots = Robots(self._robots_txt)
 
@@ -131,8 +133,9 @@ class Fetcher:
                 "Accept-Encoding": ACCEPT_ENCODING, **headers}
         ext = {"sni_hostname": host} if target.scheme == "https" else {}
         try:
-            with self._client.stream("GET", target.copy_with(host=str(ip)), headers=send, extensions=ext,
-                                     timeout=httpx.Timeout(min(self.opts.read_timeout, left))) as resp:
+            with request_deadline(deadline), self._client.stream(
+                    "GET", target.copy_with(host=str(ip)), headers=send, extensions=ext,
+                    timeout=httpx.Timeout(min(self.opts.read_timeout, left))) as resp:
                 if resp.status_code in REDIRECTS or resp.status_code == 304:
                     body = b""
                 else:
@@ -141,8 +144,11 @@ class Fetcher:
                                      deadline, self.opts.timeout)
                 return Fetched(url, str(target), resp.status_code, resp.headers, body)
         except httpx.TimeoutException:
-            raise FetchError(url, f"{target.host} did not answer within the time limit "
-                                  f"({min(self.opts.read_timeout, left):g} s); try again later or raise --timeout") from None
+            if time.monotonic() >= deadline - 0.05:
+                raise FetchError(url, f"the server took longer than the time limit ({self.opts.timeout:g} s) to "
+                                      "answer; try again later or raise --timeout") from None
+            raise FetchError(url, f"{target.host} sent nothing for {self.opts.read_timeout:g} s; try again "
+                                  "later") from None
         except httpx.HTTPError as exc:
             raise FetchError(url, f"{target.host} could not be reached ({type(exc).__name__}: {exc})") from None
 
