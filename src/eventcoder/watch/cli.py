@@ -14,7 +14,7 @@ from ..cli_common import actors_option, coding_pipeline, default_db, fetch_optio
 @click.option("--db", default=default_db, show_default="$EVENTCODER_DB, else eventcoder.db",
               help="database to store results in: a SQLite file path, sqlite:///path or postgresql:// URL")
 @click.option("--interval", type=click.FloatRange(min=1), default=900, show_default=True, metavar="S",
-              help="seconds between the starts of two cycles")
+              help="seconds to wait after a cycle before the next")
 @click.option("--once", is_flag=True, help="run one cycle and exit (for cron)")
 @click.option("--focus-country", metavar="COUNTRY", help="the country the feeds are about (ISO code or name)")
 @actors_option

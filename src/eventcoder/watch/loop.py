@@ -112,6 +112,7 @@ class Watcher:
                 self._remember(doc)
             return verdict
         run_batch(self._items(url, feed, new, fetcher), self.pipeline, coding.save, cycle.summary, done=done)
+        self._entries.clear()           # entries whose document failed are asked again next cycle
         if not self.stop.is_set():
             self.store.set_feed_state(url, got.headers.get("etag"), got.headers.get("last-modified"))
 
