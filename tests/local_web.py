@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import gzip
 import html
+import socket
+import ssl
+import subprocess
 import threading
 import time
 from collections import Counter
@@ -43,7 +46,7 @@ def rss(entries: list[dict], title: str = "Test feed") -> bytes:
 class Site:
     """Routes: path (with its query) -> a handler(request) that answers; helpers add the usual kinds."""
 
-    def __init__(self, host: str = "127.0.0.1"):
+    def __init__(self, host: str = "127.0.0.1", tls: tuple[str, str] | None = None):
         self.routes: dict[str, Callable] = {}
         self.hits: Counter = Counter()
         self.headers_seen: list[dict] = []
@@ -69,9 +72,17 @@ class Site:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer((host, 0), Handler)
+        server_class = ThreadingHTTPServer
+        if ":" in host:
+            server_class = type("Server6", (ThreadingHTTPServer,), {"address_family": socket.AF_INET6})
+        self.server = server_class((host, 0), Handler)
         self.server.daemon_threads = True
-        self.base = f"http://{host}:{self.server.server_address[1]}"
+        if tls:
+            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            ctx.load_cert_chain(*tls)
+            self.server.socket = ctx.wrap_socket(self.server.socket, server_side=True)
+        netloc = f"[{host}]" if ":" in host else host
+        self.base = f"{'https' if tls else 'http'}://{netloc}:{self.server.server_address[1]}"
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self._timer = threading.Timer(LIFETIME_S, self.stop)
         self._timer.daemon = True
@@ -179,3 +190,12 @@ class Site:
             req.wfile.write(body)
         self.routes[path] = answer
         return self.url(path)
+
+
+def self_signed(folder: Path, name: str = "localhost") -> tuple[str, str]:
+    """A certificate for `name` (and its key), made with the openssl command; also the CA to trust."""
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", f"/CN={name}",
+                    "-addext", f"subjectAltName=DNS:{name}", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    return str(cert), str(key)

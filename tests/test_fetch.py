@@ -11,7 +11,7 @@ from eventcoder.fetch.canonical import canonical_url, page_canonical, same_site
 from eventcoder.fetch.client import Fetcher
 from eventcoder.fetch.options import FetchOptions
 from eventcoder.version import __version__
-from local_web import Site
+from local_web import Site, self_signed
 
 LOCAL = FetchOptions(allow_private=True, rate=0, timeout=10)
 
@@ -163,3 +163,30 @@ def test_page_canonical_is_honoured_only_on_the_same_site():
     other = page.replace("/story/9?utm_campaign=x", "https://elsewhere.org/story/9")
     assert page_canonical(other, "https://www.example.com/amp/x") == "https://www.example.com/amp/x"
     assert same_site("https://m.example.com/a", "https://www.example.com/b")
+
+
+def test_https_checks_the_certificate_against_the_name_while_connecting_to_the_checked_address(tmp_path, monkeypatch):
+    import ssl
+    import eventcoder.fetch.deadline as deadline
+    cert, key = self_signed(tmp_path, "localhost")
+    monkeypatch.setattr(deadline.httpx, "create_ssl_context", lambda **kw: ssl.create_default_context(cafile=cert))
+    secure = Site("127.0.0.1", tls=(cert, key)).start()
+    try:
+        secure.add("/a", "<p>over tls</p>")
+        assert fetch(secure.url("/a").replace("127.0.0.1", "localhost")).body == b"<p>over tls</p>"
+        with pytest.raises(FetchError, match="could not be reached.*(CERTIFICATE_VERIFY_FAILED|match)"):
+            fetch(secure.url("/a"))                     # the certificate names localhost, not 127.0.0.1
+    finally:
+        secure.stop()
+
+
+def test_an_ipv6_literal_url_is_fetched_from_its_address():
+    six = Site("::1").start()
+    try:
+        six.add("/a", "<p>over ipv6</p>")
+        assert six.url("/a").startswith("http://[::1]:")
+        assert fetch(six.url("/a")).body == b"<p>over ipv6</p>"
+        with pytest.raises(FetchError, match="refused: ::1 is a loopback address"):
+            fetch(six.url("/a"), allow_private=False)
+    finally:
+        six.stop()
