@@ -19,7 +19,7 @@ from .runner import RunSummary, StopRun, run_batch
 __all__ = ["default_db", "cluster_options", "output_to", "coding_pipeline", "relevance_options", "actors_option",
            "report_and_exit", "run_verb", "date_value", "date_text_value", "input_options", "read_options",
            "count_inputs", "run_signature", "resumable_output", "on_error_option", "quiet_option", "read_inputs",
-           "Progress", "RunSummary", "fetch_options"]
+           "Progress", "RunSummary", "fetch_options", "focus_country_value"]
 
 
 def default_db() -> str:
@@ -115,7 +115,7 @@ def date_value(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
-def _focus(ctx, param, value):
+def focus_country_value(ctx, param, value):
     """--focus-country: an ISO code (BF, BFA, 854) or a country name, as the ISO alpha-2 code."""
     if value is None:
         return None
@@ -144,7 +144,7 @@ def input_options(f):
                      "(replaces what a web page's metadata says)"),
         click.option("--published-at", callback=date_value, metavar="YYYY-MM-DD",
                      help="the publication date for documents that carry none (replaces a web page's own)"),
-        click.option("--focus-country", callback=_focus, metavar="COUNTRY",
+        click.option("--focus-country", callback=focus_country_value, metavar="COUNTRY",
                      help="the country a feed is about (ISO code or name): weighed as evidence for places and actors "
                      "the text leaves open, never over what the text says"),
         click.option("--force", is_flag=True, help="code every document again, even those an earlier "

@@ -6,7 +6,8 @@ import threading
 
 import click
 
-from ..cli_common import actors_option, coding_pipeline, default_db, fetch_options, relevance_options
+from ..cli_common import (actors_option, coding_pipeline, default_db, fetch_options, focus_country_value,
+                          relevance_options)
 
 
 @click.command()
@@ -16,7 +17,8 @@ from ..cli_common import actors_option, coding_pipeline, default_db, fetch_optio
 @click.option("--interval", type=click.FloatRange(min=1), default=900, show_default=True, metavar="S",
               help="seconds to wait after a cycle before the next")
 @click.option("--once", is_flag=True, help="run one cycle and exit (for cron)")
-@click.option("--focus-country", metavar="COUNTRY", help="the country the feeds are about (ISO code or name)")
+@click.option("--focus-country", callback=focus_country_value, metavar="COUNTRY",
+              help="the country the feeds are about (ISO code or name): weighed as evidence, never over the text")
 @actors_option
 @relevance_options
 @fetch_options(feed_flag=False)
@@ -32,7 +34,6 @@ def watch(feeds_file, db, interval, once, focus_country, actors, relevance_thres
     from ..store import open_store
     from .loop import Watcher, read_feed_list
     from .signals import stop_on_signals
-    focus = _focus_code(focus_country)
     try:
         with open(feeds_file, encoding="utf-8") as f:
             feeds = read_feed_list(f.read(), feeds_file)
@@ -41,7 +42,7 @@ def watch(feeds_file, db, interval, once, focus_country, actors, relevance_thres
         raise click.ClickException(f"{exc}") from exc
     say = lambda line: click.echo(line, err=True)   # noqa: E731 - the log
     pipeline = coding_pipeline(actors=actors, relevance=(relevance_threshold, keep_irrelevant))
-    watcher = Watcher(store, feeds, pipeline, ReadOptions(focus_country=focus, fetch=fetch), threading.Event())
+    watcher = Watcher(store, feeds, pipeline, ReadOptions(focus_country=focus_country, fetch=fetch), threading.Event())
     say(f"watching {len(feeds)} feed(s) into {db}" + ("" if once else f" every {interval:g} s"))
     ok = True
     try:
@@ -63,14 +64,3 @@ def watch(feeds_file, db, interval, once, focus_country, actors, relevance_thres
     if watcher.stop.is_set():
         say("stopped")
     sys.exit(0 if ok else 1)
-
-
-def _focus_code(value: str | None) -> str | None:
-    if value is None:
-        return None
-    from ..geo.countries import country_from_hint
-    c = country_from_hint(value)
-    if c is None:
-        raise click.BadParameter(f"{value!r} names no country; give an ISO code (BF, BFA, 854) or a name",
-                                 param_hint="--focus-country")
-    return c.alpha2
