@@ -12,7 +12,8 @@ from click.testing import CliRunner
 from eventcoder.cli import cli
 from eventcoder.errors import InputError
 from eventcoder.fetch.canonical import url_document_id
-from eventcoder.ingest.feeds import parse_feed
+from eventcoder.ingest.feeds import entry_documents, parse_feed
+from eventcoder.ingest.options import ReadOptions
 from local_web import EXAMPLE, NAIROBI, article_html, rss
 
 LOCAL = ["--allow-private", "--rate", "0", "--timeout", "5", "-q"]
@@ -144,8 +145,17 @@ def test_bad_feeds_are_reported_and_the_rest_goes_on(news):
     assert "/laughs: refused: the feed declares XML entities in its DOCTYPE" in r.stderr
     assert "/page-as-feed: is an HTML page, not an RSS or Atom feed; the page names its feed(s): /real.rss" in r.stderr
     assert "/nothing: is not an RSS or Atom feed" in r.stderr
-    garbage = [line for line in r.stderr.splitlines() if "/garbage" in line]
-    assert garbage and ("not an RSS or Atom feed" in garbage[0] or "no link to fetch" in garbage[0])
+    assert f"{news.url('/garbage')} entry 1: the entry has no link to fetch and no text of its own" in r.stderr
+
+
+def test_a_malformed_feed_is_read_as_far_as_it_goes_and_says_so():
+    data = (f'<rss version="2.0"><channel><item><title>Protest</title><description>{NAIROBI}</description></item>'
+            "<item><title>broken &amp; <<< ").encode()
+    feed = parse_feed(data, "bad.rss")
+    assert feed.entries[0].text == NAIROBI
+    assert feed.warning.startswith("the feed is malformed (SAXParseException: ")
+    doc = next(entry_documents(feed, ReadOptions(), fetch_page=None))
+    assert [w.kind for w in doc.warnings] == ["feed-malformed"] and doc.text.startswith("Protest\n\nOn 3 May 2023")
 
 
 def test_a_feed_with_ten_thousand_entries_is_read_whole():
