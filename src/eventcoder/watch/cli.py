@@ -41,26 +41,34 @@ def watch(feeds_file, db, interval, once, focus_country, actors, relevance_thres
     except (EventcoderError, OSError, UnicodeDecodeError) as exc:
         raise click.ClickException(f"{exc}") from exc
     say = lambda line: click.echo(line, err=True)   # noqa: E731 - the log
-    pipeline = coding_pipeline(actors=actors, relevance=(relevance_threshold, keep_irrelevant))
-    watcher = Watcher(store, feeds, pipeline, ReadOptions(focus_country=focus_country, fetch=fetch), threading.Event())
-    say(f"watching {len(feeds)} feed(s) into {db}" + ("" if once else f" every {interval:g} s"))
-    ok = True
+    stop, ok = threading.Event(), True
     try:
-        with stop_on_signals(watcher.stop, say):
-            number = 0
-            while not watcher.stop.is_set():
-                number += 1
-                cycle = watcher.cycle(number)
-                ok = ok and cycle.ok
-                for line in cycle.lines():
-                    say(line)
-                if once or watcher.stop.wait(interval):
-                    break
+        with stop_on_signals(stop, say):         # from here on, a signal stops cleanly (the model loads first)
+            pipeline = coding_pipeline(actors=actors, relevance=(relevance_threshold, keep_irrelevant))
+            watcher = Watcher(store, feeds, pipeline, ReadOptions(focus_country=focus_country, fetch=fetch), stop)
+            say(f"watching {len(feeds)} feed(s) into {db}" + ("" if once else f" every {interval:g} s"))
+            ok = _cycles(watcher, once, interval, say)
     except KeyboardInterrupt:
         say("stopped at once: the document being stored, if any, was rolled back")
         ok = False
+    except EventcoderError as exc:
+        raise click.ClickException(f"{exc}; the documents stored so far are kept") from exc
     finally:
         store.close()
-    if watcher.stop.is_set():
+    if stop.is_set():
         say("stopped")
     sys.exit(0 if ok else 1)
+
+
+def _cycles(watcher, once: bool, interval: float, say) -> bool:
+    """Run cycles until stopped (or one, with `once`), logging each; whether none had a failure."""
+    ok, number = True, 0
+    while not watcher.stop.is_set():
+        number += 1
+        cycle = watcher.cycle(number)
+        ok = ok and cycle.ok
+        for line in cycle.lines():
+            say(line)
+        if once or watcher.stop.wait(interval):
+            break
+    return ok
