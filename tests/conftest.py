@@ -42,3 +42,12 @@ def db_url(request, tmp_path):
     for db in made:
         admin.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
     admin.close()
+
+
+@pytest.fixture
+def site():
+    """A local web site on 127.0.0.1 (tests/local_web.py), stopped when the test ends."""
+    from local_web import Site
+    s = Site().start()
+    yield s
+    s.stop()

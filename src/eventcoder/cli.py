@@ -15,10 +15,12 @@ from .errors import EventcoderError
 from .cli_common import (cluster_options, default_db, date_text_value, report_and_exit, output_to, coding_pipeline,
                          read_options, resumable_output, run_verb, run_signature, count_inputs, actors_option,
                          input_options, on_error_option, quiet_option, read_inputs, relevance_options, Progress,
-                         RunSummary)
+                         RunSummary, fetch_options)
 from .fuse.cli import fuse
 from .geo.cli import gazetteer
 from .store.cli import changes, db_group, events
+from .store.coding import StoreCoding
+from .watch.cli import watch
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,7 +31,6 @@ def cli():
 
 
 DB_DEFAULT = "$EVENTCODER_DB, else eventcoder.db"
-NEAR_DUPLICATE = "near-duplicate: a copy of a stored report (stored and linked to it, not coded again)"
 
 
 @cli.command()
@@ -44,10 +45,11 @@ NEAR_DUPLICATE = "near-duplicate: a copy of a stored report (stored and linked t
 @actors_option
 @relevance_options
 @cluster_options
+@fetch_options
 def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_column, source, published_at, focus_country,
-         force, on_error, relevance_threshold, keep_irrelevant, workers, scheduler):
-    """Code reports (text, HTML, JSONL and CSV files, folders, or - for stdin), store them, fuse their events into
-    the stored events, and print them. A copy of a stored report (a re-post, a syndicated copy) is stored as such
+         force, on_error, relevance_threshold, keep_irrelevant, workers, scheduler, fetch):
+    """Code reports (text, HTML, JSONL and CSV files, folders, URLs, feeds, web archives, or - for stdin), store
+    them, fuse their events into the stored events, and print them. A copy of a stored report (a re-post, a syndicated copy) is stored as such
     and not coded.
 
     Each document is stored in its own transaction. Run again, the same command passes over the documents already
@@ -61,10 +63,9 @@ def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_colu
         raise click.ClickException(str(exc)) from exc
     run_id = store.start_run("code " + " ".join(paths))
     progress = Progress(quiet)
-    opts = read_options(glob, text_column, id_column, source, published_at, focus_country)
+    opts = read_options(glob, text_column, id_column, source, published_at, focus_country, fetch)
 
-    def sink(doc):
-        store.save(doc, run_id)
+    def show(doc):
         progress.clear()
         if as_json:
             from .export.contract import event_record
@@ -72,19 +73,11 @@ def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_colu
                 click.echo(json.dumps(event_record(ev, explain=True), ensure_ascii=False))
         else:
             print_document(doc)
-
-    def done(doc):
-        if not force and store.has_document(doc.id, __version__):
-            return True
-        original = store.near_duplicate_of(doc)
-        if original is None:
-            return False
-        store.save_duplicate(doc, original, run_id)
-        return NEAR_DUPLICATE
+    coding = StoreCoding(store, run_id, force=force, after=show)
     pipeline = coding_pipeline(keep_all=keep_all, actors=actors, relevance=(relevance_threshold, keep_irrelevant),
                                cluster=(workers, scheduler))
-    summary = run_verb(read_inputs(paths, opts), pipeline, sink, on_error, progress, total=count_inputs(paths, opts),
-                       done=done)
+    summary = run_verb(read_inputs(paths, opts), pipeline, coding.save, on_error, progress,
+                       total=count_inputs(paths, opts), done=coding.done)
     store.finish_run(run_id, docs_ok=summary.coded + sum(summary.skipped.values()),
                      docs_failed=len(summary.failed), events=summary.events)
     store.close()
@@ -103,20 +96,22 @@ def code(paths, db, keep_all, as_json, quiet, actors, glob, text_column, id_colu
 @actors_option
 @relevance_options
 @cluster_options
+@fetch_options
 def extract(docs, output, explain, keep_all, model, quiet, actors, glob, text_column, id_column, source, published_at,
-            focus_country, force, on_error, relevance_threshold, keep_irrelevant, workers, scheduler):
-    """Code DOCS (JSONL, one {"id", "text", ...} a line; also text, HTML, CSV, folders; - for stdin) into events,
+            focus_country, force, on_error, relevance_threshold, keep_irrelevant, workers, scheduler, fetch):
+    """Code DOCS (JSONL, one {"id", "text", ...} a line; also text, HTML, CSV, folders, URLs, feeds, web archives;
+    - for stdin) into events,
     one JSON line each.
 
     With -o FILE, an interrupted run continues when the same command is run again: FILE.progress (removed when the
     run completes) records the finished documents; --force starts over."""
     from .export.contract import event_record
     progress = Progress(quiet)
-    opts = read_options(glob, text_column, id_column, source, published_at, focus_country)
+    opts = read_options(glob, text_column, id_column, source, published_at, focus_country, fetch)
     sig = run_signature("extract", docs, explain=explain, keep_all=keep_all, model=model, actors=actors, glob=glob,
                         text_column=text_column, id_column=id_column, source=source, published_at=published_at,
                         focus_country=focus_country, relevance_threshold=relevance_threshold,
-                        keep_irrelevant=keep_irrelevant)
+                        keep_irrelevant=keep_irrelevant, feed=fetch.feed)
     pipeline = coding_pipeline(keep_all=keep_all, model=model, actors=actors,
                                relevance=(relevance_threshold, keep_irrelevant), cluster=(workers, scheduler))
     summary = _run_to_jsonl(output, resumable_output(output, sig, force), docs, opts, pipeline, on_error, progress,
@@ -150,15 +145,17 @@ def _run_to_jsonl(output, res, docs, opts, pipeline, on_error, progress, records
 @input_options
 @on_error_option
 @cluster_options
+@fetch_options
 def geoparse(docs, output, quiet, glob, text_column, id_column, source, published_at, focus_country, force, on_error,
-             workers, scheduler):
-    """Find and resolve the place names in DOCS (JSONL, text, HTML, CSV, folders, or - for stdin), one JSON line per
+             workers, scheduler, fetch):
+    """Find and resolve the place names in DOCS (JSONL, text, HTML, CSV, folders, URLs, feeds, web archives, or - for
+    stdin), one JSON line per
     mention. With -o FILE, an interrupted run continues when run again (as for extract)."""
     from .export.contract import place_records
     progress = Progress(quiet)
-    opts = read_options(glob, text_column, id_column, source, published_at, focus_country)
+    opts = read_options(glob, text_column, id_column, source, published_at, focus_country, fetch)
     sig = run_signature("geoparse", docs, glob=glob, text_column=text_column, id_column=id_column,
-                        focus_country=focus_country)
+                        focus_country=focus_country, feed=fetch.feed)
     pipeline = coding_pipeline(coding=False, cluster=(workers, scheduler))
     summary = _run_to_jsonl(output, resumable_output(output, sig, force), docs, opts, pipeline, on_error, progress,
                             place_records)
@@ -275,6 +272,7 @@ cli.add_command(fuse)        # eventcoder.fuse.cli
 cli.add_command(changes)     # eventcoder.store.cli
 cli.add_command(events)
 cli.add_command(db_group)
+cli.add_command(watch)       # eventcoder.watch.cli
 
 
 def main() -> None:

@@ -19,7 +19,7 @@ from .runner import RunSummary, StopRun, run_batch
 __all__ = ["default_db", "cluster_options", "output_to", "coding_pipeline", "relevance_options", "actors_option",
            "report_and_exit", "run_verb", "date_value", "date_text_value", "input_options", "read_options",
            "count_inputs", "run_signature", "resumable_output", "on_error_option", "quiet_option", "read_inputs",
-           "Progress", "RunSummary"]
+           "Progress", "RunSummary", "fetch_options", "focus_country_value"]
 
 
 def default_db() -> str:
@@ -115,7 +115,7 @@ def date_value(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
-def _focus(ctx, param, value):
+def focus_country_value(ctx, param, value):
     """--focus-country: an ISO code (BF, BFA, 854) or a country name, as the ISO alpha-2 code."""
     if value is None:
         return None
@@ -144,7 +144,7 @@ def input_options(f):
                      "(replaces what a web page's metadata says)"),
         click.option("--published-at", callback=date_value, metavar="YYYY-MM-DD",
                      help="the publication date for documents that carry none (replaces a web page's own)"),
-        click.option("--focus-country", callback=_focus, metavar="COUNTRY",
+        click.option("--focus-country", callback=focus_country_value, metavar="COUNTRY",
                      help="the country a feed is about (ISO code or name): weighed as evidence for places and actors "
                      "the text leaves open, never over what the text says"),
         click.option("--force", is_flag=True, help="code every document again, even those an earlier "
@@ -154,9 +154,44 @@ def input_options(f):
     return f
 
 
-def read_options(glob, text_column, id_column, source, published_at, focus_country=None) -> ReadOptions:
+def read_options(glob, text_column, id_column, source, published_at, focus_country=None, fetch=None) -> ReadOptions:
     return ReadOptions(glob=glob, text_column=text_column, id_column=id_column, source=source,
-                       published_at=published_at, focus_country=focus_country)
+                       published_at=published_at, focus_country=focus_country, fetch=fetch)
+
+
+_FETCH_OPTIONS = ("feed", "timeout", "max_bytes", "rate", "allow_private", "user_agent")
+
+
+def fetch_options(f=None, *, feed_flag: bool = True):
+    """The options every verb that fetches URLs shares (`--feed` only where `feed_flag`); the verb gets them as one
+    `fetch` argument (a FetchOptions). Use as `@fetch_options` or `@fetch_options(feed_flag=False)`."""
+    if f is None:
+        return lambda g: fetch_options(g, feed_flag=feed_flag)
+    import functools
+    from .fetch.options import FetchOptions, USER_AGENT
+    defaults = FetchOptions()
+
+    @functools.wraps(f)
+    def with_fetch(*args, **kwargs):
+        given = {name: kwargs.pop(name) for name in _FETCH_OPTIONS if name in kwargs}
+        kwargs["fetch"] = FetchOptions(**{k: v for k, v in given.items() if v is not None})
+        return f(*args, **kwargs)
+    feed = [click.option("--feed", is_flag=True, help="read the URLs as RSS/Atom feeds: code each entry's article "
+                         "(a response typed as a feed is read as one anyway)")] if feed_flag else []
+    for opt in reversed(feed + [
+        click.option("--timeout", type=click.FloatRange(min=0.1), default=defaults.timeout, show_default=True,
+                     metavar="S", help="seconds one URL may take in all, redirects included"),
+        click.option("--max-bytes", type=click.IntRange(min=1), default=defaults.max_bytes, show_default=True,
+                     metavar="N", help="largest page (or feed) fetched, in bytes once decompressed"),
+        click.option("--rate", type=click.FloatRange(min=0), default=defaults.rate, show_default=True, metavar="R",
+                     help="at most R requests a second to one host (0: no limit; be polite)"),
+        click.option("--allow-private", is_flag=True, help="fetch from loopback, private and link-local addresses "
+                     "too (your own network); refused by default"),
+        click.option("--user-agent", default=USER_AGENT, show_default=True, metavar="TEXT",
+                     help="the User-Agent header sent (robots.txt rules for 'eventcoder' still apply)"),
+    ]):
+        with_fetch = opt(with_fetch)
+    return with_fetch
 
 
 def count_inputs(paths, opts) -> int | None:
@@ -184,7 +219,7 @@ def _coder_fingerprint() -> str:
 def run_signature(verb: str, paths, **options) -> str:
     """What identifies a run for resuming: the verb, the absolute inputs, the options that change the output, and
     the coder itself."""
-    ins = [p if p == "-" else os.path.abspath(os.path.expanduser(p)) for p in paths]
+    ins = [p if p == "-" or "://" in p else os.path.abspath(os.path.expanduser(p)) for p in paths]
     return json.dumps({"verb": verb, "inputs": ins, "coder": _coder_fingerprint(),
                        **{k: str(v) for k, v in sorted(options.items())}})
 

@@ -87,6 +87,7 @@ class Document:
         self.published_at = published_at
         self.language = language
         self.origin = origin                  # where it came from: path, path:line, url
+        self.raw_html: bytes | None = None    # the page as fetched (a URL, a feed's link, a web archive), stored
         self.focus_country: str | None = None  # ISO alpha-2 of the user's --focus-country hint (evidence, no override)
         self.warnings: list[DocWarning] = []
         # set by repair: the clean text and, per clean character, the original span it stands for

@@ -3,7 +3,8 @@
 This module only walks paths; what each file holds is read by `readers.read_file` (`readers.read_folder` joins
 the two).
 
-Without a glob, files with a known suffix are read (.txt, .text, .html, .htm, .jsonl, .ndjson, .csv, .tsv) and others
+Without a glob, files with a known suffix are read (.txt, .text, .html, .htm, .jsonl, .ndjson, .csv, .tsv, .rss,
+.atom, .warc, .warc.gz) and others
 (images, .DS_Store, ...) are passed over. With `glob` (e.g. "*.html", "2024/**/*.txt"), every file whose path
 relative to the folder, or whose name, matches is read, whatever its suffix. Hidden files and folders (".git") are
 passed over. Symbolic links to folders are followed once: a link back into a folder already being walked (a loop) is
@@ -17,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from ..errors import InputError
-from .suffixes import KNOWN_SUFFIXES
+from .suffixes import is_known
 
 
 def _matches(rel: str, pattern: str) -> bool:
@@ -57,7 +58,7 @@ def walk_files(root: Path, pattern: str | None = None) -> Iterator[Path | InputE
                 yield from walk(path, seen | {key})
             elif is_file:
                 rel = path.relative_to(root).as_posix()
-                if pattern is None and path.suffix.lower() not in KNOWN_SUFFIXES:
+                if pattern is None and not is_known(path.name):
                     continue
                 if pattern is not None and not _matches(rel, pattern):
                     continue

@@ -147,3 +147,9 @@ def document_from_html(markup: str, origin: str, *, doc_id: str | None = None) -
         doc.warn("html-damaged-markup", f"the page's markup is damaged ({page.damage}); the text after the damage "
                                         "was left out: check the saved page")
     return doc
+
+
+def fragment_text(markup: str) -> str:
+    """The text of an HTML fragment (a feed entry's summary): block elements as lines; markup, scripts and styles
+    dropped."""
+    return _with_stdlib(markup).text

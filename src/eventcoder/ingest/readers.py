@@ -3,8 +3,10 @@
 Each reader yields, per input record, either a `Document` or an `InputError`; a bad record never stops the batch.
 `read_inputs` picks the reader by file suffix: `.jsonl`/`.ndjson` (one `{"id", "text"|"html", ...}` object a line),
 `.html`/`.htm` (a saved page: main text and metadata), `.csv`/`.tsv` (one row a document, `ReadOptions.text_column`),
-anything else as one plain-text document. A folder is walked recursively (`folders.py` finds the files, `read_folder`
-reads them); `-` reads standard input. This is the one place that picks a reader; `suffixes.py` names the suffixes.
+`.rss`/`.atom` (a feed: one document per entry, `feeds.py`), `.warc`/`.warc.gz` (a web archive: one document per HTML
+page, `warc.py`), anything else as one plain-text document. A folder is walked recursively (`folders.py` finds the
+files, `read_folder` reads them); `-` reads standard input; an http(s) URL is fetched (`web.py`: a page, or a feed's
+entries). This is the one place that picks a reader; `suffixes.py` names the suffixes.
 Every document records where it came from in `origin` (`path`, `path:line`).
 
 Metadata precedence: a record's own `published_at`/`source`, else the value the user gave (`ReadOptions`), else what
@@ -12,12 +14,10 @@ the page's metadata says (HTML).
 """
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
@@ -27,30 +27,13 @@ from .csv_in import read_csv
 from .files import MAX_RECORD_CHARS, SNIFF_BYTES, check_bytes, decode, read_bytes, sniff_binary
 from .folders import walk_files
 from .html import document_from_html, looks_like_html
+from .options import ReadOptions, apply_defaults as _apply_defaults
 from .publication_date import parse_date
-from .suffixes import CSV_SUFFIXES, HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES
+from .suffixes import CSV_SUFFIXES, FEED_SUFFIXES, HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, WARC_SUFFIXES, has_suffix
+from .warc import read_warc
+from .web import LazyFetcher, is_url, read_feed_bytes, read_url
 
 Item = Document | InputError
-
-
-@dataclass
-class ReadOptions:
-    """How to read inputs: which files in folders, which CSV columns, and defaults for missing metadata."""
-    glob: str | None = None            # folders: only files whose path (relative to the folder) or name matches
-    text_column: str | None = None     # CSV: the column holding the text (default: text, notes, body, ...)
-    id_column: str | None = None       # CSV: the column holding the id (default: id, doc_id, event_id_cnty)
-    source: str | None = None          # for documents that name no source
-    published_at: dt.date | None = None  # for documents that carry no publication date
-    focus_country: str | None = None   # ISO alpha-2: the country a feed is about (a hint the coder weighs as evidence)
-
-
-def _apply_defaults(doc: Document, opts: ReadOptions, *, override: bool = False) -> Document:
-    """Fill the user's source/date where the document has none (`override`: also replace page metadata)."""
-    if opts.source and (override or not doc.source):
-        doc.source = opts.source
-    if opts.published_at and (override or not doc.published_at):
-        doc.published_at = opts.published_at
-    return doc
 
 
 def document_from_record(rec: dict, origin: str) -> Document:
@@ -175,11 +158,17 @@ def _check_head(path: Path) -> None:
         raise InputError(str(path), why)
 
 
-def read_file(path: Path, opts: ReadOptions | None = None) -> Iterator[Item]:
-    """The documents of one file, by its suffix (see the module docstring)."""
+def read_file(path: Path, opts: ReadOptions | None = None, fetcher: LazyFetcher | None = None) -> Iterator[Item]:
+    """The documents of one file, by its suffix (see the module docstring); `fetcher` fetches a feed's articles."""
     opts = opts or ReadOptions()
     name, suffix = str(path), path.suffix.lower()
+    if has_suffix(path, WARC_SUFFIXES):
+        yield from read_warc(path, opts)
+        return
     try:
+        if suffix in FEED_SUFFIXES:
+            yield from _read_feed_file(path, opts, fetcher)
+            return
         if suffix in JSONL_SUFFIXES or suffix in CSV_SUFFIXES:
             _check_head(path)
             with open(path, "rb") as f:
@@ -202,7 +191,19 @@ def read_file(path: Path, opts: ReadOptions | None = None) -> Iterator[Item]:
         yield from _text_document(data, name, opts)
 
 
-def read_folder(root: Path, opts: ReadOptions | None = None) -> Iterator[Item]:
+def _read_feed_file(path: Path, opts: ReadOptions, fetcher: LazyFetcher | None) -> Iterator[Item]:
+    """A saved feed: every entry, its linked article fetched (with `fetcher`, else one made for this file)."""
+    data = read_bytes(path, opts.fetch.max_bytes if opts.fetch else MAX_FILE_BYTES)
+    own = fetcher is None
+    fetcher = fetcher or LazyFetcher(opts.fetch)
+    try:
+        yield from read_feed_bytes(data, str(path), opts, fetcher)
+    finally:
+        if own:
+            fetcher.close()
+
+
+def read_folder(root: Path, opts: ReadOptions | None = None, fetcher: LazyFetcher | None = None) -> Iterator[Item]:
     """The documents of every file below `root` (which files: `folders.walk_files`); a file that fails is reported,
     and so is a folder that holds no file to read."""
     opts = opts or ReadOptions()
@@ -212,22 +213,22 @@ def read_folder(root: Path, opts: ReadOptions | None = None) -> Iterator[Item]:
             yield item
             continue
         found = True
-        yield from read_file(item, opts)
+        yield from read_file(item, opts, fetcher)
     if not found:
         what = f"matching {opts.glob!r}" if opts.glob else "with a known suffix (.txt .html .jsonl .csv ...)"
         yield InputError(str(root), f"the folder holds no file {what}")
 
 
-def read_path(path: Path, opts: ReadOptions | None = None) -> Iterator[Item]:
+def read_path(path: Path, opts: ReadOptions | None = None, fetcher: LazyFetcher | None = None) -> Iterator[Item]:
     """A file or a folder (walked recursively)."""
     if not path.exists():
         why = "a broken symbolic link" if path.is_symlink() else "no such file or directory"
         yield InputError(str(path), why)
         return
     if path.is_dir():
-        yield from read_folder(path, opts)
+        yield from read_folder(path, opts, fetcher)
         return
-    yield from read_file(path, opts)
+    yield from read_file(path, opts, fetcher)
 
 
 def read_stdin(stream: BinaryIO | None = None, opts: ReadOptions | None = None) -> Iterator[Item]:
@@ -240,10 +241,21 @@ def read_stdin(stream: BinaryIO | None = None, opts: ReadOptions | None = None) 
 
 
 def read_inputs(paths: Iterable[str], opts: ReadOptions | None = None) -> Iterator[Item]:
-    """Every document of every path in order (`-` is standard input), with the feed's focus country when given."""
-    for p in paths:
-        items = read_stdin(opts=opts) if p == "-" else read_path(Path(os.path.expanduser(p)), opts)
-        for item in items:
-            if opts is not None and opts.focus_country and isinstance(item, Document):
-                item.focus_country = opts.focus_country
-            yield item
+    """Every document of every input in order: paths, URLs (fetched; one `Fetcher` for the batch, so the per-host
+    rate limit and robots.txt cache span it) and `-` (standard input); with the feed's focus country when given."""
+    opts = opts or ReadOptions()
+    fetcher = LazyFetcher(opts.fetch)
+    try:
+        for p in paths:
+            if p == "-":
+                items = read_stdin(opts=opts)
+            elif is_url(p):
+                items = read_url(p, opts, fetcher)
+            else:
+                items = read_path(Path(os.path.expanduser(p)), opts, fetcher)
+            for item in items:
+                if opts.focus_country and isinstance(item, Document):
+                    item.focus_country = opts.focus_country
+                yield item
+    finally:
+        fetcher.close()

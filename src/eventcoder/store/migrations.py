@@ -165,4 +165,28 @@ CREATE TABLE doc_signatures (
 ALTER TABLE documents ADD COLUMN duplicate_of TEXT
 """}),
     Migration("0003_evidence_order", {"any": "ALTER TABLE evidence ADD COLUMN seq INTEGER"}),
+    Migration("0006_sources", {"any": """
+CREATE TABLE pages (
+    doc_id TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    content BLOB NOT NULL,
+    fetched_at TEXT NOT NULL
+);
+CREATE INDEX documents_url ON documents(url);
+CREATE TABLE feeds (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    checked_at TEXT NOT NULL
+);
+CREATE TABLE feed_entries (
+    feed_url TEXT NOT NULL,
+    entry_key TEXT NOT NULL,
+    url TEXT,
+    doc_id TEXT,
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (feed_url, entry_key)
+);
+CREATE INDEX feed_entries_url ON feed_entries(url)
+"""}),
 ]

@@ -1,6 +1,7 @@
-"""The store on a SQL database, whatever the engine: documents, per-report events with their evidence, fused events,
-the change log, runs. A backend (`sqlite.py`, `postgres.py`) opens the connection and gives its `Dialect`
-(`dialects.py`); everything else is here, so the two engines store the same rows, field for field."""
+"""The store on a SQL database, whatever the engine: documents (with the raw pages fetched ones were read from),
+per-report events with their evidence, fused events, the change log, runs, the feeds watched (`sources.py`). A
+backend (`sqlite.py`, `postgres.py`) opens the connection and gives its `Dialect` (`dialects.py`); everything else
+is here, so the two engines store the same rows, field for field."""
 from __future__ import annotations
 
 import json
@@ -17,6 +18,7 @@ from .dialects import Dialect
 from .living_reads import LivingDataset
 from .migrations import MIGRATIONS, add_column_sql
 from .sql_fusion import SQLFusionTables
+from .sources import SourceTables
 from .sql_rows import rows_in, utc_now
 
 # the events table's columns: the Event's declared output fields (model.py), then the run that stored it
@@ -25,7 +27,7 @@ DOC_COLUMNS = ("id", "text", "clean", "title", "url", "source", "published_at", 
                "skipped", "coder_version", "run_id", "coded_at", "duplicate_of")
 
 
-class SQLStore(LivingDataset):
+class SQLStore(LivingDataset, SourceTables):
     """The store's logic on any SQL database: a backend gives a connection (`db`: execute/executemany with `?`
     placeholders, rows readable by index and by name) and a `Dialect`, then calls `_ready()`."""
     path: str
@@ -107,6 +109,7 @@ class SQLStore(LivingDataset):
                                [(ev.id, e.field, e.start, e.end, e.text, i) for i, e in enumerate(ev.evidence)])
             refuse(self._fusion(run_id), records, gone, self.rules)
             self._remember_signature(doc)
+            self._save_page(doc)
 
     def _drop_events(self, doc_id: str) -> list[str]:
         """Delete a document's events and their evidence; return their ids (fusion takes them out of their fused
@@ -166,6 +169,7 @@ class SQLStore(LivingDataset):
             db.execute(self.dialect.upsert("documents", DOC_COLUMNS, "id"),
                        self._document_row(doc, run_id, "[]", f"near-duplicate of {original}", original,
                                           clean=doc.text))
+            self._save_page(doc)
             if gone:
                 refuse(self._fusion(run_id), [], gone, self.rules)
 
