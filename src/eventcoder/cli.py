@@ -19,6 +19,7 @@ from .cli_common import (cluster_options, default_db, date_text_value, report_an
 from .fuse.cli import fuse
 from .geo.cli import gazetteer
 from .store.cli import changes, db_group, events
+from .web.cli import serve, users
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -275,6 +276,8 @@ cli.add_command(fuse)        # eventcoder.fuse.cli
 cli.add_command(changes)     # eventcoder.store.cli
 cli.add_command(events)
 cli.add_command(db_group)
+cli.add_command(serve)       # eventcoder.web.cli: the review desk and its users
+cli.add_command(users)
 
 
 def main() -> None:
