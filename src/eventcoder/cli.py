@@ -21,6 +21,7 @@ from .geo.cli import gazetteer
 from .store.cli import changes, db_group, events
 from .store.coding import StoreCoding
 from .watch.cli import watch
+from .web.cli import serve, users
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -273,6 +274,8 @@ cli.add_command(changes)     # eventcoder.store.cli
 cli.add_command(events)
 cli.add_command(db_group)
 cli.add_command(watch)       # eventcoder.watch.cli
+cli.add_command(serve)       # eventcoder.web.cli: the review desk and its users
+cli.add_command(users)
 
 
 def main() -> None:

@@ -1,14 +1,17 @@
 """`copy_store(src, dst)`: every row of one store into another (SQLite into PostgreSQL and back), everything kept:
-documents, per-report events and their evidence, fused events and their members, the change log, a reviewer's
-links, runs, the near-duplicate signatures, the raw pages fetched and the feeds watched. The destination must hold no documents yet."""
+documents, per-report events with their evidence and `--explain` reasons, fused events and their members, the
+change log, a reviewer's links and statuses, runs, the near-duplicate signatures, the raw pages fetched and the
+feeds watched, and the review desk's users and their API tokens (not their sessions). The destination must hold
+no documents yet."""
 from __future__ import annotations
 
 from ..errors import StoreError
 
 # in an order that keeps references valid; (table, the identity column a backend numbers itself, or None)
 TABLES = [("runs", "id"), ("documents", None), ("events", None), ("evidence", None), ("fused_events", None),
-          ("fusion_members", None), ("changes", "seq"), ("manual_links", None), ("doc_bands", None),
-          ("doc_signatures", None), ("pages", None), ("feeds", None), ("feed_entries", None)]
+          ("desk_events", None), ("fusion_members", None), ("changes", "seq"), ("manual_links", None),
+          ("doc_bands", None), ("doc_signatures", None), ("event_explanations", None), ("event_reviews", None),
+          ("users", None), ("api_tokens", None), ("pages", None), ("feeds", None), ("feed_entries", None)]
 
 
 def copy_store(src, dst) -> dict[str, int]:

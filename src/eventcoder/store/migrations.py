@@ -56,6 +56,87 @@ def add_column_sql(name: str, sql_type: str, table: str = "events") -> str:
     return f"ALTER TABLE {table} ADD COLUMN {name} {sql_type}"
 
 
+# 0004_users: the review desk's accounts (`eventcoder users`, `eventcoder serve`), each per-report event's `--explain`
+# reasons, a reviewer's status per fused event, and the fused events' columns the desk filters and sorts on
+# (`store/desk_columns.py` fills them on every write; the backfill reads them out of the stored records).
+USERS = """
+CREATE TABLE users (
+    name TEXT PRIMARY KEY,
+    role TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_name TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+    csrf TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(user_name);
+CREATE TABLE api_tokens (
+    token_hash TEXT PRIMARY KEY,
+    user_name TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX api_tokens_user ON api_tokens(user_name);
+CREATE TABLE login_attempts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_name TEXT NOT NULL,
+    address TEXT NOT NULL,
+    at TEXT NOT NULL,
+    ok INTEGER NOT NULL
+);
+CREATE INDEX login_attempts_user ON login_attempts(user_name, at);
+CREATE INDEX login_attempts_address ON login_attempts(address, at);
+CREATE TABLE event_explanations (
+    event_id TEXT PRIMARY KEY,
+    lines TEXT NOT NULL
+);
+CREATE TABLE event_reviews (
+    fused_id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    user_name TEXT,
+    at TEXT NOT NULL
+);
+CREATE INDEX event_reviews_status ON event_reviews(status);
+"""
+# the desk's narrow copy of each fused event's filter and sort columns (one row per fused event, kept by
+# `sql_fusion.write_fused`/`delete_fused`): a list filters 100,000 events by scanning these small rows, never the
+# JSON records
+DESK_COLUMN_TYPES = (("sort_day", "TEXT NOT NULL"), ("event_date", "TEXT"), ("country", "TEXT"), ("admin1", "TEXT"),
+                     ("event_type", "TEXT"), ("sub_event_type", "TEXT"), ("actors", "TEXT"), ("location", "TEXT"),
+                     ("confidence", "REAL"), ("fatalities", "INTEGER"), ("latitude", "REAL"), ("longitude", "REAL"))
+DESK_COLUMNS = ("CREATE TABLE desk_events (\n    id TEXT PRIMARY KEY,\n"
+                + ",\n".join(f"    {c} {t}" for c, t in DESK_COLUMN_TYPES) + "\n);\n" + """
+CREATE INDEX desk_events_day ON desk_events(sort_day, id);
+CREATE INDEX desk_events_country ON desk_events(country, admin1, sort_day);
+CREATE INDEX desk_events_admin1 ON desk_events(admin1);
+CREATE INDEX desk_events_type ON desk_events(event_type, sort_day);
+CREATE INDEX desk_events_sub_type ON desk_events(sub_event_type, sort_day);
+""")
+
+
+def backfill_desk_columns(backend: str) -> str:
+    """The INSERT that gives the fused events stored before 0004 their `desk_events` rows, from their JSON records
+    (the same values `store/desk_columns.py` computes for new writes)."""
+    if backend == "sqlite":
+        def get(key, cast=""):
+            return f"json_extract(record, '$.{key}')"
+    else:
+        def get(key, cast=""):
+            return f"(record::jsonb->>'{key}'){cast}"
+    actors = " || ' | ' || ".join(f"COALESCE({get(k)}, '')" for k in ("actor1", "assoc_actor_1", "actor2",
+                                                                      "assoc_actor_2"))
+    values = {c: get(c) for c in ("event_date", "country", "admin1", "event_type", "sub_event_type", "location")}
+    values.update(confidence=get("confidence", "::double precision"), fatalities=get("fatalities", "::bigint"),
+                  latitude=get("latitude", "::double precision"), longitude=get("longitude", "::double precision"),
+                  actors=f"lower({actors})", sort_day=f"COALESCE({get('event_date')}, {get('date_start')}, '')")
+    cols = [c for c, _ in DESK_COLUMN_TYPES]
+    return (f"INSERT INTO desk_events (id, {', '.join(cols)}) SELECT id, {', '.join(values[c] for c in cols)} "
+            f"FROM fused_events")
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", {"any": """
 CREATE TABLE runs (
@@ -165,6 +246,9 @@ CREATE TABLE doc_signatures (
 ALTER TABLE documents ADD COLUMN duplicate_of TEXT
 """}),
     Migration("0003_evidence_order", {"any": "ALTER TABLE evidence ADD COLUMN seq INTEGER"}),
+    Migration("0004_users", {"sqlite": USERS + DESK_COLUMNS + backfill_desk_columns("sqlite"),
+                             "postgresql": translate(USERS + DESK_COLUMNS, "postgresql")
+                             + backfill_desk_columns("postgresql")}),
     Migration("0006_sources", {"any": """
 CREATE TABLE pages (
     doc_id TEXT PRIMARY KEY,

@@ -8,6 +8,7 @@ import json
 from ..fuse.clusters import Links
 from ..fuse.living import block_key
 from ..fuse.report_event import ReportEvent
+from .desk_columns import DESK_COLUMNS, desk_values
 from .sql_rows import rows_in, utc_now
 
 
@@ -60,6 +61,8 @@ class SQLFusionTables:
         self.db.execute(self.dialect.upsert("fused_events", FUSED_COLUMNS, "id"),
                         (fused_id, block, _day(days[0]), _day(days[1]), json.dumps(record, ensure_ascii=False),
                          created_seq, row[0] if row else now, now))
+        self.db.execute(self.dialect.upsert("desk_events", ("id", *DESK_COLUMNS), "id"),
+                        (fused_id, *desk_values(record)))
         self.db.execute("DELETE FROM fusion_members WHERE fused_id=?", (fused_id,))
         self.db.executemany(self.dialect.upsert("fusion_members", MEMBER_COLUMNS, "event_id"),
                             [(m.event_id, fused_id, m.doc_id, block_key(m), _day(m.start), _day(m.end))
@@ -67,6 +70,7 @@ class SQLFusionTables:
 
     def delete_fused(self, fused_id):
         self.db.execute("DELETE FROM fused_events WHERE id=?", (fused_id,))
+        self.db.execute("DELETE FROM desk_events WHERE id=?", (fused_id,))
         self.db.execute("DELETE FROM fusion_members WHERE fused_id=?", (fused_id,))
 
     def drop_members(self, event_ids):
