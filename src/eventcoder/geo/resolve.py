@@ -28,6 +28,7 @@ from .english_words import common_words
 from .gazetteer import Gazetteer, Place
 from .parentheses import constrain_parentheses
 from .readings import UNIT_SUFFIX, mention_readings
+from .country_vote import WEIGHTS, context_votes, tally
 from .report_country import source_country
 from .skeleton_index import skeleton_lookup
 from .supplement import admin1_abbreviations
@@ -226,8 +227,10 @@ def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
     for i, m in enumerate(mentions):
         m.container = _containers(text, m, mentions[i + 1:])
         m.regional = _regional(text, m.cand) or _qualifies_previous(text, m, mentions[:i])
+    # the report's provisional geography outside its text (its source, the user's hint), see country_vote.py; each
+    # pass then adds the votes of the names as resolved so far
     src_cc, hint = source_country(doc.source), doc.focus_country
-    context = Counter({src_cc: _SOURCE_WEIGHT} if src_cc else {}) + Counter({hint: _HINT_WEIGHT} if hint else {})
+    context = tally(context_votes(doc))
     focus: Counter = Counter(context)
     admin1s: Counter = Counter()
     for first in (True, False, False):
@@ -259,14 +262,10 @@ def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
         focus, admin1s = _focus(mentions, first)
         focus.update(context)
     if hint:   # the user's hint chooses among a name's readings; it never makes the text's own places strays
-        focus[hint] -= _HINT_WEIGHT
+        focus[hint] -= WEIGHTS["hint"]
         focus = +focus
     _drop_stray(mentions, focus, lambda t: common_words(doc.nlp, t))
     return mentions
-
-
-_SOURCE_WEIGHT = 1.5    # a national monitor as the source ("SOHR"): about as much as a region named in the report
-_HINT_WEIGHT = 1.0      # the user's --focus-country hint for a feed: as much as one town named in the report
 
 
 def _dedupe(readings: list[Place]) -> list[Place]:

@@ -6,7 +6,7 @@ Sources of candidate spans, in order of trust:
    normalised form is a name in the gazetteer.  Precision guards (`candidate_filters.py`): a span must be tagged
    as a proper noun by the parser (or sit in a parenthesised location list such as "(Oyam, Northern)"), and a
    single common word needs spaCy's agreement;
-3. names the gazetteer knows only in the report's focus country (`report_country.py`), exactly or by the
+3. names the gazetteer knows only in the report's provisional country (`country_vote.py`), exactly or by the
    transliteration fallback (`skeleton_index.py`), unless they are ordinary English words (`english_words.py`).
 Armed-group names ("Ahrar al-Sham") are never looked inside (`group_names.py`).
 
@@ -21,13 +21,13 @@ from ..lang import any_of, words
 from ..spanset import Disjoint, Taken
 from . import names as N
 from .candidate import PLACE_LABELS, Candidate
+from .country_vote import provisional_country
 from .candidate_filters import (NOT_PLACE_NAMES, is_known, locative_before, locative_context, names_region,
                                 place_like_person, surnames)
 from .countries import country_word, is_demonym, lookup_country
 from .english_words import CONFLICT_WORDS, common_words
 from .group_names import group_name_spans
 from .proper_runs import continues, proper_runs
-from .report_country import focus_country
 from .skeleton_index import skeleton_lookup, skeleton_ok
 from .supplement import admin1_abbreviations
 
@@ -229,7 +229,7 @@ def _weigh_readings(text: str, a: int, b: int, how: str, readings: list, found: 
 
 def _focus_candidates(doc, deferred: list[tuple[int, int, str]], gazetteer, found: _Found) -> None:
     """Names the gazetteer knows only in the report's focus country (exactly, or by the skeleton fallback)."""
-    focus = focus_country(doc, found.out, gazetteer)
+    focus = provisional_country(doc, found.out, gazetteer)
     if focus is None:
         return
     text = doc.clean
