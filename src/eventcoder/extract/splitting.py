@@ -20,6 +20,7 @@ import re
 
 from ..lang import any_of
 from ..geo.dateline import in_dateline
+from ..geo.locate import street_level
 from ..model import Document, Event
 from .clauses import decide_span, event_clauses, is_origin, own_scope
 from .factuality import judge
@@ -55,11 +56,12 @@ def _toll_of_lead(d: Decision, lead: Event) -> Decision:
 # --- one event per attacked place ---------------------------------------------------------------------------------
 def _targets(doc: Document, r: Reading) -> list:
     """The sentence's places that could each be an event's place: not a container of the place before it,
-    not an origin ("fighters from X"), not a country, not the dateline's ("KABUL (Reuters) -": where the story was
-    written), each more than SPLIT_KM from the ones before."""
+    not an origin ("fighters from X"), not a country, not a square or street ("Cavour square"), not the dateline's
+    ("KABUL (Reuters) -": where the story was written), each more than SPLIT_KM from the ones before."""
     dateline = doc.geography.dateline
     mentions = sorted((p for p in doc.places if r.start <= p.start < r.end and p.kind not in ("demonym", "country")
-                       and p.latitude is not None and not in_dateline(dateline, p.start)), key=lambda p: p.start)
+                       and p.latitude is not None and not in_dateline(dateline, p.start)
+                       and not street_level(doc.clean, p)), key=lambda p: p.start)
     out, prev = [], None
     for p in mentions:
         gap = doc.clean[prev.end:p.start] if prev is not None else ""

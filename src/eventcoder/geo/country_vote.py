@@ -17,7 +17,7 @@ The stage order forces two counts of the same evidence, never two different vote
 Weights (`WEIGHTS`): a town, facility or region the report places something in counts 1; a region written as the
 container of a place ("Banda (Ango, Bas-Uele)") 2; a country name only 0.1 (0.25 after "in", 0.05 after "from")
 and a demonym 0.05, since "Ukrainians rallied in Gloucester" is about the United Kingdom; a word of a longer
-capitalised name ("Tata Steel") a third of its weight; the source 1.5 and the hint 1 (about one town: evidence,
+capitalised name ("Tata Steel") or of a square or street ("Cavour square") a third of its weight; the source 1.5 and the hint 1 (about one town: evidence,
 never more than the text).
 """
 from __future__ import annotations
@@ -31,7 +31,7 @@ from ..model import Document, PlaceMention
 from . import names as N
 from .candidate import Candidate
 from .countries import country_word, lookup_country
-from .locate import embedded, written_as_container, PlaceBefore
+from .locate import PlaceBefore, embedded, street_level, written_as_container
 from .report_country import source_country
 
 WEIGHTS = {"place": 1.0, "container": 2.0, "country": 0.1, "country after in": 0.25, "country after from": 0.05,
@@ -39,7 +39,7 @@ WEIGHTS = {"place": 1.0, "container": 2.0, "country": 0.1, "country after in": 0
 # before resolution no town has a reading yet: the names of countries and peoples are most of what a report says
 # of its country, and a national monitor as its source weighs like two of them
 FIRST_PASS = {"place": 1.0, "country": 1.0, "demonym": 0.5, "source": 2.0, "hint": 1.0}
-_EMBEDDED = 0.3      # a place name inside a longer capitalised name
+_EMBEDDED = 0.3      # a place name inside a longer capitalised name, or a square or street ("Cavour square")
 _LOCATIVE_TIE = 0.05  # "protested in Chisinau" over the "Sor Party" that organised it: ties only
 _IN_BEFORE = re.compile(rf"(?i)\b({any_of('inside_words')})\s+(the\s+)?$")
 _FROM_BEFORE = re.compile(rf"(?i)\b({any_of('origin_words')})\s+(the\s+)?$")
@@ -129,7 +129,7 @@ def report_votes(doc: Document, places: list[PlaceMention]) -> list[Vote]:
             kind = "place"
         w = WEIGHTS[kind]
         if kind in ("place", "container"):
-            if embedded(doc, p):
+            if embedded(doc, p) or street_level(doc.clean, p):
                 w *= _EMBEDDED
             if _LOCATIVE_WORD.search(doc.clean[max(0, p.start - 12):p.start]):
                 w += _LOCATIVE_TIE

@@ -37,6 +37,19 @@ _VICINITY = re.compile(rf"(?i)(\d+(\.\d+)?\s*({any_of('distance_units')})\s+(\w+
                        rf"\b({any_of('area_words', 'area_words_more')})\s+of\s+(the\s+)?(\w+\s+){{0,2}}$|"
                        rf"\b({any_of('vicinity_prepositions')})\s+(the\s+)?$)")
 _AREA_AFTER = re.compile(rf"(?i)^[\s'’s]*({any_of('area_words')})\b")
+_CODED = re.compile(rf"(?i)\b({alternation('coded_place_cues')})\s+((nearby|capital|the)\s+)?$")
+_GP_AFTER = re.compile(r"^\s+with\s+GP\s?([123])\b")
+_STREET_AFTER = re.compile(rf"(?i)^\s+({any_of('street_level_words')})\b")
+
+
+def coded_at(text: str, p: PlaceMention) -> bool:
+    """"coded to Kumba", "[coded as Namtu town]": the report says its event is coded at this place."""
+    return bool(_CODED.search(text[max(0, p.start - 30):p.start]))
+
+
+def street_level(text: str, p: PlaceMention) -> bool:
+    """"Cavour square", "the Renascenca neighborhood": a feature inside a town, not a town."""
+    return p.kind != "country" and bool(_STREET_AFTER.match(text[p.end:p.end + 20]))
 
 
 def _precision(p: PlaceMention, vicinity: bool) -> tuple[int, int]:
@@ -142,6 +155,10 @@ def place_among(doc: Document, event: Event, places: Sequence[PlaceMention],
     if not places:
         return None, False, "no place named"
     a0, a1 = event.anchor
+    coded = [p for p in places if p.kind != "country" and coded_at(doc.clean, p)]
+    if coded:
+        best = min(coded, key=lambda p: abs(p.start - a0))
+        return best, _in_vicinity(doc, best), "the place the report says the event is coded to"
     sent = doc.sentence_of(a0)
     s0, s1 = (sent.start, sent.end) if sent else (0, len(doc.clean))
     in_sent = [p for p in places if s0 <= p.start < s1]
@@ -158,7 +175,8 @@ def place_among(doc: Document, event: Event, places: Sequence[PlaceMention],
         # same clause as the event's words: no " and ", ";" or sentence-level comma between them
         gap = doc.clean[a1:p.start] if p.start >= a1 else doc.clean[p.end:a0]
         same_clause = not re.search(r"\band\b|[;]|,\s+(and|while|as|but)\b|,\s*\d", gap)
-        return (foreign, embedded(doc, p), contained, not same_clause, not locative, specific, dist)
+        return (foreign, embedded(doc, p), street_level(doc.clean, p), contained, not same_clause, not locative,
+                specific, dist)
 
     best = min(in_sent, key=rank) if in_sent else None
     why = "the event's sentence"
@@ -277,6 +295,9 @@ def locate_events(doc: Document, gaz: Gazetteer) -> None:
         event.location = place.name
         event.latitude, event.longitude = place.latitude, place.longitude
         event.geo_precision, event.where_prec = _precision(place, vicinity)
+        gp = _GP_AFTER.match(doc.clean[place.end:place.end + 16]) if coded_at(doc.clean, place) else None
+        if gp:   # "[coded to Zaranj with GP3]": the coder states the precision
+            event.geo_precision = int(gp.group(1))
         event.add_evidence(doc.evidence("location", place.start, place.end))
         if place.kind == "country":
             event.location = c.name if c else place.name

@@ -264,7 +264,7 @@ def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
     if hint:   # the user's hint chooses among a name's readings; it never makes the text's own places strays
         focus[hint] -= WEIGHTS["hint"]
         focus = +focus
-    _drop_stray(mentions, focus, lambda t: common_words(doc.nlp, t))
+    _drop_stray(text, mentions, focus, lambda t: common_words(doc.nlp, t))
     return mentions
 
 
@@ -290,7 +290,17 @@ def _qualifies_previous(text: str, m: Mention, before: list[Mention]) -> bool:
     return any(r.kind == "region" for r in before[-1].readings)
 
 
-def _drop_stray(mentions: list[Mention], focus: Counter, common: Callable[[str], bool]) -> None:
+def _city_where(text: str, m: Mention, r: Place) -> bool:
+    """"demonstrated in Heidelberg": a city of 100,000 people or a capital, written after "in"/"at"/"near", is
+    where something happened, whatever country the rest of the report is about."""
+    return r.kind == "place" and ((r.population or 0) >= 100_000 or r.feature_code in ("PPLC", "PPLA")) and \
+        bool(_WHERE_BEFORE.search(text[max(0, m.cand.start - 12):m.cand.start]))
+
+
+_WHERE_BEFORE = re.compile(rf"(?i)\b({any_of('locative_words')})\s+$")
+
+
+def _drop_stray(text: str, mentions: list[Mention], focus: Counter, common: Callable[[str], bool]) -> None:
     """Forget gazetteer-only matches that land in a country the report is otherwise not about ("Mon", "Plast" in
     a Syrian article): a village abroad is far likelier a word that happens to be a place name.  An ordinary
     English word ("Capital", "South", "Mission") read as a place abroad goes too, even when the parser called it
@@ -306,7 +316,8 @@ def _drop_stray(mentions: list[Mention], focus: Counter, common: Callable[[str],
         if r is None or m.cand.source == "demonym" or r.cc == top:
             continue
         if m.cand.source == "ner":
-            if r.kind != "country" and focus.get(r.cc, 0.0) - m.weight <= 0 and common(m.cand.text):
+            if r.kind != "country" and focus.get(r.cc, 0.0) - m.weight <= 0 and common(m.cand.text) and \
+                    not _city_where(text, m, r):
                 m.best = None
             continue
         if focus.get(r.cc, 0.0) - m.weight > 0:

@@ -135,6 +135,7 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
 def _entity_candidates(text: str, ents: list, gazetteer, found: _Found) -> _EntityContext:
     """Demonyms and places among spaCy's entities; what PERSON and ORG entities tell the gazetteer path."""
     ctx = _EntityContext()
+    ents = _joined(text, ents, gazetteer)
     for ent in ents:
         label = ent.label_
         a, b = _trim(text, ent.start_char, ent.end_char)
@@ -168,6 +169,24 @@ def _entity_candidates(text: str, ents: list, gazetteer, found: _Found) -> _Enti
     return ctx
 
 
+def _joined(text: str, ents: list, gazetteer) -> list:
+    """The entities, two place entities one space apart joined when the gazetteer knows them as one name ("Baja" +
+    "California": the parser cut "Baja California" in two, and "California" alone is another country's)."""
+    out, i = [], 0
+    while i < len(ents):
+        e = ents[i]
+        if i + 1 < len(ents):
+            f = ents[i + 1]
+            if e.label_ in PLACE_LABELS and f.label_ in PLACE_LABELS and text[e.end_char:f.start_char] == " " \
+                    and gazetteer.has_key(N.key(text[e.start_char:f.end_char])):
+                out.append(e.doc.char_span(e.start_char, f.end_char, label=e.label_) or e)
+                i += 2
+                continue
+        out.append(e)
+        i += 1
+    return out
+
+
 def _gazetteer_run(text: str, a: int, b: int, how: str, gazetteer, found: _Found,
                    ctx: _EntityContext) -> tuple[int, int, str] | None:
     """Read one run of name tokens: add it as a candidate, drop it, or return it for the focus-country check."""
@@ -183,6 +202,9 @@ def _gazetteer_run(text: str, a: int, b: int, how: str, gazetteer, found: _Found
         return None
     if k in NOT_PLACE_NAMES and not (how == "list" and names_region(gazetteer, k)):
         return None   # but "(Oyam, Northern)", "(Baydhaba, Bay)": a region in a location list
+    if how == "list" and span.isupper() and text[a - 1:a] == "(" and text[b:b + 1] == ")" and \
+            not names_region(gazetteer, k):
+        return None   # "the Liberty and Refoundation (LIBRE) Party": an acronym alone in brackets names no place
     if text[b:b + 1] == "." and " " not in span and len(k) <= 4:
         if not (text[max(0, a - 2):a] == ", " and text[a:b + 1] in admin1_abbreviations()):
             return None   # abbreviations: "Sen.", "Gen.", "Jan." (but "Alexandria, Va.")
