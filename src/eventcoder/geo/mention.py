@@ -14,6 +14,7 @@ class Mention:
     loose: bool = False
     regional: bool = False      # the words around it name a region: "X province", "countryside of X"
     container: list[Place] = field(default_factory=list)     # regions named right after it
+    inner: list["Mention"] = field(default_factory=list)     # the mentions it is written as the container of
     best: Place | None = None
     weight: float = 0.0     # this mention's vote in the focus
     score: float = 0.0

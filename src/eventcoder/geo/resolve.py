@@ -53,7 +53,10 @@ def _containers(doc_text: str, m: Mention, following: list[Mention]) -> list[Pla
         gap = doc_text[end:nxt.cand.start]
         if len(gap) > 40 or not _CONTAINER_GAP.fullmatch(gap):
             break
-        out.extend(r for r in nxt.readings if r.kind in ("country", "admin1", "admin2", "region"))
+        regions = [r for r in nxt.readings if r.kind in ("country", "admin1", "admin2", "region")]
+        out.extend(regions)
+        if regions:
+            nxt.inner.append(m)
         end = nxt.cand.end
     # US-style abbreviations: "Alexandria, La."
     m2 = re.match(r",\s*([A-Z][A-Za-z.]{1,6})", doc_text[m.cand.end:m.cand.end + 10])
@@ -138,6 +141,9 @@ def _score(m: Mention, r: Place, focus: Counter, admin1s: Counter, total: float,
         if _inside(r, c):
             s += 8.0
             break
+    if r.kind in ("country", "admin1", "admin2", "region") and any(
+            i.best is not None and i.best.cc == r.cc and _inside(i.best, r) for i in m.inner):
+        s += 8.0   # "Valdivia (Los Rios)": the region that holds the place it is written after, not a namesake
     return s
 
 

@@ -165,7 +165,12 @@ def _entity_candidates(text: str, ents: list, gazetteer, found: _Found) -> _Enti
             ctx.blocked.append((ent.start_char, ent.end_char))
             ctx.surnames.update(surnames(ent, gazetteer))
         elif label in ("ORG", "FAC", "EVENT"):
-            ctx.orgs.append((ent.start_char, ent.end_char))
+            # "Shevchenkove, Mykolaiv" tagged as one ORG: a name and its region, each part read on its own
+            start = ent.start_char
+            for part in re.split(r"(,\s+)", text[ent.start_char:ent.end_char]):
+                if not re.fullmatch(r",\s+", part):
+                    ctx.orgs.append((start, start + len(part)))
+                start += len(part)
     return ctx
 
 
