@@ -17,7 +17,8 @@ The stage order forces two counts of the same evidence, never two different vote
 Weights (`WEIGHTS`): a town, facility or region the report places something in counts 1; a region written as the
 container of a place ("Banda (Ango, Bas-Uele)") 2; a country name only 0.1 (0.25 after "in", 0.05 after "from")
 and a demonym 0.05, since "Ukrainians rallied in Gloucester" is about the United Kingdom; a word of a longer
-capitalised name ("Tata Steel") or of a square or street ("Cavour square") a third of its weight; the source 1.5 and the hint 1 (about one town: evidence,
+capitalised name ("Tata Steel") or of a square or street ("Cavour square") a third of its weight, a place written
+as what something is of ("the annexation of Crimea", not "the town of X") half; the source 1.5 and the hint 1 (about one town: evidence,
 never more than the text).
 """
 from __future__ import annotations
@@ -26,7 +27,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..lang import any_of
+from ..lang import any_of, word_set
 from ..model import Document, PlaceMention
 from . import names as N
 from .candidate import Candidate
@@ -44,6 +45,11 @@ _LOCATIVE_TIE = 0.05  # "protested in Chisinau" over the "Sor Party" that organi
 _IN_BEFORE = re.compile(rf"(?i)\b({any_of('inside_words')})\s+(the\s+)?$")
 _FROM_BEFORE = re.compile(rf"(?i)\b({any_of('origin_words')})\s+(the\s+)?$")
 _LOCATIVE_WORD = re.compile(rf"(?i)\b({any_of('locative_words')})\s+(the\s+)?$")
+_TOPIC = 0.5         # "the invasion of Ukraine", "the annexation of Crimea": what the report is about, not where
+_NOUN_OF = re.compile(r"(?i)\b([a-z]+)\s+of\s+(the\s+)?$")
+_WHERE_OF = frozenset().union(*(word_set(n) for n in (
+    "place_of_words", "settlement_words", "area_words", "area_words_more", "regional_words_more",
+    "container_unit_words", "compass_words")))
 
 
 @dataclass(frozen=True)
@@ -131,6 +137,9 @@ def report_votes(doc: Document, places: list[PlaceMention]) -> list[Vote]:
         if kind in ("place", "container"):
             if embedded(doc, p) or street_level(doc.clean, p):
                 w *= _EMBEDDED
+            m = _NOUN_OF.search(doc.clean[max(0, p.start - 30):p.start])
+            if m and m.group(1).lower() not in _WHERE_OF:
+                w *= _TOPIC
             if _LOCATIVE_WORD.search(doc.clean[max(0, p.start - 12):p.start]):
                 w += _LOCATIVE_TIE
         out.append(Vote(p.country_code, kind, w, p.start, p.end))

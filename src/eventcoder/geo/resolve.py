@@ -299,8 +299,11 @@ def _qualifies_previous(text: str, m: Mention, before: list[Mention]) -> bool:
 def _city_where(text: str, m: Mention, r: Place) -> bool:
     """"demonstrated in Heidelberg": a city of 100,000 people or a capital, written after "in"/"at"/"near", is
     where something happened, whatever country the rest of the report is about."""
-    return r.kind == "place" and ((r.population or 0) >= 100_000 or r.feature_code in ("PPLC", "PPLA")) and \
-        bool(_WHERE_BEFORE.search(text[max(0, m.cand.start - 12):m.cand.start]))
+    return _big_city(r) and bool(_WHERE_BEFORE.search(text[max(0, m.cand.start - 12):m.cand.start]))
+
+
+def _big_city(r: Place) -> bool:
+    return r.kind == "place" and ((r.population or 0) >= 100_000 or r.feature_code in ("PPLC", "PPLA"))
 
 
 _WHERE_BEFORE = re.compile(rf"(?i)\b({any_of('locative_words')})\s+$")
@@ -317,13 +320,16 @@ def _drop_stray(text: str, mentions: list[Mention], focus: Counter, common: Call
     top, top_n = focus.most_common(1)[0]
     if top_n / total < 0.5:
         return
+    # the top country stands only on its name and its people's ("refugees from Ukraine gathered ... in Paris")
+    named_only = not any(m.best is not None and m.best.cc == top and m.best.kind != "country" and
+                         not m.cand.demonym_of for m in mentions)
     for m in mentions:
         r = m.best
         if r is None or m.cand.source == "demonym" or r.cc == top:
             continue
         if m.cand.source == "ner":
             if r.kind != "country" and focus.get(r.cc, 0.0) - m.weight <= 0 and common(m.cand.text) and \
-                    not _city_where(text, m, r):
+                    not _city_where(text, m, r) and not (named_only and _big_city(r)):
                 m.best = None
             continue
         if focus.get(r.cc, 0.0) - m.weight > 0:
