@@ -107,6 +107,8 @@ def _score(m: Mention, r: Place, focus: Counter, admin1s: Counter, total: float,
             s -= 3.0
         elif any(o.kind == "place" and o.cc == r.cc and o.admin1 == r.admin1 for o in m.readings):
             s -= 0.5      # the region's namesake town is also a reading: plain "Aleppo" is the city
+        elif m.at_town and any(o.kind == "place" and (o.population or 0) >= _CITY for o in m.readings):
+            s -= 0.5      # "protested in Toledo", "gathered ... in Bari": a city of that name, not a region abroad
         else:
             s += 1.0
     elif r.kind == "admin2":
@@ -170,6 +172,7 @@ class _Neighbours:
         return next((b for km, b in self._KM if best <= km), 0.0)
 
 
+_CITY = 50_000   # people: a city whose name a region elsewhere shares is, after "in", the city
 _DEMONYM = "#demonym"    # admin1s key under which _focus also counts each country's demonym weight
 
 
@@ -255,6 +258,7 @@ def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
     constrain_parentheses(text, mentions)
     for i, m in enumerate(mentions):
         m.container = _containers(text, m, mentions[i + 1:])
+        m.at_town = bool(_WHERE_BEFORE.search(text[max(0, m.cand.start - 12):m.cand.start]))
         m.regional = _regional(text, m.cand) or _qualifies_previous(text, m, mentions[:i])
     # the report's provisional geography outside its text (its source, the user's hint), see country_vote.py; each
     # pass then adds the votes of the names as resolved so far

@@ -164,6 +164,8 @@ def _entity_candidates(text: str, ents: list, gazetteer, found: _Found) -> _Enti
                 continue   # the small model often calls places persons: "shelled Adra", "an Alexandria man"
             ctx.blocked.append((ent.start_char, ent.end_char))
             ctx.surnames.update(surnames(ent, gazetteer))
+        elif label in ("ORG", "FAC", "EVENT") and _town_called_org(text, a, b, gazetteer):
+            found.add(Candidate(a, b, span_text, "ner", label))   # "demonstrated in Norrkoping" (tagged ORG)
         elif label in ("ORG", "FAC", "EVENT"):
             # "Shevchenkove, Mykolaiv" tagged as one ORG: a name and its region, each part read on its own
             start = ent.start_char
@@ -172,6 +174,14 @@ def _entity_candidates(text: str, ents: list, gazetteer, found: _Found) -> _Enti
                     ctx.orgs.append((start, start + len(part)))
                 start += len(part)
     return ctx
+
+
+def _town_called_org(text: str, a: int, b: int, gazetteer) -> bool:
+    """An ORG entity that is, whole, the name of a town of 10,000 people or a region, written right after "in",
+    "near", "at" ("demonstrated in Norrkoping", "a supermarket in Mont-de-Marsan"): the small parser's guess."""
+    if not locative_before(text, a) or text[b:b + 1] in ("-",) or text[a:b].isupper():
+        return False
+    return any(r.kind in ("admin1", "admin2") or (r.population or 0) >= 10_000 for r in gazetteer.by_key(N.key(text[a:b])))
 
 
 def _joined(text: str, ents: list, gazetteer) -> list:
