@@ -291,6 +291,12 @@ def locate_events(doc: Document, gaz: Gazetteer) -> None:
         event.iso = c.iso if c else None
         own = place.name if place.kind == "region" and place.feature_code == "ADM1" else None
         event.admin1 = _admin1_as_written(doc, place, gaz) or own or place.admin1
+        if event.admin1 is None and place.kind in ("place", "facility"):
+            # the gazetteer knows no region for the town ("Salto del Guaira (Canindeyu)", Paraguay's departments
+            # are missing): the region the report writes right after it, in the report's words
+            event.admin1 = _written_after(doc, place)
+            if event.admin1:
+                event.inferred["admin1"] = f"the region the report writes after {place.text!r}"
         event.admin2 = place.admin2 if place.kind != "country" and place.feature_code != "ADM1" else None
         event.location = place.name
         event.latitude, event.longitude = place.latitude, place.longitude
@@ -334,18 +340,26 @@ _COMMA_AFTER = re.compile(rf"^(?:\s+(?:{any_of('settlement_words', 'unit_words_b
 _UNIT_SUFFIX = re.compile(rf"(?i)\s+({any_of('admin1_unit_words', 'admin1_unit_words_more')})$")
 
 
-def _admin1_written_after(doc: Document, place: PlaceMention) -> str | None:
-    """The admin1 as the report writes it right after the place, when it is a spelling of the place's own
-    admin1 in the gazetteer ("Hiraan" for GeoNames' "Hiiraan", "West Darfur state" for "Western Darfur")."""
+def _written_after(doc: Document, place: PlaceMention) -> str | None:
+    """The last name of the region list the report writes right after the place ("(Nyaribari Masaba, Kisii)",
+    ", Logar."), without its unit word; None when there is none."""
     after = doc.clean[place.end:place.end + 160]
     m = _PAREN_AFTER.match(after)
     written = m.group(1).split(",")[-1].split(";")[0].strip() if m else None
     if not written:
         m = _COMMA_AFTER.match(after)
         written = m.group(1).strip() if m else None
-    if not written or len(written) > 40 or not written[:1].isupper():
+    if not written or len(written) > 40 or not written[:1].isupper() or written.isupper():
         return None
-    written = _UNIT_SUFFIX.sub("", written)
+    return _UNIT_SUFFIX.sub("", written) or None
+
+
+def _admin1_written_after(doc: Document, place: PlaceMention) -> str | None:
+    """The admin1 as the report writes it right after the place, when it is a spelling of the place's own
+    admin1 in the gazetteer ("Hiraan" for GeoNames' "Hiiraan", "West Darfur state" for "Western Darfur")."""
+    written = _written_after(doc, place)
+    if not written:
+        return None
     from rapidfuzz import fuzz
     a, b = N.key(written), N.key(_UNIT_SUFFIX.sub("", place.admin1 or ""))
     if a and b and fuzz.ratio(a, b) >= 80:
@@ -371,7 +385,7 @@ def _link_words(doc: Document, event: Event, place: PlaceMention) -> None:
         if admin1_span is not None:
             event.add_evidence(doc.evidence("admin1", admin1_span.start, admin1_span.end))
         else:
-            event.inferred["admin1"] = f"from the gazetteer entry of {place.text!r}"
+            event.inferred.setdefault("admin1", f"from the gazetteer entry of {place.text!r}")
     if event.admin2:
         event.inferred["admin2"] = f"from the gazetteer entry of {place.text!r}"
     event.inferred.setdefault("latitude", f"gazetteer coordinates of {place.name!r}")
