@@ -19,7 +19,8 @@ container of a place ("Banda (Ango, Bas-Uele)") 2; a country name only 0.1 (0.25
 and a demonym 0.05, since "Ukrainians rallied in Gloucester" is about the United Kingdom; a word of a longer
 capitalised name ("Tata Steel") or of a square or street ("Cavour square") a third of its weight, a place written
 as what something is of ("the annexation of Crimea", not "the town of X") half; the source 1.5 and the hint 1 (about one town: evidence,
-never more than the text).
+never more than the text); a country the title names, or whose places it names, 1 (a headline says where the
+story is: "Regime & Allies Onslaught on Aleppo Failed", over a Geneva press conference in the text).
 """
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ from .locate import PlaceBefore, embedded, street_level, written_as_container
 from .report_country import source_country
 
 WEIGHTS = {"place": 1.0, "container": 2.0, "country": 0.1, "country after in": 0.25, "country after from": 0.05,
-           "demonym": 0.05, "source": 1.5, "hint": 1.0}
+           "demonym": 0.05, "source": 1.5, "hint": 1.0, "title": 1.0}
 # before resolution no town has a reading yet: the names of countries and peoples are most of what a report says
 # of its country, and a national monitor as its source weighs like two of them
 FIRST_PASS = {"place": 1.0, "country": 1.0, "demonym": 0.5, "source": 2.0, "hint": 1.0}
@@ -144,6 +145,11 @@ def report_votes(doc: Document, places: list[PlaceMention]) -> list[Vote]:
                 w += _LOCATIVE_TIE
         out.append(Vote(p.country_code, kind, w, p.start, p.end))
     return out + context_votes(doc)
+
+
+def title_votes(countries: set[str]) -> list[Vote]:
+    """One vote for each country the title names or places something in (no span: the title is not the text)."""
+    return [Vote(cc, "title", WEIGHTS["title"]) for cc in sorted(countries)]
 
 
 def winner(votes: list[Vote]) -> str | None:

@@ -1,10 +1,10 @@
 """The report's geography, worked out once per report and shared as one annotation.
 
 Contract: the `geography` stage (geo/stage.py) runs after `geoparse` and sets `doc.geography` to a
-`ReportGeography`: the report's main country with the evidence it won with (`country_vote.report_votes`: one
-weighting, the `--focus-country` hint and the source among the evidence), the dateline ("KABUL (Reuters) -": where
+`ReportGeography`: the report's main country with the evidence it won with (`country_vote.report_votes` and
+`title_votes`: one weighting, the `--focus-country` hint, the source and the title among the evidence), the dateline ("KABUL (Reuters) -": where
 the reporter is, `dateline.py`), the places the title names (read once, in the countries the title and the report
-name and the country its geoparsed places vote for), and the candidate places of its events: the resolved mentions, the regions the text
+name, the country its geoparsed places vote for and those of the text's places the title names again), and the candidate places of its events: the resolved mentions, the regions the text
 names with a unit word ("Saptari district"), and the title's places the text writes but the geoparser left unread.
 Stages that need to know where an event is (DetectEvents splits an incident by place, LocateEvents places each
 event, the actor stage names state forces after the event's country) read it; none of them votes again.
@@ -18,7 +18,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Document, Event, PlaceMention
-from .country_vote import Vote, named_countries, report_votes, tally, winner
+from . import names as N
+from .country_vote import Vote, named_countries, report_votes, tally, title_votes, winner
 from .dateline import dateline_span
 from .locate import candidate_places, place_among, with_unit_mentions
 from .title import TitlePlace, title_countries, title_mentions, title_places
@@ -40,15 +41,21 @@ class ReportGeography:
     def of(cls, doc: Document, gazetteer) -> "ReportGeography":
         places = list(doc.places)
         tps: list[TitlePlace] = []
-        if doc.title:   # read in the countries the title names, the report names and the geoparsed places' winner
-            countries = title_countries(doc.title) | named_countries(places)
+        titled: set[str] = set()
+        if doc.title:   # read in the countries the title or the report names, or where the text's places lie
+            titled = title_countries(doc.title)
             first = winner(report_votes(doc, places))
-            tps = title_places(doc.title, gazetteer, countries | ({first} if first else set()))
+            tkey = f" {N.key(doc.title)} "
+            echoed = {p.country_code for p in places if p.kind != "demonym" and p.country_code
+                      and f" {N.key(p.text)} " in tkey}     # "Onslaught on Aleppo": the text's Aleppo is Syria's
+            tps = title_places(doc.title, gazetteer,
+                               titled | named_countries(places) | echoed | ({first} if first else set()))
+            titled |= {tp.readings[0].cc for tp in tps}
             extra = title_mentions(doc.clean, places, tps)
             if extra:
                 places = sorted(places + extra, key=lambda p: p.start)
         places = with_unit_mentions(places, doc.clean, gazetteer)
-        votes = report_votes(doc, places)
+        votes = report_votes(doc, places) + title_votes(titled)
         main = winner(votes)
         dateline = dateline_span(doc.clean)
         return cls(main, tuple(votes), dateline, tuple(tps), tuple(places),

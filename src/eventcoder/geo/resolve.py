@@ -151,17 +151,20 @@ def _score(m: Mention, r: Place, focus: Counter, admin1s: Counter, total: float,
 
 class _Neighbours:
     """The towns the report's other names were read as (after the first pass): a reading near one of them is
-    likelier than a namesake far away ("Dublin" in a story about Laurens County, Georgia is Dublin, Georgia).  A
-    local report names places close to each other."""
+    likelier than a namesake far away ("Dublin" in a story about Laurens County, Georgia is Dublin, Georgia), in
+    the country the report is mostly about.  A local report names places close to each other."""
     _KM = ((40.0, 2.0), (120.0, 1.0))    # within 40 km: +2; within 120 km: +1
 
-    def __init__(self, mentions: list[Mention]):
+    def __init__(self, mentions: list[Mention], focus: Counter):
+        # only in the country the report is mostly about: a cluster of stray namesakes abroad ("Red Crescent" read
+        # as Crescent City, Illinois) must not pull another name ("Geneva") after it
+        self.home = focus.most_common(1)[0][0] if focus else None
         self.points = [(N.key(m.cand.text), m.best.lat, m.best.lon) for m in mentions
                        if m.best is not None and not m.cand.demonym_of and m.best.lat is not None
                        and m.best.kind in ("place", "admin2", "facility")]
 
     def bonus(self, m: Mention, r: Place) -> float:
-        if r.lat is None or r.kind not in ("place", "admin2", "facility"):
+        if r.lat is None or r.kind not in ("place", "admin2", "facility") or r.cc != self.home:
             return 0.0
         own = N.key(m.cand.text)
         best = math.inf
@@ -268,7 +271,7 @@ def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
     admin1s: Counter = Counter()
     for first in (True, False, False):
         total = sum(focus.values())
-        near = _Neighbours(mentions) if not first else None
+        near = _Neighbours(mentions, focus) if not first else None
         for m in mentions:
             if m.cand.demonym_of:
                 m.best = m.readings[0] if m.readings else None
