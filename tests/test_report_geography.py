@@ -121,3 +121,10 @@ def test_names_near_the_reports_other_places_win_over_namesakes_far_away():
         return next((p.country_code, p.admin1) for p in doc.places if p.text == "Dublin")
     assert dublin("Crews from Macon, Milledgeville and Dublin fought the fire.") == ("US", "Georgia")
     assert dublin("Officers from Columbus, Zanesville and Dublin attended the meeting.") == ("US", "Ohio")
+
+
+def test_the_geography_stage_reads_the_gazetteer_the_pipeline_is_given():
+    from eventcoder.geo.gazetteer import default_gazetteer
+    gaz = default_gazetteer()
+    stages = {st.name: st for st in default_pipeline(gazetteer=gaz).stages}
+    assert stages["geography"].gazetteer is gaz and stages["locate"].gazetteer is gaz
