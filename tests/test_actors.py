@@ -140,7 +140,8 @@ def test_user_registry_extends_and_overrides(tmp_path):
 
 def test_pipeline_order_is_checked():
     class Events(Stage):
-        name, assigns = "events", ("events", "nlp", "readable", "sentences", "places", "events.location")
+        name, assigns = "events", ("events", "nlp", "readable", "sentences", "places", "geography",
+                                  "events.location")
 
         def __call__(self, doc):
             return doc

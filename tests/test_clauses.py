@@ -40,9 +40,8 @@ def run():
         doc.places.sort(key=lambda p: p.start)
         detect(Geography()(doc))
         if with_actors:
-            from eventcoder.geo.locate import choose_place
-            for ev in doc.events:        # what LocateEvents would fill, without the gazetteer
-                p = choose_place(doc, ev)[0]
+            for ev in doc.events:        # what LocateEvents would fill
+                p = doc.geography.place_of(doc, ev)[0]
                 ev.country, ev.location, ev.latitude, ev.longitude = "Syria", p.name, p.latitude, p.longitude
             actors(doc)
         return doc

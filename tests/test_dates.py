@@ -222,3 +222,31 @@ def test_a_lead_without_its_day_takes_the_day_the_next_sentence_gives_not_the_da
     note.events = [riot]
     DateEvents()(note)
     assert riot.event_date == "2022-05-05"                     # a note's opening date is the event's own
+
+
+def test_the_day_a_monitor_spoke_gives_way_to_the_day_the_next_sentence_says_it_happened():
+    text = ("AFP Friday 22 Jul 2016 Nearly 40 soldiers were killed when rebels blew up a tunnel in Aleppo city, a "
+            "monitor said Friday. The Observatory said 38 were killed in the blast on Thursday.")
+    doc = Document("d", text)
+    cut = text.index(" The Observatory")
+    doc.sentences = [Span(0, cut + 1, "SENT"), Span(cut + 1, len(text), "SENT")]
+    ev = Event("d", (text.index("killed"), text.index("killed") + 6), sub_event_type="Remote explosive/landmine/IED")
+    doc.events = [ev]
+    DateEvents()(doc)
+    assert ev.event_date == "2016-07-21"
+    # without a day in the next sentences, the day it was said stands (the nearest the report gives)
+    alone = Document("a", "AFP Friday 22 Jul 2016 Rebels blew up a tunnel in Aleppo, a monitor said Friday.")
+    alone.sentences = [Span(0, len(alone.text), "SENT")]
+    alone.events = [Event("a", (alone.text.index("blew"), alone.text.index("blew") + 4))]
+    DateEvents()(alone)
+    assert alone.events[0].event_date == "2016-07-22"
+
+
+def test_an_article_dated_a_week_after_its_events_keeps_the_events_own_day():
+    text = "Published: Monday, 20 May 2024 Gunmen killed five villagers in Gwoza on 12 May, residents said."
+    doc = Document("d", text)
+    doc.sentences = [Span(0, len(text), "SENT")]
+    doc.events = [Event("d", (text.index("killed"), text.index("killed") + 6))]
+    DateEvents()(doc)
+    assert doc.events[0].event_date == "2024-05-12"
+    assert any(w.kind == "date-from-article" for w in doc.warnings)

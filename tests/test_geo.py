@@ -154,14 +154,13 @@ def test_bad_input_does_not_crash(gaz):
 
 def _located(gaz, text, trigger):
     """The one event anchored on `trigger` in `text`, after geoparsing and locating it."""
-    from eventcoder.geo.locate import locate_events
-    from eventcoder.geo.stage import Geoparse
+    from eventcoder.geo.stage import Geography, Geoparse, LocateEvents
     from eventcoder.model import Event
     doc = _doc(text)
-    Geoparse(gazetteer=gaz)(doc)
+    Geography(gazetteer=gaz)(Geoparse(gazetteer=gaz)(doc))
     start = doc.clean.index(trigger)
     doc.events = [Event("t", (start, start + len(trigger)))]
-    locate_events(doc, gaz)
+    LocateEvents(gazetteer=gaz)(doc)
     return doc.events[0]
 
 

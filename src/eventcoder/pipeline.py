@@ -169,7 +169,8 @@ def default_pipeline(*, coding: bool = True, gazetteer=None, keep_all: bool = Fa
     code reports below it too (their sentences are still read in their conflict sense)."""
     options: dict[str, dict] = {"geoparse": {"gazetteer": gazetteer}}
     if coding:
-        options.update(locate={"gazetteer": gazetteer}, finalize={"keep_all": keep_all},
+        options.update(geography={"gazetteer": gazetteer}, locate={"gazetteer": gazetteer},
+                       finalize={"keep_all": keep_all},
                        relevance={"keep_irrelevant": keep_irrelevant})
         if relevance_threshold is not None:
             options["relevance"]["threshold"] = relevance_threshold

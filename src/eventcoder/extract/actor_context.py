@@ -1,8 +1,8 @@
 """The country and date an event's actors are named for, found before LocateEvents' results are final and before
 DateEvents runs.
 
-Contract: `event_country` returns a `geo.countries` Country or None (event fields first, then votes of the
-document's places, demonyms, the user's focus-country hint and named groups); `event_date` returns a
+Contract: `event_country` returns a `geo.countries` Country or None (event fields first, then the report
+geography's main country, then named groups' home); `event_date` returns a
 `datetime.date` or None (a full date near the event, else the publication date, else mid-year of the first year the
 report names).
 """
@@ -22,7 +22,8 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 
 def event_country(doc: Document, ev: Event, matches=()):
-    """The event's `Country` (from LocateEvents), else the country the document's places and demonyms point to."""
+    """The event's `Country` (from LocateEvents), else the report's main country (`doc.geography`, which counts the
+    user's focus-country hint as evidence), else the home country of the armed groups the report names."""
     c = countries()
     if ev.country:
         found = c.lookup_country(ev.country)
@@ -32,31 +33,16 @@ def event_country(doc: Document, ev: Event, matches=()):
         found = c.country_by_iso(int(ev.iso))
         if found:
             return found
-    votes: Counter = Counter()
-    sent = doc.sentence_of(ev.anchor[0])
-    for p in doc.places:
-        if p.country_code:
-            near = sent is not None and sent.start <= p.start < sent.end
-            votes[p.country_code] += 3 if near else 1
-    if not votes and doc.nlp is not None:
-        # no resolved places: country names and demonyms ("Syrian", "Kenyan") among the entities
-        for ent in doc.nlp.ents:
-            if ent.label_ in ("GPE", "NORP"):
-                found = c.lookup_country(ent.text)
-                if found:
-                    near = sent is not None and sent.start <= ent.start_char < sent.end
-                    votes[found.alpha2] += 3 if near else 1
-    if doc.focus_country:   # the user's hint for a feed: evidence like a place named elsewhere in the report
-        votes[doc.focus_country] += 1
-    if not votes and matches:
-        # still nothing: the home country of named groups in the report ("the Taliban", "the NAF")
-        for m in matches:
-            homes = {e.country for e, _ in m.entries if e.country and not e.is_template}
-            if len(homes) == 1:
-                votes[homes.pop()] += 1
-    if votes:
-        return c.country_by_alpha2(votes.most_common(1)[0][0])
-    return None
+    geo = doc.geography
+    if geo is not None and geo.main_country:
+        return c.country_by_alpha2(geo.main_country)
+    # no evidence of a country in the report: the home country of named groups ("the Taliban", "the NAF")
+    homes: Counter = Counter()
+    for m in matches:
+        hs = {e.country for e, _ in m.entries if e.country and not e.is_template}
+        if len(hs) == 1:
+            homes[hs.pop()] += 1
+    return c.country_by_alpha2(homes.most_common(1)[0][0]) if homes else None
 
 
 def event_date(doc: Document, ev: Event) -> dt.date | None:

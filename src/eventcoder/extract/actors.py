@@ -62,7 +62,7 @@ def _default_actor1(sub: str) -> str:
     return kind
 
 
-@stage("actors", requires=("clean", "readable", "nlp", "sentences", "places", "published_at", "focus_country",
+@stage("actors", requires=("clean", "readable", "nlp", "sentences", "places", "published_at", "geography",
                          "events", "events.location", "notes.actor_scope", "notes.clause_of"),
        assigns=("events.actors",))
 class CodeActors(Stage):

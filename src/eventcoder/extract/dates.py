@@ -120,10 +120,10 @@ def resolve_date(text: str, published_at: dt.date | None, anchor: tuple[int, int
             return DateReading(published_at, 1, published_at - dt.timedelta(days=1), published_at, 2,
                                reason="publication date (within the period the text states)")
     pick = _pick_in_sentence(cands, text, anchor, s0)
-    if pick is not None:
-        return _reading(pick, text, in_sent)
     later = _told_next(usable, text, sentences, s1, own)
-    if later is not None:
+    if pick is not None and not (later is not None and _said_on(pick, text)):
+        return _reading(pick, text, in_sent)
+    if later is not None:   # also: "... killed, a monitor said Friday. ... killed in the blast on Thursday"
         r = _reading(later, text, usable)
         r.reason = "the day the next sentences give the story"
         return r
@@ -145,6 +145,11 @@ def resolve_date(text: str, published_at: dt.date | None, anchor: tuple[int, int
         return DateReading(published_at, 1, published_at - dt.timedelta(days=1), published_at, 2,
                            reason="publication date")
     return _unknown(dates)
+
+
+def _said_on(e: DateExpr, text: str) -> bool:
+    """The day something was said ("a monitor said Friday"), not the day it happened."""
+    return bool(_REPORTING.search(text[max(0, e.start_char - 60):e.start_char]))
 
 
 def _told_next(usable: list[DateExpr], text: str, sentences: list[Span] | None, s1: int,

@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 
 from ..lang import any_of
-from ..geo.dateline import dateline_span, in_dateline
+from ..geo.dateline import in_dateline
+from ..geo.locate import street_level
 from ..model import Document, Event
 from .clauses import decide_span, event_clauses, is_origin, own_scope
 from .factuality import judge
@@ -55,11 +56,12 @@ def _toll_of_lead(d: Decision, lead: Event) -> Decision:
 # --- one event per attacked place ---------------------------------------------------------------------------------
 def _targets(doc: Document, r: Reading) -> list:
     """The sentence's places that could each be an event's place: not a container of the place before it,
-    not an origin ("fighters from X"), not a country, not the dateline's ("KABUL (Reuters) -": where the story was
-    written), each more than SPLIT_KM from the ones before."""
-    dateline = dateline_span(doc.clean)
+    not an origin ("fighters from X"), not a country, not a square or street ("Cavour square"), not the dateline's
+    ("KABUL (Reuters) -": where the story was written), each more than SPLIT_KM from the ones before."""
+    dateline = doc.geography.dateline
     mentions = sorted((p for p in doc.places if r.start <= p.start < r.end and p.kind not in ("demonym", "country")
-                       and p.latitude is not None and not in_dateline(dateline, p.start)), key=lambda p: p.start)
+                       and p.latitude is not None and not in_dateline(dateline, p.start)
+                       and not street_level(doc.clean, p)), key=lambda p: p.start)
     out, prev = [], None
     for p in mentions:
         gap = doc.clean[prev.end:p.start] if prev is not None else ""
@@ -75,15 +77,9 @@ def _targets(doc: Document, r: Reading) -> list:
 
 
 def _home_country(doc: Document, targets: list, lead_place) -> list:
-    """The targets in the report's main country (a namesake abroad, "Der-Ezor" read as Győr, is not a second
-    place): the lead place's country unless another country is named more often."""
-    votes: dict[str, int] = {}
-    for p in doc.places:
-        if p.country_code:
-            votes[p.country_code] = votes.get(p.country_code, 0) + 1
-    main = lead_place.country_code if lead_place is not None else None
-    if votes and (main is None or votes.get(main, 0) < max(votes.values())):
-        main = max(votes, key=votes.get)
+    """The targets in the report's main country (`doc.geography`; a namesake abroad, "Der-Ezor" read as Győr, is
+    not a second place), else in the lead place's."""
+    main = doc.geography.main_country or (lead_place.country_code if lead_place is not None else None)
     if main:
         targets = [p for p in targets if p.country_code in (None, main)]
     return targets

@@ -2,6 +2,8 @@
 
 - `AdminSeats`: a country's second-level units with the position of their seat (`data/geo/admin2_<cc>.tsv`, used
   where GeoNames' first level is outdated, as Nepal's): a town belongs to the unit of the nearest seat.
+- `admin1_seats()`: `data/geo/admin1_seats_<cc>.tsv`, the first-level unit of towns GeoNames files under none
+  (Paraguay's departments): the unit of the nearest seat.
 - `admin1_remap()`: `data/geo/admin1_remap.tsv`, ACLED's admin1 by a town's admin2 (Ireland's counties, Serbia's
   districts) or by the town itself (cities that are units of their own).
 """
@@ -33,7 +35,7 @@ class AdminSeats:
         k = N.key(admin1 or "")
         js = [j for j, w in enumerate(self._within) if not w or k in w] or list(range(len(self._pts)))
         i = min(js, key=lambda j: (self._pts[j][0] - lat) ** 2 + ((self._pts[j][1] - lon) * self._cos) ** 2)
-        return self.rows[i]["admin1"], self.rows[i]["admin2"]
+        return self.rows[i]["admin1"], self.rows[i].get("admin2")
 
     def units(self) -> list[dict]:
         """One row per second-level unit (the first row that names it)."""
@@ -50,6 +52,16 @@ def admin2_seats() -> dict[str, AdminSeats]:
     """Country code -> its seat table, from every `data/geo/admin2_*.tsv` (in file-name order)."""
     by_cc: dict[str, list[dict]] = defaultdict(list)
     for name in supplement_tables("admin2_"):
+        for r in supplement_table(name):
+            by_cc[r["country"]].append(r)
+    return {cc: AdminSeats(rows) for cc, rows in by_cc.items()}
+
+
+def admin1_seats() -> dict[str, AdminSeats]:
+    """Country code -> its first-level seat table (`data/geo/admin1_seats_<cc>.tsv`): for a country whose towns
+    GeoNames gives no first-level unit (Paraguay's), a town's admin1 is the unit of the nearest point."""
+    by_cc: dict[str, list[dict]] = defaultdict(list)
+    for name in supplement_tables("admin1_seats_"):
         for r in supplement_table(name):
             by_cc[r["country"]].append(r)
     return {cc: AdminSeats(rows) for cc, rows in by_cc.items()}

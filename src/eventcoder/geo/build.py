@@ -32,7 +32,7 @@ from pathlib import Path
 
 from . import names as N
 from .admin_names import country_alt_names, match_subdivisions, pycountry_subdivisions, unit_variants
-from .admin_seats import AdminSeats, admin1_remap, admin2_seats
+from .admin_seats import AdminSeats, admin1_remap, admin1_seats, admin2_seats
 from .atomic import atomic_database
 from .countries import all_countries
 from .index_schema import INDEXES, SCHEMA, SCHEMA_VERSION, IndexPlace, IndexWriter
@@ -85,6 +85,7 @@ class _Inputs:
     town_admin2: dict[str, str]                      # geonameid -> admin2 name
     admin1_sup: dict[tuple[str, str], dict]          # (cc, admin1 key) -> supplement row (admin1.tsv)
     seats: dict[str, AdminSeats]
+    a1_seats: dict[str, AdminSeats] = field(default_factory=admin1_seats)
     members: dict[tuple[str, str], list[Point]] = field(default_factory=lambda: defaultdict(list))
     members2: dict[tuple[str, str, str], list[Point]] = field(default_factory=lambda: defaultdict(list))
     country_pts: dict[str, list[tuple[float, float]]] = field(default_factory=lambda: defaultdict(list))
@@ -149,6 +150,8 @@ def _add_towns(w: IndexWriter, inp: _Inputs) -> int:
         cc = c["countrycode"]
         a1 = inp.admin1_name.get((cc, c["admin1code"]))
         a2 = inp.town_admin2.get(gid)
+        if a1 is None and cc in inp.a1_seats:   # GeoNames files the town under no first-level unit (Paraguay)
+            a1 = inp.a1_seats[cc].nearest(c["latitude"], c["longitude"])[0]
         if inp.seated(cc, a1):
             a1, a2 = inp.seats[cc].nearest(c["latitude"], c["longitude"], a1)
         else:

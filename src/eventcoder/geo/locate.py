@@ -26,7 +26,7 @@ from ..spanset import Disjoint
 from ..model import Document, Event, PlaceMention
 from . import names as N
 from .countries import country_by_alpha2
-from .dateline import dateline_span, in_dateline
+from .dateline import in_dateline
 from .gazetteer import Gazetteer
 
 # word lists: lang/en/*.txt (each file's header says what it holds)
@@ -37,6 +37,19 @@ _VICINITY = re.compile(rf"(?i)(\d+(\.\d+)?\s*({any_of('distance_units')})\s+(\w+
                        rf"\b({any_of('area_words', 'area_words_more')})\s+of\s+(the\s+)?(\w+\s+){{0,2}}$|"
                        rf"\b({any_of('vicinity_prepositions')})\s+(the\s+)?$)")
 _AREA_AFTER = re.compile(rf"(?i)^[\s'’s]*({any_of('area_words')})\b")
+_CODED = re.compile(rf"(?i)\b({alternation('coded_place_cues')})\s+((nearby|capital|the)\s+)?$")
+_GP_AFTER = re.compile(r"^\s+with\s+GP\s?([123])\b")
+_STREET_AFTER = re.compile(rf"(?i)^\s+({any_of('street_level_words')})\b")
+
+
+def coded_at(text: str, p: PlaceMention) -> bool:
+    """"coded to Kumba", "[coded as Namtu town]": the report says its event is coded at this place."""
+    return bool(_CODED.search(text[max(0, p.start - 30):p.start]))
+
+
+def street_level(text: str, p: PlaceMention) -> bool:
+    """"Cavour square", "the Renascenca neighborhood": a feature inside a town, not a town."""
+    return p.kind != "country" and bool(_STREET_AFTER.match(text[p.end:p.end + 20]))
 
 
 def _precision(p: PlaceMention, vicinity: bool) -> tuple[int, int]:
@@ -54,58 +67,21 @@ def _precision(p: PlaceMention, vicinity: bool) -> tuple[int, int]:
     return 1, 1
 
 
-def candidate_places(doc: Document) -> list[PlaceMention]:
+def candidate_places(places: Sequence[PlaceMention], dateline: tuple[int, int] | None) -> list[PlaceMention]:
     """The resolved places an event can be placed at (demonyms and unresolved mentions are not); the dateline's
     place only when the report names no other ("KABUL (Reuters) - ... at a mosque in the city")."""
-    places = [p for p in doc.places if p.kind != "demonym" and p.latitude is not None]
-    dateline = dateline_span(doc.clean)
+    places = [p for p in places if p.kind != "demonym" and p.latitude is not None]
     told = [p for p in places if not in_dateline(dateline, p.start)]
     return told or places
 
 
-def main_country(doc: Document) -> str | None:
-    """The report's main country: the one most of its towns, facilities and regions lie in; country names and
-    demonyms (0.1 and 0.05 each) only break ties, or decide when no such place is named.  "Ukrainians rallied
-    in Gloucester against the invasion of Ukraine" is about the United Kingdom.
-
-    A region written as the container of a place ("Banda (Ango, Bas-Uele)", "Kamma town, Magway region") is how
-    coders state where an event is, so it counts double; a country named after "in" ("refugees from Ukraine
-    arrived in Slovakia") outweighs other country names, not a town; a word of a longer capitalised name ("Young
-    Farmers", "Tata Steel") counts little."""
-    votes: dict[str, float] = {}
-    places = [p for p in doc.places if p.country_code]
-    earlier = _PlaceBefore(places)
-    for p in places:
-        if p.kind == "demonym":
-            w = 0.05
-        elif p.kind == "country":
-            before = doc.clean[max(0, p.start - 12):p.start]
-            w = 0.25 if _IN_BEFORE.search(before) else 0.05 if _FROM_BEFORE.search(before) else 0.1
-        elif p.kind == "region" and _written_as_container(doc, p, earlier):
-            w = 2.0
-        else:
-            w = 1.0
-        if p.kind != "country" and _embedded(doc, p):
-            w *= 0.3
-        if p.kind != "country" and p.kind != "demonym" and \
-                _LOCATIVE_WORD.search(doc.clean[max(0, p.start - 12):p.start]):
-            w += 0.05   # ties: "protested in Chisinau" over the "Sor Party" that organised it
-        votes[p.country_code] = votes.get(p.country_code, 0.0) + w
-    if doc.focus_country:   # the user's hint for a feed: about as much as one town, never more than the text
-        votes[doc.focus_country] = votes.get(doc.focus_country, 0.0) + 0.5
-    return max(votes, key=votes.get) if votes else None
-
-
-_IN_BEFORE = re.compile(rf"(?i)\b({any_of('inside_words')})\s+(the\s+)?$")
 _COMPASS = re.compile(rf"(?i)({any_of('compass_words', 'compass_words_more')})")   # used with fullmatch only
 _LIST_OPEN = re.compile(r"\w[\w'’.-]*\s*\((?:[^()]{0,60},\s*)?$")
-_LOCATIVE_WORD = re.compile(rf"(?i)\b({any_of('locative_words')})\s+(the\s+)?$")
 _UNIT_WORDS = ("admin1_unit_words", "admin1_unit_words_more", "admin1_unit_words_rare", "admin2_unit_words")
 _LIST_CLOSE = re.compile(rf"(?i)(\s+({any_of(*_UNIT_WORDS)}))?\s*\)")
 _NAME_COMMA = re.compile(rf"\b({any_of('locative_words', 'locative_words_more')})\s+([A-Z][\w'’.-]*\s+){{0,3}}"
                          rf"[A-Z][\w'’.-]*,\s*$")
 _CLOSES = re.compile(r"\s*([,.;)]|$)")
-_FROM_BEFORE = re.compile(rf"(?i)\b({any_of('origin_words')})\s+(the\s+)?$")
 _CONTAINER_GAP = re.compile(rf"(?i)\s*(\s({alternation('container_unit_words')}))*\s*[,(]\s*")
 
 
@@ -113,7 +89,7 @@ _UNIT_NEXT = re.compile(rf"(?i)({any_of('container_unit_words', 'unit_next_words
 _NOT_NAME_BEFORE = word_set("place_lead_words")
 
 
-def _embedded(doc: Document, p: PlaceMention) -> bool:
+def embedded(doc: Document, p: PlaceMention) -> bool:
     """The mention is one word of a longer capitalised name ("Young Farmers", "Green Party", "Tata Steel", "the
     Karma Mine", "Ma Ya Kan village"): a place name there is a coincidence, not where anything happened."""
     after = doc.clean[p.end:p.end + 30]
@@ -128,7 +104,7 @@ def _embedded(doc: Document, p: PlaceMention) -> bool:
     return False
 
 
-class _PlaceBefore:
+class PlaceBefore:
     """The place mention (demonyms aside) that ends last at or before a position, by bisection over the mentions
     sorted by end; of several ending there, the first in the list given."""
 
@@ -145,7 +121,7 @@ class _PlaceBefore:
         return self._places[bisect.bisect_left(self._ends, self._ends[i])]
 
 
-def _written_as_container(doc: Document, p: PlaceMention, before: _PlaceBefore) -> bool:
+def written_as_container(doc: Document, p: PlaceMention, before: PlaceBefore) -> bool:
     """"Banda (Ango, Bas-Uele)", "Kamma town, Magway region", "Sfax (Sfax Ville, Sfax)": the region closes the
     location list written after a place (whatever country that place was read in: the list is what the coder
     wrote to say where it is)."""
@@ -162,11 +138,6 @@ def _written_as_container(doc: Document, p: PlaceMention, before: _PlaceBefore) 
     return bool(_CONTAINER_GAP.fullmatch(doc.clean[q.end:p.start]))
 
 
-def choose_place(doc: Document, event: Event) -> tuple[PlaceMention | None, bool, str]:
-    """The mention where `event` happened, whether it is "near"/"countryside of" it, and why it was chosen."""
-    return place_among(doc, event, candidate_places(doc), main_country(doc))
-
-
 def _in_vicinity(doc: Document, p: PlaceMention) -> bool:
     """"12 km north of X", "the countryside of X", "near X", "X outskirts": the event is around `p`, not at it."""
     before, after = doc.clean[max(0, p.start - 60):p.start], doc.clean[p.end:p.end + 20]
@@ -175,14 +146,19 @@ def _in_vicinity(doc: Document, p: PlaceMention) -> bool:
 
 def place_among(doc: Document, event: Event, places: Sequence[PlaceMention],
                   main_cc: str | None) -> tuple[PlaceMention | None, bool, str]:
-    """`choose_place` given the report's candidate places and main country (both per report, not per event:
-    `geography.ReportGeography` holds them)."""
+    """The mention where `event` happened, whether it is "near"/"countryside of" it, and why it was chosen, given
+    the report's candidate places and main country (both per report, not per event: `geography.ReportGeography`
+    holds them and asks this)."""
     hint = doc.notes_of(event).place_hint   # set by DetectEvents when it split an incident by place
     if hint is not None and hint.latitude is not None:
         return hint, _in_vicinity(doc, hint), "the event's own clause"
     if not places:
         return None, False, "no place named"
     a0, a1 = event.anchor
+    coded = [p for p in places if p.kind != "country" and coded_at(doc.clean, p)]
+    if coded:
+        best = min(coded, key=lambda p: abs(p.start - a0))
+        return best, _in_vicinity(doc, best), "the place the report says the event is coded to"
     sent = doc.sentence_of(a0)
     s0, s1 = (sent.start, sent.end) if sent else (0, len(doc.clean))
     in_sent = [p for p in places if s0 <= p.start < s1]
@@ -199,7 +175,8 @@ def place_among(doc: Document, event: Event, places: Sequence[PlaceMention],
         # same clause as the event's words: no " and ", ";" or sentence-level comma between them
         gap = doc.clean[a1:p.start] if p.start >= a1 else doc.clean[p.end:a0]
         same_clause = not re.search(r"\band\b|[;]|,\s+(and|while|as|but)\b|,\s*\d", gap)
-        return (foreign, _embedded(doc, p), contained, not same_clause, not locative, specific, dist)
+        return (foreign, embedded(doc, p), street_level(doc.clean, p), contained, not same_clause, not locative,
+                specific, dist)
 
     best = min(in_sent, key=rank) if in_sent else None
     why = "the event's sentence"
@@ -258,17 +235,17 @@ _UNIT_NAMED = re.compile(rf"(?<![-'’])\b([A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){
 _ADMIN1_UNITS = word_set("admin1_unit_words") | word_set("admin1_unit_words_more") | word_set("admin1_unit_words_rare")
 
 
-def _unit_mentions(doc: Document, gaz: Gazetteer) -> list[PlaceMention]:
+def _unit_mentions(places: Sequence[PlaceMention], text: str, gaz: Gazetteer) -> list[PlaceMention]:
     """Regions the text names with their unit word ("Saptari district", "Sagaing region", "Kayin State") that
     the place mentions miss or read as a town abroad ("Bara district" is Nepal's, not Bara in Nigeria).  Coders
     write the event's district and province this way; they say where the event is even when its village is
     unknown to the gazetteer."""
     out: list[PlaceMention] = []
     others: dict[str, float] = {}
-    for p in doc.places:
+    for p in places:
         if p.country_code and p.kind != "demonym":
             others[p.country_code] = others.get(p.country_code, 0.0) + (0.1 if p.kind == "country" else 1.0)
-    for m in _UNIT_NAMED.finditer(doc.clean):
+    for m in _UNIT_NAMED.finditer(text):
         name, unit = m.group(1), m.group(2).lower()
         if name.lower() in _NOT_NAME_BEFORE or len(name) < 3:
             continue
@@ -286,13 +263,13 @@ def _unit_mentions(doc: Document, gaz: Gazetteer) -> list[PlaceMention]:
     return out
 
 
-def _with_unit_mentions(doc: Document, gaz: Gazetteer) -> list[PlaceMention]:
+def with_unit_mentions(places: list[PlaceMention], text: str, gaz: Gazetteer) -> list[PlaceMention]:
     """The report's place mentions, a mention read as another unit replaced by the region its unit word names."""
-    extra = _unit_mentions(doc, gaz)
+    extra = _unit_mentions(places, text, gaz)
     if not extra:
-        return doc.places
+        return list(places)
     regions = Disjoint(extra)             # matches of one pattern: they do not overlap
-    kept = [p for p in doc.places if not any(regions.items[i].country_code != p.country_code
+    kept = [p for p in places if not any(regions.items[i].country_code != p.country_code
                                              for i in regions.overlapping(p.start, p.end))]
     covered = set()
     for p in kept:
@@ -302,19 +279,10 @@ def _with_unit_mentions(doc: Document, gaz: Gazetteer) -> list[PlaceMention]:
 
 
 def locate_events(doc: Document, gaz: Gazetteer) -> None:
-    """Fill each event's place fields, with evidence or an `inferred` reason for each."""
-    places = doc.places
-    doc.places = _with_unit_mentions(doc, gaz)
-    try:
-        _locate_events(doc, gaz)
-    finally:
-        doc.places = places
-
-
-def _locate_events(doc: Document, gaz: Gazetteer) -> None:
-    places, main_cc = candidate_places(doc), main_country(doc)
+    """Fill each event's place fields, with evidence or an `inferred` reason for each; `doc.places` are the
+    report geography's places (`geography.ReportGeography.places`) while it runs."""
     for event in doc.events:
-        place, vicinity, why = place_among(doc, event, places, main_cc)
+        place, vicinity, why = doc.geography.place_of(doc, event)
         if place is None:
             _country_only(doc, event)
             continue
@@ -323,10 +291,19 @@ def _locate_events(doc: Document, gaz: Gazetteer) -> None:
         event.iso = c.iso if c else None
         own = place.name if place.kind == "region" and place.feature_code == "ADM1" else None
         event.admin1 = _admin1_as_written(doc, place, gaz) or own or place.admin1
+        if event.admin1 is None and place.kind in ("place", "facility"):
+            # the gazetteer knows no region for the town ("Salto del Guaira (Canindeyu)", Paraguay's departments
+            # are missing): the region the report writes right after it, in the report's words
+            event.admin1 = _written_after(doc, place)
+            if event.admin1:
+                event.inferred["admin1"] = f"the region the report writes after {place.text!r}"
         event.admin2 = place.admin2 if place.kind != "country" and place.feature_code != "ADM1" else None
         event.location = place.name
         event.latitude, event.longitude = place.latitude, place.longitude
         event.geo_precision, event.where_prec = _precision(place, vicinity)
+        gp = _GP_AFTER.match(doc.clean[place.end:place.end + 16]) if coded_at(doc.clean, place) else None
+        if gp:   # "[coded to Zaranj with GP3]": the coder states the precision
+            event.geo_precision = int(gp.group(1))
         event.add_evidence(doc.evidence("location", place.start, place.end))
         if place.kind == "country":
             event.location = c.name if c else place.name
@@ -363,18 +340,26 @@ _COMMA_AFTER = re.compile(rf"^(?:\s+(?:{any_of('settlement_words', 'unit_words_b
 _UNIT_SUFFIX = re.compile(rf"(?i)\s+({any_of('admin1_unit_words', 'admin1_unit_words_more')})$")
 
 
-def _admin1_written_after(doc: Document, place: PlaceMention) -> str | None:
-    """The admin1 as the report writes it right after the place, when it is a spelling of the place's own
-    admin1 in the gazetteer ("Hiraan" for GeoNames' "Hiiraan", "West Darfur state" for "Western Darfur")."""
+def _written_after(doc: Document, place: PlaceMention) -> str | None:
+    """The last name of the region list the report writes right after the place ("(Nyaribari Masaba, Kisii)",
+    ", Logar."), without its unit word; None when there is none."""
     after = doc.clean[place.end:place.end + 160]
     m = _PAREN_AFTER.match(after)
     written = m.group(1).split(",")[-1].split(";")[0].strip() if m else None
     if not written:
         m = _COMMA_AFTER.match(after)
         written = m.group(1).strip() if m else None
-    if not written or len(written) > 40 or not written[:1].isupper():
+    if not written or len(written) > 40 or not written[:1].isupper() or written.isupper():
         return None
-    written = _UNIT_SUFFIX.sub("", written)
+    return _UNIT_SUFFIX.sub("", written) or None
+
+
+def _admin1_written_after(doc: Document, place: PlaceMention) -> str | None:
+    """The admin1 as the report writes it right after the place, when it is a spelling of the place's own
+    admin1 in the gazetteer ("Hiraan" for GeoNames' "Hiiraan", "West Darfur state" for "Western Darfur")."""
+    written = _written_after(doc, place)
+    if not written:
+        return None
     from rapidfuzz import fuzz
     a, b = N.key(written), N.key(_UNIT_SUFFIX.sub("", place.admin1 or ""))
     if a and b and fuzz.ratio(a, b) >= 80:
@@ -400,7 +385,7 @@ def _link_words(doc: Document, event: Event, place: PlaceMention) -> None:
         if admin1_span is not None:
             event.add_evidence(doc.evidence("admin1", admin1_span.start, admin1_span.end))
         else:
-            event.inferred["admin1"] = f"from the gazetteer entry of {place.text!r}"
+            event.inferred.setdefault("admin1", f"from the gazetteer entry of {place.text!r}")
     if event.admin2:
         event.inferred["admin2"] = f"from the gazetteer entry of {place.text!r}"
     event.inferred.setdefault("latitude", f"gazetteer coordinates of {place.name!r}")

@@ -28,6 +28,7 @@ from .english_words import common_words
 from .gazetteer import Gazetteer, Place
 from .parentheses import constrain_parentheses
 from .readings import UNIT_SUFFIX, mention_readings
+from .country_vote import WEIGHTS, context_votes, tally
 from .report_country import source_country
 from .skeleton_index import skeleton_lookup
 from .supplement import admin1_abbreviations
@@ -52,7 +53,10 @@ def _containers(doc_text: str, m: Mention, following: list[Mention]) -> list[Pla
         gap = doc_text[end:nxt.cand.start]
         if len(gap) > 40 or not _CONTAINER_GAP.fullmatch(gap):
             break
-        out.extend(r for r in nxt.readings if r.kind in ("country", "admin1", "admin2", "region"))
+        regions = [r for r in nxt.readings if r.kind in ("country", "admin1", "admin2", "region")]
+        out.extend(regions)
+        if regions:
+            nxt.inner.append(m)
         end = nxt.cand.end
     # US-style abbreviations: "Alexandria, La."
     m2 = re.match(r",\s*([A-Z][A-Za-z.]{1,6})", doc_text[m.cand.end:m.cand.end + 10])
@@ -103,6 +107,8 @@ def _score(m: Mention, r: Place, focus: Counter, admin1s: Counter, total: float,
             s -= 3.0
         elif any(o.kind == "place" and o.cc == r.cc and o.admin1 == r.admin1 for o in m.readings):
             s -= 0.5      # the region's namesake town is also a reading: plain "Aleppo" is the city
+        elif m.at_town and any(o.kind == "place" and (o.population or 0) >= _CITY for o in m.readings):
+            s -= 0.5      # "protested in Toledo", "gathered ... in Bari": a city of that name, not a region abroad
         else:
             s += 1.0
     elif r.kind == "admin2":
@@ -137,9 +143,39 @@ def _score(m: Mention, r: Place, focus: Counter, admin1s: Counter, total: float,
         if _inside(r, c):
             s += 8.0
             break
+    if r.kind in ("country", "admin1", "admin2", "region") and any(
+            i.best is not None and i.best.cc == r.cc and _inside(i.best, r) for i in m.inner):
+        s += 8.0   # "Valdivia (Los Rios)": the region that holds the place it is written after, not a namesake
     return s
 
 
+class _Neighbours:
+    """The towns the report's other names were read as (after the first pass): a reading near one of them is
+    likelier than a namesake far away ("Dublin" in a story about Laurens County, Georgia is Dublin, Georgia), in
+    the country the report is mostly about.  A local report names places close to each other."""
+    _KM = ((40.0, 2.0), (120.0, 1.0))    # within 40 km: +2; within 120 km: +1
+
+    def __init__(self, mentions: list[Mention], focus: Counter):
+        # only in the country the report is mostly about: a cluster of stray namesakes abroad ("Red Crescent" read
+        # as Crescent City, Illinois) must not pull another name ("Geneva") after it
+        self.home = focus.most_common(1)[0][0] if focus else None
+        self.points = [(N.key(m.cand.text), m.best.lat, m.best.lon) for m in mentions
+                       if m.best is not None and not m.cand.demonym_of and m.best.lat is not None
+                       and m.best.kind in ("place", "admin2", "facility")]
+
+    def bonus(self, m: Mention, r: Place) -> float:
+        if r.lat is None or r.kind not in ("place", "admin2", "facility") or r.cc != self.home:
+            return 0.0
+        own = N.key(m.cand.text)
+        best = math.inf
+        for k, lat, lon in self.points:
+            if k == own or abs(lat - r.lat) > 1.2 or abs(lon - r.lon) > 1.2 / max(0.2, math.cos(math.radians(lat))):
+                continue
+            best = min(best, distance_km(lat, lon, r.lat, r.lon))
+        return next((b for km, b in self._KM if best <= km), 0.0)
+
+
+_CITY = 50_000   # people: a city whose name a region elsewhere shares is, after "in", the city
 _DEMONYM = "#demonym"    # admin1s key under which _focus also counts each country's demonym weight
 
 
@@ -225,13 +261,17 @@ def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
     constrain_parentheses(text, mentions)
     for i, m in enumerate(mentions):
         m.container = _containers(text, m, mentions[i + 1:])
+        m.at_town = bool(_WHERE_BEFORE.search(text[max(0, m.cand.start - 12):m.cand.start]))
         m.regional = _regional(text, m.cand) or _qualifies_previous(text, m, mentions[:i])
+    # the report's provisional geography outside its text (its source, the user's hint), see country_vote.py; each
+    # pass then adds the votes of the names as resolved so far
     src_cc, hint = source_country(doc.source), doc.focus_country
-    context = Counter({src_cc: _SOURCE_WEIGHT} if src_cc else {}) + Counter({hint: _HINT_WEIGHT} if hint else {})
+    context = tally(context_votes(doc))
     focus: Counter = Counter(context)
     admin1s: Counter = Counter()
     for first in (True, False, False):
         total = sum(focus.values())
+        near = _Neighbours(mentions, focus) if not first else None
         for m in mentions:
             if m.cand.demonym_of:
                 m.best = m.readings[0] if m.readings else None
@@ -253,20 +293,17 @@ def resolve(doc: Document, gaz: Gazetteer, cands: list[Candidate] | None = None,
                         not any(r.kind in ("country", "admin1") for r in rs):
                     m.best = None
                     continue
-            scored = sorted(((_score(m, r, focus, admin1s, total, prior), r) for r in rs), key=lambda x: -x[0])
+            scored = sorted(((_score(m, r, focus, admin1s, total, prior) + (near.bonus(m, r) if near else 0.0), r)
+                             for r in rs), key=lambda x: -x[0])
             m.best, m.score = scored[0][1], scored[0][0]
             m.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
         focus, admin1s = _focus(mentions, first)
         focus.update(context)
     if hint:   # the user's hint chooses among a name's readings; it never makes the text's own places strays
-        focus[hint] -= _HINT_WEIGHT
+        focus[hint] -= WEIGHTS["hint"]
         focus = +focus
-    _drop_stray(mentions, focus, lambda t: common_words(doc.nlp, t))
+    _drop_stray(text, mentions, focus, lambda t: common_words(doc.nlp, t))
     return mentions
-
-
-_SOURCE_WEIGHT = 1.5    # a national monitor as the source ("SOHR"): about as much as a region named in the report
-_HINT_WEIGHT = 1.0      # the user's --focus-country hint for a feed: as much as one town named in the report
 
 
 def _dedupe(readings: list[Place]) -> list[Place]:
@@ -291,7 +328,20 @@ def _qualifies_previous(text: str, m: Mention, before: list[Mention]) -> bool:
     return any(r.kind == "region" for r in before[-1].readings)
 
 
-def _drop_stray(mentions: list[Mention], focus: Counter, common: Callable[[str], bool]) -> None:
+def _city_where(text: str, m: Mention, r: Place) -> bool:
+    """"demonstrated in Heidelberg": a city of 100,000 people or a capital, written after "in"/"at"/"near", is
+    where something happened, whatever country the rest of the report is about."""
+    return _big_city(r) and bool(_WHERE_BEFORE.search(text[max(0, m.cand.start - 12):m.cand.start]))
+
+
+def _big_city(r: Place) -> bool:
+    return r.kind == "place" and ((r.population or 0) >= 100_000 or r.feature_code in ("PPLC", "PPLA"))
+
+
+_WHERE_BEFORE = re.compile(rf"(?i)\b({any_of('locative_words')})\s+$")
+
+
+def _drop_stray(text: str, mentions: list[Mention], focus: Counter, common: Callable[[str], bool]) -> None:
     """Forget gazetteer-only matches that land in a country the report is otherwise not about ("Mon", "Plast" in
     a Syrian article): a village abroad is far likelier a word that happens to be a place name.  An ordinary
     English word ("Capital", "South", "Mission") read as a place abroad goes too, even when the parser called it
@@ -302,12 +352,16 @@ def _drop_stray(mentions: list[Mention], focus: Counter, common: Callable[[str],
     top, top_n = focus.most_common(1)[0]
     if top_n / total < 0.5:
         return
+    # the top country stands only on its name and its people's ("refugees from Ukraine gathered ... in Paris")
+    named_only = not any(m.best is not None and m.best.cc == top and m.best.kind != "country" and
+                         not m.cand.demonym_of for m in mentions)
     for m in mentions:
         r = m.best
         if r is None or m.cand.source == "demonym" or r.cc == top:
             continue
         if m.cand.source == "ner":
-            if r.kind != "country" and focus.get(r.cc, 0.0) - m.weight <= 0 and common(m.cand.text):
+            if r.kind != "country" and focus.get(r.cc, 0.0) - m.weight <= 0 and common(m.cand.text) and \
+                    not _city_where(text, m, r) and not (named_only and _big_city(r)):
                 m.best = None
             continue
         if focus.get(r.cc, 0.0) - m.weight > 0:

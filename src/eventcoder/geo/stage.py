@@ -1,7 +1,8 @@
-"""Pipeline stages: `Geoparse` finds and resolves the report's places; `Geography` works out once what the
-locator needs to know about the report (its candidate places, its main country); `LocateEvents` places each event.
+"""Pipeline stages: `Geoparse` finds and resolves the report's places; `Geography` works out once where the report
+is (its main country and evidence, dateline, title places, candidate places: geo/geography.py); `LocateEvents`
+places each event there.
 
-Geoparse and LocateEvents take `gazetteer=None` (None = the default shipped index, built on first use).
+Geoparse, Geography and LocateEvents take `gazetteer=None` (None = the default shipped index, built on first use).
 """
 from __future__ import annotations
 
@@ -49,37 +50,34 @@ class Geoparse(_GazetteerStage):
         return doc
 
 
-@stage("geography", requires=("clean", "places", "focus_country"), assigns=("geography",))
-class Geography(Stage):
-    """Set `doc.geography`: the report's candidate places and main country, shared by the stages that place
-    events (DetectEvents splits an incident by place; LocateEvents places each event)."""
+@stage("geography", requires=("clean", "title", "source", "places", "focus_country"), assigns=("geography",))
+class Geography(_GazetteerStage):
+    """Set `doc.geography` (geo/geography.py): the report's main country with its evidence, dateline, title places
+    and candidate places, shared by the stages that place events (DetectEvents splits an incident by place;
+    LocateEvents places each event; the actor stage names state forces after the event's country)."""
 
     def __call__(self, doc: Document) -> Document:
         from .geography import ReportGeography
-        doc.geography = ReportGeography.of(doc)
+        doc.geography = ReportGeography.of(doc, self.gazetteer)
         return doc
 
 
-@stage("locate", requires=("clean", "sentences", "title", "places", "events", "notes.place_hint", "focus_country"),
+@stage("locate", requires=("clean", "sentences", "title", "places", "geography", "events", "notes.place_hint"),
        assigns=("events.location", "notes.title_match"))
 class LocateEvents(_GazetteerStage):
-    """Fill each event's country, iso, admin1-3, location, coordinates, geo_precision and where_prec."""
+    """Fill each event's country, iso, admin1-3, location, coordinates, geo_precision and where_prec, from the
+    report's geography (`doc.geography`: its candidate places and main country)."""
 
     def __call__(self, doc: Document) -> Document:
         from .locate import locate_events
-        if not doc.title:
-            locate_events(doc, self.gazetteer)
-            return doc
-        # a report with a title (see geo/title.py): places the title names that the text writes but the geoparser
-        # left unread are candidates for the events' places (not added to `doc.places`: geoparsing is the text's
-        # alone), and each event is marked with the title place it lies at (Finalize lets that event lead)
-        from .title import mark_title_matches, title_mentions
+        from .title import mark_title_matches
+        # the geography's places (the geoparser's, unit-word regions, the title's places the text writes) stand in
+        # for `doc.places` while events are placed; geoparsing stays the text's alone
         places = doc.places
-        extra = title_mentions(doc, self.gazetteer)
-        doc.places = sorted(places + extra, key=lambda p: p.start) if extra else places
+        doc.places = list(doc.geography.places)
         try:
             locate_events(doc, self.gazetteer)
-            mark_title_matches(doc, self.gazetteer)
+            mark_title_matches(doc, list(doc.geography.title_places))
         finally:
             doc.places = places
         return doc

@@ -4,6 +4,8 @@ A headline names the place of the event the article is about ("Car Bomb in Syria
 kill 4 in Syria's Idlib, destroy mosque in Hama").  The title is not part of `doc.text`, so no evidence span can
 point into it; it is used in two honest ways only:
 
+The title is read once, by the `geography` stage (`geography.ReportGeography.title_places`).
+
 1. `title_mentions`: a place the title names that the text also writes, but that the text's geoparser missed (an
    unusual spelling such as "Deir Ezour", or a name glued to an apostrophe-less possessive: "Syrias Aleppo"),
    becomes a place mention at the text's own words.  The title only says which reading the words have.
@@ -86,9 +88,8 @@ def _runs(title: str) -> list[list[re.Match]]:
     return runs
 
 
-def title_countries(title: str, doc: Document | None = None) -> set[str]:
-    """Alpha-2 codes of the countries the title names (names, possessives, demonyms) and, when a report is
-    given, of the countries it names and the one its places mostly lie in."""
+def title_countries(title: str) -> set[str]:
+    """Alpha-2 codes of the countries the title names (names, possessives, demonyms)."""
     out: set[str] = set()
     for m in _WORD.finditer(title or ""):
         w = re.sub(r"['’]s$", "", m.group(0))
@@ -97,12 +98,6 @@ def title_countries(title: str, doc: Document | None = None) -> set[str]:
         c = lookup_country(w) or (lookup_country(w[:-1]) if w.endswith("s") and len(w) > 4 else None)
         if c is not None:
             out.add(c.alpha2)
-    if doc is not None:   # the countries the report names, and the one its places mostly lie in
-        from .locate import main_country
-        out |= {p.country_code for p in doc.places if p.kind in ("country", "demonym") and p.country_code}
-        cc = main_country(doc)
-        if cc:
-            out.add(cc)
     return out
 
 
@@ -145,21 +140,18 @@ def title_places(title: str | None, gaz, countries: set[str]) -> list[TitlePlace
     return out
 
 
-def title_mentions(doc: Document, gaz) -> list[PlaceMention]:
-    """Place mentions at the text's own words for places the title names and the geoparser left unread there
+def title_mentions(text: str, places: list[PlaceMention], tps: list[TitlePlace]) -> list[PlaceMention]:
+    """Place mentions at the text's own words for the title's places `tps` that the geoparser left unread there
     (see the module docstring).  Words already read as a place (or a demonym) are left as they are."""
-    if not doc.title:
-        return []
-    places = title_places(doc.title, gaz, title_countries(doc.title, doc))
     out: list[PlaceMention] = []
-    taken = [(p.start, p.end) for p in doc.places]
-    for tp in places:
+    taken = [(p.start, p.end) for p in places]
+    for tp in tps:
         r = tp.readings[0]
-        for m in re.finditer(r"(?<![\w'’-])" + re.escape(tp.text) + r"(?![\w-])", doc.clean):
+        for m in re.finditer(r"(?<![\w'’-])" + re.escape(tp.text) + r"(?![\w-])", text):
             a, b = m.start(), m.end()
             if any(a < e and s < b for s, e in taken):
                 continue
-            out.append(PlaceMention(start=a, end=b, text=doc.clean[a:b], kind=_KIND_OUT.get(r.kind, "place"),
+            out.append(PlaceMention(start=a, end=b, text=text[a:b], kind=_KIND_OUT.get(r.kind, "place"),
                                     latitude=r.lat, longitude=r.lon, name=r.name, country_code=r.cc,
                                     admin1=r.admin1, admin2=r.admin2, feature_code=r.feature_code,
                                     geonameid=r.geonameid, population=r.population, score=0.5))
@@ -181,10 +173,10 @@ def _matches(ev: Event, tp: TitlePlace) -> int:
     return 0
 
 
-def mark_title_matches(doc: Document, gaz) -> None:
-    """Set `title_match` on each event: None, or (rank of the first title place its place matches, -how well:
-    2 its own place, 1 its governorate; the title's words).  `lead_by_title` uses it once the events are final."""
-    tps = title_places(doc.title, gaz, title_countries(doc.title, doc)) if doc.title else []
+def mark_title_matches(doc: Document, tps: list[TitlePlace]) -> None:
+    """Set `title_match` on each event: None, or (rank of the first title place `tps` its place matches, -how
+    well: 2 its own place, 1 its governorate; the title's words).  `lead_by_title` uses it once the events are
+    final."""
     for ev in doc.events:
         best = None
         for i, tp in enumerate(tps):

@@ -6,7 +6,7 @@ Sources of candidate spans, in order of trust:
    normalised form is a name in the gazetteer.  Precision guards (`candidate_filters.py`): a span must be tagged
    as a proper noun by the parser (or sit in a parenthesised location list such as "(Oyam, Northern)"), and a
    single common word needs spaCy's agreement;
-3. names the gazetteer knows only in the report's focus country (`report_country.py`), exactly or by the
+3. names the gazetteer knows only in the report's provisional country (`country_vote.py`), exactly or by the
    transliteration fallback (`skeleton_index.py`), unless they are ordinary English words (`english_words.py`).
 Armed-group names ("Ahrar al-Sham") are never looked inside (`group_names.py`).
 
@@ -21,13 +21,13 @@ from ..lang import any_of, words
 from ..spanset import Disjoint, Taken
 from . import names as N
 from .candidate import PLACE_LABELS, Candidate
+from .country_vote import provisional_country
 from .candidate_filters import (NOT_PLACE_NAMES, is_known, locative_before, locative_context, names_region,
                                 place_like_person, surnames)
 from .countries import country_word, is_demonym, lookup_country
 from .english_words import CONFLICT_WORDS, common_words
 from .group_names import group_name_spans
 from .proper_runs import continues, proper_runs
-from .report_country import focus_country
 from .skeleton_index import skeleton_lookup, skeleton_ok
 from .supplement import admin1_abbreviations
 
@@ -135,6 +135,7 @@ def find_candidates(doc, gazetteer) -> list[Candidate]:
 def _entity_candidates(text: str, ents: list, gazetteer, found: _Found) -> _EntityContext:
     """Demonyms and places among spaCy's entities; what PERSON and ORG entities tell the gazetteer path."""
     ctx = _EntityContext()
+    ents = _joined(text, ents, gazetteer)
     for ent in ents:
         label = ent.label_
         a, b = _trim(text, ent.start_char, ent.end_char)
@@ -163,9 +164,42 @@ def _entity_candidates(text: str, ents: list, gazetteer, found: _Found) -> _Enti
                 continue   # the small model often calls places persons: "shelled Adra", "an Alexandria man"
             ctx.blocked.append((ent.start_char, ent.end_char))
             ctx.surnames.update(surnames(ent, gazetteer))
+        elif label in ("ORG", "FAC", "EVENT") and _town_called_org(text, a, b, gazetteer):
+            found.add(Candidate(a, b, span_text, "ner", label))   # "demonstrated in Norrkoping" (tagged ORG)
         elif label in ("ORG", "FAC", "EVENT"):
-            ctx.orgs.append((ent.start_char, ent.end_char))
+            # "Shevchenkove, Mykolaiv" tagged as one ORG: a name and its region, each part read on its own
+            start = ent.start_char
+            for part in re.split(r"(,\s+)", text[ent.start_char:ent.end_char]):
+                if not re.fullmatch(r",\s+", part):
+                    ctx.orgs.append((start, start + len(part)))
+                start += len(part)
     return ctx
+
+
+def _town_called_org(text: str, a: int, b: int, gazetteer) -> bool:
+    """An ORG entity that is, whole, the name of a town of 10,000 people or a region, written right after "in",
+    "near", "at" ("demonstrated in Norrkoping", "a supermarket in Mont-de-Marsan"): the small parser's guess."""
+    if not locative_before(text, a) or text[b:b + 1] in ("-",) or text[a:b].isupper():
+        return False
+    return any(r.kind in ("admin1", "admin2") or (r.population or 0) >= 10_000 for r in gazetteer.by_key(N.key(text[a:b])))
+
+
+def _joined(text: str, ents: list, gazetteer) -> list:
+    """The entities, two place entities one space apart joined when the gazetteer knows them as one name ("Baja" +
+    "California": the parser cut "Baja California" in two, and "California" alone is another country's)."""
+    out, i = [], 0
+    while i < len(ents):
+        e = ents[i]
+        if i + 1 < len(ents):
+            f = ents[i + 1]
+            if e.label_ in PLACE_LABELS and f.label_ in PLACE_LABELS and text[e.end_char:f.start_char] == " " \
+                    and gazetteer.has_key(N.key(text[e.start_char:f.end_char])):
+                out.append(e.doc.char_span(e.start_char, f.end_char, label=e.label_) or e)
+                i += 2
+                continue
+        out.append(e)
+        i += 1
+    return out
 
 
 def _gazetteer_run(text: str, a: int, b: int, how: str, gazetteer, found: _Found,
@@ -183,6 +217,9 @@ def _gazetteer_run(text: str, a: int, b: int, how: str, gazetteer, found: _Found
         return None
     if k in NOT_PLACE_NAMES and not (how == "list" and names_region(gazetteer, k)):
         return None   # but "(Oyam, Northern)", "(Baydhaba, Bay)": a region in a location list
+    if how == "list" and span.isupper() and text[a - 1:a] == "(" and text[b:b + 1] == ")" and \
+            not names_region(gazetteer, k):
+        return None   # "the Liberty and Refoundation (LIBRE) Party": an acronym alone in brackets names no place
     if text[b:b + 1] == "." and " " not in span and len(k) <= 4:
         if not (text[max(0, a - 2):a] == ", " and text[a:b + 1] in admin1_abbreviations()):
             return None   # abbreviations: "Sen.", "Gen.", "Jan." (but "Alexandria, Va.")
@@ -229,7 +266,7 @@ def _weigh_readings(text: str, a: int, b: int, how: str, readings: list, found: 
 
 def _focus_candidates(doc, deferred: list[tuple[int, int, str]], gazetteer, found: _Found) -> None:
     """Names the gazetteer knows only in the report's focus country (exactly, or by the skeleton fallback)."""
-    focus = focus_country(doc, found.out, gazetteer)
+    focus = provisional_country(doc, found.out, gazetteer)
     if focus is None:
         return
     text = doc.clean
