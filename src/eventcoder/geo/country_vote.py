@@ -37,10 +37,10 @@ from .locate import PlaceBefore, embedded, street_level, written_as_container
 from .report_country import source_country
 
 WEIGHTS = {"place": 1.0, "container": 2.0, "country": 0.1, "country after in": 0.25, "country after from": 0.05,
-           "demonym": 0.05, "source": 1.5, "hint": 1.0, "title": 1.0}
+           "demonym": 0.05, "source": 1.5, "hint": 1.0, "title": 1.0, "group": 0.5}
 # before resolution no town has a reading yet: the names of countries and peoples are most of what a report says
 # of its country, and a national monitor as its source weighs like two of them
-FIRST_PASS = {"place": 1.0, "country": 1.0, "demonym": 0.5, "source": 2.0, "hint": 1.0}
+FIRST_PASS = {"place": 1.0, "country": 1.0, "demonym": 0.5, "source": 2.0, "hint": 1.0, "group": 0.5}
 _EMBEDDED = 0.3      # a place name inside a longer capitalised name, or a square or street ("Cavour square")
 _LOCATIVE_TIE = 0.05  # "protested in Chisinau" over the "Sor Party" that organised it: ties only
 _IN_BEFORE = re.compile(rf"(?i)\b({any_of('inside_words')})\s+(the\s+)?$")
@@ -64,9 +64,27 @@ class Vote:
     end: int | None = None
 
 
-def context_votes(doc: Document, weights: dict = WEIGHTS) -> list[Vote]:
-    """What the report says of its country outside its text: its source's country and the user's hint."""
+def group_votes(text: str) -> list[Vote]:
+    """A group, force or mission of one country named in the text (the actor registry's names, `data/actors.tsv`:
+    "the OSCE SMM" is Ukraine's, "VDP" Burkina Faso's, "the Taliban" Afghanistan's), one vote each name: said
+    nowhere as a place, but where a coder knows the story is.  Names that stand for a country's forces only in a
+    story already set there (the registry's home-only aliases), groups of several countries ("JNIM") and a
+    state's armed forces (often abroad: "Russian forces" shell Ukraine) say nothing."""
+    from ..extract.registry import Registry
     out = []
+    for m in Registry.shipped().find(text):
+        if any(e.kind == "military" for e, _ in m.entries):
+            continue
+        ccs = {e.country for e, a in m.entries if not a.home_only}
+        if len(ccs) == 1 and all(len(cc) == 2 for cc in ccs):
+            out.append(Vote(ccs.pop(), "group", WEIGHTS["group"], m.start, m.end))
+    return out
+
+
+def context_votes(doc: Document, weights: dict = WEIGHTS) -> list[Vote]:
+    """What the report says of its country outside its place names: its source's country, the user's hint, and
+    the groups of one country it names (`group_votes`)."""
+    out = [Vote(v.cc, v.kind, weights["group"], v.start, v.end) for v in group_votes(doc.clean)]
     cc = source_country(getattr(doc, "source", None))
     if cc:
         out.append(Vote(cc, "source", weights["source"]))

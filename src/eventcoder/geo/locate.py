@@ -394,24 +394,22 @@ def _link_words(doc: Document, event: Event, place: PlaceMention) -> None:
     event.inferred.setdefault("where_prec", "from the kind of place named")
 
 
+_WHY = {"demonym": "a demonym", "hint": "the --focus-country hint", "source": "the report's source",
+        "group": "a group of that country", "title": "the title", "country": "the country's name",
+        "country after in": "the country's name", "country after from": "the country's name",
+        "place": "the report's places", "container": "the report's places"}
+
+
 def _country_only(doc: Document, event: Event) -> None:
-    dem = [p for p in doc.places if p.kind == "demonym" and p.country_code]
-    if not dem:
-        _hinted_country(doc, event)
-        return
-    c = country_by_alpha2(dem[0].country_code)
+    """No place to tie the event to: the report's main country (`doc.geography`: a demonym, the user's hint, the
+    source, the title, a group of one country: "the OSCE SMM observed explosions near X", the village unknown to
+    the gazetteer), with its strongest evidence said in `inferred`; no coordinates."""
+    geo = doc.geography
+    c = country_by_alpha2(geo.main_country or "") if geo is not None else None
     if c is None:
         return
+    why = max((v for v in geo.evidence if v.cc == c.alpha2), key=lambda v: v.weight)
+    said = f" ({doc.clean[why.start:why.end]!r})" if why.start is not None else ""
     event.country, event.iso = c.name, c.iso
-    event.inferred["country"] = f"only a demonym names the country ({dem[0].text!r}); no place is named"
-    event.explanation.append("location: no place named; country from a demonym, no coordinates")
-
-
-def _hinted_country(doc: Document, event: Event) -> None:
-    """No place and no demonym: the user's focus-country hint, if given, is the country (said in `inferred`)."""
-    c = country_by_alpha2(doc.focus_country or "")
-    if c is None:
-        return
-    event.country, event.iso = c.name, c.iso
-    event.inferred["country"] = f"the --focus-country hint ({c.alpha2}); the text names no place"
-    event.explanation.append("location: no place named; country from the --focus-country hint, no coordinates")
+    event.inferred["country"] = f"the report's country, from {_WHY[why.kind]}{said}; the text names no place"
+    event.explanation.append(f"location: no place named; country from {_WHY[why.kind]}, no coordinates")

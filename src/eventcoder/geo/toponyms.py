@@ -22,8 +22,8 @@ from ..spanset import Disjoint, Taken
 from . import names as N
 from .candidate import PLACE_LABELS, Candidate
 from .country_vote import provisional_country
-from .candidate_filters import (NOT_PLACE_NAMES, is_known, locative_before, locative_context, names_region,
-                                place_like_person, surnames)
+from .candidate_filters import (NOT_PLACE_NAMES, in_location_list, is_known, locative_before, locative_context,
+                                names_region, place_like_person, surnames)
 from .countries import country_word, is_demonym, lookup_country
 from .english_words import CONFLICT_WORDS, common_words
 from .group_names import group_name_spans
@@ -160,8 +160,9 @@ def _entity_candidates(text: str, ents: list, gazetteer, found: _Found) -> _Enti
             else:   # "1935 Orchard St., Alexandria": let the gazetteer path look inside; keep as a fallback
                 ctx.weak.append(Candidate(a, b, span_text, "ner", label))
         elif label == "PERSON":
-            if locative_context(ent) or place_like_person(ent, gazetteer, ents):
-                continue   # the small model often calls places persons: "shelled Adra", "an Alexandria man"
+            if locative_context(ent) or place_like_person(ent, gazetteer, ents) or in_location_list(text, a, b):
+                continue   # the small model often calls places persons: "shelled Adra", "an Alexandria man",
+                # "(Grand Dakar, Dakar, Dakar)"
             ctx.blocked.append((ent.start_char, ent.end_char))
             ctx.surnames.update(surnames(ent, gazetteer))
         elif label in ("ORG", "FAC", "EVENT") and _town_called_org(text, a, b, gazetteer):
