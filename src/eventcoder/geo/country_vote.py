@@ -33,6 +33,7 @@ from ..model import Document, PlaceMention
 from . import names as N
 from .candidate import Candidate
 from .countries import country_word, lookup_country
+from .country_cues import cue_spans
 from .locate import PlaceBefore, embedded, street_level, written_as_container
 from .report_country import source_country
 
@@ -66,19 +67,22 @@ class Vote:
 
 def group_votes(text: str) -> list[Vote]:
     """A group, force or mission of one country named in the text (the actor registry's names, `data/actors.tsv`:
-    "the OSCE SMM" is Ukraine's, "VDP" Burkina Faso's, "the Taliban" Afghanistan's), one vote each name: said
+    "the OSCE SMM" is Ukraine's, "VDP" Burkina Faso's, "the Taliban" Afghanistan's), or a party, union,
+    institution, currency or unit word of one country (`country_cues.py`: "KCTU", "naira"), one vote each name: said
     nowhere as a place, but where a coder knows the story is.  Names that stand for a country's forces only in a
-    story already set there (the registry's home-only aliases), groups of several countries ("JNIM") and a
-    state's armed forces (often abroad: "Russian forces" shell Ukraine) say nothing."""
+    story already set there (the registry's home-only aliases), groups of several countries ("JNIM"), a
+    state's armed forces and foreign forces other than a mission named after its host (often abroad: "Russian
+    forces" shell Ukraine, "Wagner" fights in Mali) say nothing."""
     from ..extract.registry import Registry
-    out = []
+    out = [Vote(cc, "group", WEIGHTS["group"], a, b) for a, b, cc in cue_spans(text)]
     for m in Registry.shipped().find(text):
-        if any(e.kind == "military" for e, _ in m.entries):
-            continue
-        ccs = {e.country for e, a in m.entries if not a.home_only}
+        named = [e for e, a in m.entries if not a.home_only]
+        if any(e.kind == "military" or e.kind == "external" and "Mission" not in e.name for e in named):
+            continue   # a state's forces, a private military company: often abroad ("Wagner" in Mali)
+        ccs = {e.country for e in named}
         if len(ccs) == 1 and all(len(cc) == 2 for cc in ccs):
             out.append(Vote(ccs.pop(), "group", WEIGHTS["group"], m.start, m.end))
-    return out
+    return sorted(out, key=lambda v: v.start)
 
 
 def context_votes(doc: Document, weights: dict = WEIGHTS) -> list[Vote]:
