@@ -53,3 +53,11 @@ def test_a_location_list_the_parser_calls_a_person_is_still_read_as_places():
     assert not in_location_list("Police arrested a man (John Smith) and his son.", 23, 33)
     doc = code_text(text)
     assert doc.events[0].country == "Senegal" and doc.events[0].admin1 == "Dakar"
+
+
+def test_hong_kong_is_filed_under_china_as_acled_does():
+    ev = code_text("On 6 June 2022, 45 workers protested in Hung Hom, Hong Kong, demanding wage arrears.").events[0]
+    assert (ev.country, ev.iso, ev.admin1, ev.location) == ("China", 156, "Hong Kong", "Hung Hom")
+    assert "Hong Kong" in ev.inferred["country"]
+    other = code_text("On 6 June 2022, 45 workers protested in Shenzhen, demanding wage arrears.").events[0]
+    assert (other.country, other.admin1) == ("China", "Guangdong")

@@ -26,6 +26,7 @@ from ..spanset import Disjoint
 from ..model import Document, Event, PlaceMention
 from . import names as N
 from .countries import country_by_alpha2
+from .filing import filed_under
 from .dateline import in_dateline
 from .gazetteer import Gazetteer
 
@@ -309,7 +310,23 @@ def locate_events(doc: Document, gaz: Gazetteer) -> None:
             event.location = c.name if c else place.name
             event.add_evidence(doc.evidence("country", place.start, place.end))
         _link_words(doc, event, place)
+        _file_territory(event, place.country_code)
         event.explanation.append(f"location: {place.text!r} ({why}; precision {event.geo_precision})")
+
+
+def _file_territory(event: Event, cc: str | None) -> None:
+    """A territory ACLED files under another country (Hong Kong: China, admin1 "Hong Kong", the district as
+    admin2), said in `inferred`."""
+    filed = filed_under(cc)
+    c = country_by_alpha2(filed[0]) if filed else None
+    if c is None:
+        return
+    if event.location == event.country:
+        event.location = filed[1]
+    event.country, event.iso = c.name, c.iso
+    event.admin1, event.admin2 = filed[1], event.admin1 if event.admin1 != filed[1] else event.admin2
+    event.inferred["country"] = f"ACLED files {filed[1]} under {c.name}"
+    event.inferred["admin1"] = f"ACLED files {filed[1]} under {c.name}"
 
 
 def _admin1_as_written(doc: Document, place: PlaceMention, gaz: Gazetteer) -> str | None:
