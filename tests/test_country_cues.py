@@ -1,6 +1,6 @@
 """What says a report's country without naming a place: armed groups and missions of one country (the actor
-registry), parties, unions, currencies and unit words of one country (data/country_cues.tsv); and a location list
-the parser reads as a person's name (reports written for these tests)."""
+registry), parties, unions, currencies and unit words of one country (data/country_cues.tsv); a location list the
+parser reads as a person's name; territories and regions as ACLED files them (reports written for these tests)."""
 from __future__ import annotations
 
 from eventcoder import code_text
@@ -61,3 +61,13 @@ def test_hong_kong_is_filed_under_china_as_acled_does():
     assert "Hong Kong" in ev.inferred["country"]
     other = code_text("On 6 June 2022, 45 workers protested in Shenzhen, demanding wage arrears.").events[0]
     assert (other.country, other.admin1) == ("China", "Guangdong")
+
+
+def test_regions_as_acled_names_them_where_the_gazetteer_is_older():
+    # Chile's Los Rios (2007) and Nuble (2018) regions; Brazil's Distrito Federal (GeoNames: "Federal District")
+    for text, want in (("On 26 January 2022, in Valdivia (Los Rios), vendors demonstrated.", ("Chile", "Los Rios")),
+                       ("On 5 May 2022, in Chillan (Nuble), teachers protested.", ("Chile", "Nuble")),
+                       ("On 25 March 2022, in Brasilia (Distrito Federal), students protested.",
+                        ("Brazil", "Distrito Federal"))):
+        ev = code_text(text).events[0]
+        assert (ev.country, ev.admin1) == want, text

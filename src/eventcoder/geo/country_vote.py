@@ -7,7 +7,8 @@ The stage order forces two counts of the same evidence, never two different vote
    report's source (a national monitor: "SOHR"), the user's `--focus-country` hint, the country names and
    demonyms it writes, and the names whose strong gazetteer readings all lie in one country.  The toponym finder
    reads it (names the gazetteer knows only in that country, `toponyms._focus_candidates`); the resolver starts its
-   passes from `context_votes(doc)` (the source and the hint: what the report does not write in its text), then
+   passes from `context_votes(doc)` (the source, the hint and the groups of one country: what the report says of
+   its country outside its place names), then
    lets each resolved name add its own vote as it chooses every name's reading (`resolve._focus` keeps those per
    mention, because a name's own vote must be left out when it is scored).
 2. **final** (the `geography` stage, once the places are resolved): `report_votes(doc)` counts the same kinds of
@@ -20,7 +21,9 @@ and a demonym 0.05, since "Ukrainians rallied in Gloucester" is about the United
 capitalised name ("Tata Steel") or of a square or street ("Cavour square") a third of its weight, a place written
 as what something is of ("the annexation of Crimea", not "the town of X") half; the source 1.5 and the hint 1 (about one town: evidence,
 never more than the text); a country the title names, or whose places it names, 1 (a headline says where the
-story is: "Regime & Allies Onslaught on Aleppo Failed", over a Geneva press conference in the text).
+story is: "Regime & Allies Onslaught on Aleppo Failed", over a Geneva press conference in the text); a group,
+party, union, currency or unit word of one country (`group_votes`: "the OSCE SMM", "KCTU", "naira") 0.5, in both
+counts (the resolver reads it with the source and the hint, `context_votes`).
 """
 from __future__ import annotations
 
