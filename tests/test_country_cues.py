@@ -71,3 +71,11 @@ def test_regions_as_acled_names_them_where_the_gazetteer_is_older():
                         ("Brazil", "Distrito Federal"))):
         ev = code_text(text).events[0]
         assert (ev.country, ev.admin1) == want, text
+
+
+def test_a_small_town_the_parser_calls_an_organisation_after_in_is_a_place():
+    doc = code_text("On 27 February 2022, around 30 people demonstrated in Arvidsjaur to denounce the Russian invasion "
+                    "of Ukraine.")
+    assert [(ev.country, ev.location) for ev in doc.events] == [("Sweden", "Arvidsjaur")]
+    # an ordinary word stays an organisation's name, whatever town is called so
+    assert not any(p.text == "Congress" for p in code_text("He worked in Congress for years.").places)
