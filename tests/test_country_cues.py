@@ -64,11 +64,14 @@ def test_hong_kong_is_filed_under_china_as_acled_does():
 
 
 def test_regions_as_acled_names_them_where_the_gazetteer_is_older():
-    # Chile's Los Rios (2007) and Nuble (2018) regions; Brazil's Distrito Federal (GeoNames: "Federal District")
+    # Chile's Los Rios (2007) and Nuble (2018) regions; Brazil's Distrito Federal (GeoNames: "Federal District");
+    # Khyber Pakhtunkhwa as notes abbreviate it
     for text, want in (("On 26 January 2022, in Valdivia (Los Rios), vendors demonstrated.", ("Chile", "Los Rios")),
                        ("On 5 May 2022, in Chillan (Nuble), teachers protested.", ("Chile", "Nuble")),
                        ("On 25 March 2022, in Brasilia (Distrito Federal), students protested.",
-                        ("Brazil", "Distrito Federal"))):
+                        ("Brazil", "Distrito Federal")),
+                       ("On 27 April 2022, gunmen shot a policeman at Wana town (South Waziristan district, KP).",
+                        ("Pakistan", "Khyber Pakhtunkhwa"))):
         ev = code_text(text).events[0]
         assert (ev.country, ev.admin1) == want, text
 
