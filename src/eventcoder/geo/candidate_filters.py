@@ -71,6 +71,19 @@ def locative_context(ent) -> bool:
     return prev in _LOCATIVE_WORDS or nxt == "(" or nxt.lower() in _PLACE_NOUNS_AFTER
 
 
+def in_location_list(text: str, start: int, end: int) -> bool:
+    """The span is one item of a parenthesised list of names ("(Grand Dakar, Dakar, Dakar)", "(Fo, Houet)"): each
+    item is the container of the one before, never a person, whatever the parser tags it."""
+    open_ = text.rfind("(", max(0, start - 80), start)
+    if open_ < 0 or text.rfind(")", open_, start) >= 0:
+        return False
+    close = text.find(")", end)
+    if close < 0 or close - open_ > 120 or "," not in text[open_:close]:
+        return False
+    before, after = text[open_ + 1:start].rstrip(), text[end:close + 1].lstrip()
+    return (before == "" or before.endswith(",")) and after[:1] in (",", ")")
+
+
 def surnames(ent, gazetteer) -> set[str]:
     """Keys of a PERSON's names that later stand for the person alone ("Ripley" after "Sheriff Tom Ripley"). A name
     before the last that is a province or a big city is left out: in "Aleppo Kills 19" the small model's PERSON is a

@@ -7,7 +7,8 @@ The stage order forces two counts of the same evidence, never two different vote
    report's source (a national monitor: "SOHR"), the user's `--focus-country` hint, the country names and
    demonyms it writes, and the names whose strong gazetteer readings all lie in one country.  The toponym finder
    reads it (names the gazetteer knows only in that country, `toponyms._focus_candidates`); the resolver starts its
-   passes from `context_votes(doc)` (the source and the hint: what the report does not write in its text), then
+   passes from `context_votes(doc)` (the source, the hint and the groups of one country: what the report says of
+   its country outside its place names), then
    lets each resolved name add its own vote as it chooses every name's reading (`resolve._focus` keeps those per
    mention, because a name's own vote must be left out when it is scored).
 2. **final** (the `geography` stage, once the places are resolved): `report_votes(doc)` counts the same kinds of
@@ -20,7 +21,9 @@ and a demonym 0.05, since "Ukrainians rallied in Gloucester" is about the United
 capitalised name ("Tata Steel") or of a square or street ("Cavour square") a third of its weight, a place written
 as what something is of ("the annexation of Crimea", not "the town of X") half; the source 1.5 and the hint 1 (about one town: evidence,
 never more than the text); a country the title names, or whose places it names, 1 (a headline says where the
-story is: "Regime & Allies Onslaught on Aleppo Failed", over a Geneva press conference in the text).
+story is: "Regime & Allies Onslaught on Aleppo Failed", over a Geneva press conference in the text); a group,
+party, union, currency or unit word of one country (`group_votes`: "the OSCE SMM", "KCTU", "naira") 0.5, in both
+counts (the resolver reads it with the source and the hint, `context_votes`).
 """
 from __future__ import annotations
 
@@ -33,14 +36,15 @@ from ..model import Document, PlaceMention
 from . import names as N
 from .candidate import Candidate
 from .countries import country_word, lookup_country
+from .country_cues import cue_spans
 from .locate import PlaceBefore, embedded, street_level, written_as_container
 from .report_country import source_country
 
 WEIGHTS = {"place": 1.0, "container": 2.0, "country": 0.1, "country after in": 0.25, "country after from": 0.05,
-           "demonym": 0.05, "source": 1.5, "hint": 1.0, "title": 1.0}
+           "demonym": 0.05, "source": 1.5, "hint": 1.0, "title": 1.0, "group": 0.5}
 # before resolution no town has a reading yet: the names of countries and peoples are most of what a report says
 # of its country, and a national monitor as its source weighs like two of them
-FIRST_PASS = {"place": 1.0, "country": 1.0, "demonym": 0.5, "source": 2.0, "hint": 1.0}
+FIRST_PASS = {"place": 1.0, "country": 1.0, "demonym": 0.5, "source": 2.0, "hint": 1.0, "group": 0.5}
 _EMBEDDED = 0.3      # a place name inside a longer capitalised name, or a square or street ("Cavour square")
 _LOCATIVE_TIE = 0.05  # "protested in Chisinau" over the "Sor Party" that organised it: ties only
 _IN_BEFORE = re.compile(rf"(?i)\b({any_of('inside_words')})\s+(the\s+)?$")
@@ -64,9 +68,30 @@ class Vote:
     end: int | None = None
 
 
+def group_votes(text: str) -> list[Vote]:
+    """A group, force or mission of one country named in the text (the actor registry's names, `data/actors.tsv`:
+    "the OSCE SMM" is Ukraine's, "VDP" Burkina Faso's, "the Taliban" Afghanistan's), or a party, union,
+    institution, currency or unit word of one country (`country_cues.py`: "KCTU", "naira"), one vote each name: said
+    nowhere as a place, but where a coder knows the story is.  Names that stand for a country's forces only in a
+    story already set there (the registry's home-only aliases), groups of several countries ("JNIM"), a
+    state's armed forces and foreign forces other than a mission named after its host (often abroad: "Russian
+    forces" shell Ukraine, "Wagner" fights in Mali) say nothing."""
+    from ..extract.registry import Registry
+    out = [Vote(cc, "group", WEIGHTS["group"], a, b) for a, b, cc in cue_spans(text)]
+    for m in Registry.shipped().find(text):
+        named = [e for e, a in m.entries if not a.home_only]
+        if any(e.kind == "military" or e.kind == "external" and "Mission" not in e.name for e in named):
+            continue   # a state's forces, a private military company: often abroad ("Wagner" in Mali)
+        ccs = {e.country for e in named}
+        if len(ccs) == 1 and all(len(cc) == 2 for cc in ccs):
+            out.append(Vote(ccs.pop(), "group", WEIGHTS["group"], m.start, m.end))
+    return sorted(out, key=lambda v: v.start)
+
+
 def context_votes(doc: Document, weights: dict = WEIGHTS) -> list[Vote]:
-    """What the report says of its country outside its text: its source's country and the user's hint."""
-    out = []
+    """What the report says of its country outside its place names: its source's country, the user's hint, and
+    the groups of one country it names (`group_votes`)."""
+    out = [Vote(v.cc, v.kind, weights["group"], v.start, v.end) for v in group_votes(doc.clean)]
     cc = source_country(getattr(doc, "source", None))
     if cc:
         out.append(Vote(cc, "source", weights["source"]))

@@ -26,6 +26,7 @@ from ..spanset import Disjoint
 from ..model import Document, Event, PlaceMention
 from . import names as N
 from .countries import country_by_alpha2
+from .filing import filed_under
 from .dateline import in_dateline
 from .gazetteer import Gazetteer
 
@@ -309,7 +310,23 @@ def locate_events(doc: Document, gaz: Gazetteer) -> None:
             event.location = c.name if c else place.name
             event.add_evidence(doc.evidence("country", place.start, place.end))
         _link_words(doc, event, place)
+        _file_territory(event, place.country_code)
         event.explanation.append(f"location: {place.text!r} ({why}; precision {event.geo_precision})")
+
+
+def _file_territory(event: Event, cc: str | None) -> None:
+    """A territory ACLED files under another country (Hong Kong: China, admin1 "Hong Kong", the district as
+    admin2), said in `inferred`."""
+    filed = filed_under(cc)
+    c = country_by_alpha2(filed[0]) if filed else None
+    if c is None:
+        return
+    if event.location == event.country:
+        event.location = filed[1]
+    event.country, event.iso = c.name, c.iso
+    event.admin1, event.admin2 = filed[1], event.admin1 if event.admin1 != filed[1] else event.admin2
+    event.inferred["country"] = f"ACLED files {filed[1]} under {c.name}"
+    event.inferred["admin1"] = f"ACLED files {filed[1]} under {c.name}"
 
 
 def _admin1_as_written(doc: Document, place: PlaceMention, gaz: Gazetteer) -> str | None:
@@ -394,24 +411,22 @@ def _link_words(doc: Document, event: Event, place: PlaceMention) -> None:
     event.inferred.setdefault("where_prec", "from the kind of place named")
 
 
+_WHY = {"demonym": "a demonym", "hint": "the --focus-country hint", "source": "the report's source",
+        "group": "a group of that country", "title": "the title", "country": "the country's name",
+        "country after in": "the country's name", "country after from": "the country's name",
+        "place": "the report's places", "container": "the report's places"}
+
+
 def _country_only(doc: Document, event: Event) -> None:
-    dem = [p for p in doc.places if p.kind == "demonym" and p.country_code]
-    if not dem:
-        _hinted_country(doc, event)
-        return
-    c = country_by_alpha2(dem[0].country_code)
+    """No place to tie the event to: the report's main country (`doc.geography`: a demonym, the user's hint, the
+    source, the title, a group of one country: "the OSCE SMM observed explosions near X", the village unknown to
+    the gazetteer), with its strongest evidence said in `inferred`; no coordinates."""
+    geo = doc.geography
+    c = country_by_alpha2(geo.main_country or "") if geo is not None else None
     if c is None:
         return
+    why = max((v for v in geo.evidence if v.cc == c.alpha2), key=lambda v: v.weight)
+    said = f" ({doc.clean[why.start:why.end]!r})" if why.start is not None else ""
     event.country, event.iso = c.name, c.iso
-    event.inferred["country"] = f"only a demonym names the country ({dem[0].text!r}); no place is named"
-    event.explanation.append("location: no place named; country from a demonym, no coordinates")
-
-
-def _hinted_country(doc: Document, event: Event) -> None:
-    """No place and no demonym: the user's focus-country hint, if given, is the country (said in `inferred`)."""
-    c = country_by_alpha2(doc.focus_country or "")
-    if c is None:
-        return
-    event.country, event.iso = c.name, c.iso
-    event.inferred["country"] = f"the --focus-country hint ({c.alpha2}); the text names no place"
-    event.explanation.append("location: no place named; country from the --focus-country hint, no coordinates")
+    event.inferred["country"] = f"the report's country, from {_WHY[why.kind]}{said}; the text names no place"
+    event.explanation.append(f"location: no place named; country from {_WHY[why.kind]}, no coordinates")

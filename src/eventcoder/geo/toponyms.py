@@ -22,8 +22,8 @@ from ..spanset import Disjoint, Taken
 from . import names as N
 from .candidate import PLACE_LABELS, Candidate
 from .country_vote import provisional_country
-from .candidate_filters import (NOT_PLACE_NAMES, is_known, locative_before, locative_context, names_region,
-                                place_like_person, surnames)
+from .candidate_filters import (NOT_PLACE_NAMES, in_location_list, is_known, locative_before, locative_context,
+                                names_region, place_like_person, surnames)
 from .countries import country_word, is_demonym, lookup_country
 from .english_words import CONFLICT_WORDS, common_words
 from .group_names import group_name_spans
@@ -160,11 +160,13 @@ def _entity_candidates(text: str, ents: list, gazetteer, found: _Found) -> _Enti
             else:   # "1935 Orchard St., Alexandria": let the gazetteer path look inside; keep as a fallback
                 ctx.weak.append(Candidate(a, b, span_text, "ner", label))
         elif label == "PERSON":
-            if locative_context(ent) or place_like_person(ent, gazetteer, ents):
-                continue   # the small model often calls places persons: "shelled Adra", "an Alexandria man"
+            if locative_context(ent) or place_like_person(ent, gazetteer, ents) or in_location_list(text, a, b):
+                continue   # the small model often calls places persons: "shelled Adra", "an Alexandria man",
+                # "(Grand Dakar, Dakar, Dakar)"
             ctx.blocked.append((ent.start_char, ent.end_char))
             ctx.surnames.update(surnames(ent, gazetteer))
-        elif label in ("ORG", "FAC", "EVENT") and _town_called_org(text, a, b, gazetteer):
+        elif label in ("ORG", "FAC", "EVENT") and (_town_called_org(text, a, b, gazetteer) or
+                                                   _village_called_org(ent, text, a, b, gazetteer)):
             found.add(Candidate(a, b, span_text, "ner", label))   # "demonstrated in Norrkoping" (tagged ORG)
         elif label in ("ORG", "FAC", "EVENT"):
             # "Shevchenkove, Mykolaiv" tagged as one ORG: a name and its region, each part read on its own
@@ -182,6 +184,16 @@ def _town_called_org(text: str, a: int, b: int, gazetteer) -> bool:
     if not locative_before(text, a) or text[b:b + 1] in ("-",) or text[a:b].isupper():
         return False
     return any(r.kind in ("admin1", "admin2") or (r.population or 0) >= 10_000 for r in gazetteer.by_key(N.key(text[a:b])))
+
+
+def _village_called_org(ent, text: str, a: int, b: int, gazetteer) -> bool:
+    """A one-word ORG entity after "in"/"at"/"near" that the gazetteer knows only as towns of one country and that
+    is no English word ("demonstrated in Arvidsjaur", "in Irschenberg"): a small town the parser took for a firm."""
+    if b - a != ent.end_char - ent.start_char or " " in text[a:b] or not locative_before(text, a) or \
+            text[b:b + 1] in ("-",) or text[a:b].isupper() or common_words(ent.doc, text[a:b]):
+        return False
+    readings = gazetteer.by_key(N.key(text[a:b]))
+    return bool(readings) and all(r.kind == "place" for r in readings) and len({r.cc for r in readings}) == 1
 
 
 def _joined(text: str, ents: list, gazetteer) -> list:
