@@ -165,4 +165,42 @@ CREATE TABLE doc_signatures (
 ALTER TABLE documents ADD COLUMN duplicate_of TEXT
 """}),
     Migration("0003_evidence_order", {"any": "ALTER TABLE evidence ADD COLUMN seq INTEGER"}),
+    Migration("0005_review", {"any": """
+CREATE TABLE review_state (
+    fused_id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    reviewer TEXT,
+    at TEXT,
+    note TEXT,
+    snapshot TEXT,
+    flag TEXT,
+    flagged_at TEXT
+);
+CREATE INDEX review_state_status ON review_state(status);
+CREATE TABLE review_fields (
+    fused_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT,
+    coder_value TEXT,
+    reviewer TEXT NOT NULL,
+    at TEXT NOT NULL,
+    note TEXT,
+    PRIMARY KEY (fused_id, field)
+);
+CREATE TABLE corrections (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    reviewer TEXT NOT NULL,
+    fused_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    field TEXT,
+    old_value TEXT,
+    new_value TEXT,
+    note TEXT
+);
+CREATE INDEX corrections_fused ON corrections(fused_id, seq);
+CREATE INDEX manual_links_a ON manual_links(event_a);
+CREATE INDEX manual_links_b ON manual_links(event_b);
+ALTER TABLE changes ADD COLUMN reviewer TEXT
+"""}),
 ]

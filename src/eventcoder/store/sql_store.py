@@ -15,6 +15,7 @@ from ..ingest import near_dups
 from ..fuse.rules import load_rules
 from .dialects import Dialect
 from .living_reads import LivingDataset
+from .sql_review import ReviewedDataset
 from .migrations import MIGRATIONS, add_column_sql
 from .sql_fusion import SQLFusionTables
 from .sql_rows import rows_in, utc_now
@@ -25,7 +26,7 @@ DOC_COLUMNS = ("id", "text", "clean", "title", "url", "source", "published_at", 
                "skipped", "coder_version", "run_id", "coded_at", "duplicate_of")
 
 
-class SQLStore(LivingDataset):
+class SQLStore(LivingDataset, ReviewedDataset):
     """The store's logic on any SQL database: a backend gives a connection (`db`: execute/executemany with `?`
     placeholders, rows readable by index and by name) and a `Dialect`, then calls `_ready()`."""
     path: str
@@ -105,7 +106,8 @@ class SQLStore(LivingDataset):
                 db.execute(put_event, [row.get(c) for c in EVENT_COLUMNS])
                 db.executemany('INSERT INTO evidence (event_id, field, start, "end", text, seq) VALUES (?,?,?,?,?,?)',
                                [(ev.id, e.field, e.start, e.end, e.text, i) for i, e in enumerate(ev.evidence)])
-            refuse(self._fusion(run_id), records, gone, self.rules)
+            renamed = self._carry_over(doc, gone)
+            self._refuse(run_id, records, [g for g in gone if g not in renamed], touched=list(renamed.values()))
             self._remember_signature(doc)
 
     def _drop_events(self, doc_id: str) -> list[str]:
@@ -167,7 +169,7 @@ class SQLStore(LivingDataset):
                        self._document_row(doc, run_id, "[]", f"near-duplicate of {original}", original,
                                           clean=doc.text))
             if gone:
-                refuse(self._fusion(run_id), [], gone, self.rules)
+                self._refuse(run_id, [], gone)
 
     def _remember_signature(self, doc: Document) -> None:
         """Index `doc`'s signature for the copies later runs may bring (computed once: when the run checked it)."""
@@ -215,8 +217,14 @@ class SQLStore(LivingDataset):
         return [self._event_dict(r) for r in list(rows_in(
             self.db, "SELECT * FROM events WHERE id IN ({marks}) ORDER BY doc_id, id", event_ids))]
 
-    def _fusion(self, run_id: int | None = None) -> SQLFusionTables:
-        return SQLFusionTables(self.db, self.dialect, self._events_by_id, run_id)
+    def _refuse(self, run_id: int | None, records: list[dict], gone: list[str], touched: list[str] = (),
+                reviewer: str | None = None) -> SQLFusionTables:
+        """Fuse into the stored fused events (inside the open transaction), then give the reviewed events it
+        rewrote their second look (`sql_review.py`)."""
+        tables = SQLFusionTables(self.db, self.dialect, self._events_by_id, run_id, reviewer)
+        refuse(tables, records, gone, self.rules, touched=list(touched))
+        self._second_look(tables)
+        return tables
 
     def counts(self) -> dict:
         return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
