@@ -8,10 +8,9 @@ from typing import Iterator, TextIO
 
 from ..errors import EventcoderError, InputError, StoreError
 from ..store import Store, open_store
+from ..store.living_reads import SHOWN
 from .records import contract_from_row, filter_events, read_events_jsonl
 from .registry import WriteOptions, get_writer
-
-SHOWN = ("unreviewed", "corrected", "accepted")      # the review statuses the dataset shows (not "rejected")
 
 
 @dataclass

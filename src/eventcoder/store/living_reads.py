@@ -8,6 +8,7 @@ from typing import Iterator
 from .sql_review import shown
 
 REVIEW_STATUSES = ("unreviewed", "corrected", "accepted", "rejected")
+SHOWN = ("unreviewed", "corrected", "accepted")      # the statuses the dataset shows and exports (not "rejected")
 
 
 class LivingDataset:
