@@ -20,6 +20,7 @@ from .fuse.cli import fuse
 from .geo.cli import gazetteer
 from .store.cli import changes, db_group, events
 from .review.cli import review
+from .web.cli import serve, users
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -279,6 +280,8 @@ cli.add_command(changes)     # eventcoder.store.cli
 cli.add_command(events)
 cli.add_command(db_group)
 cli.add_command(review)      # eventcoder.review.cli
+cli.add_command(serve)       # eventcoder.web.cli: the review desk and its users
+cli.add_command(users)
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from .fields import ReviewError, check_corrections
 
 QUEUE_ORDERS = ("confidence", "date")
-OPEN = ("unreviewed", "corrected")          # statuses still to decide
+OPEN = ("unreviewed",)          # statuses still to decide (an event with corrections but no decision is one)
 
 
 def _reviewer(name: str | None) -> str:

@@ -1,6 +1,7 @@
 """`copy_store(src, dst)`: every row of one store into another (SQLite into PostgreSQL and back), everything kept:
-documents, per-report events and their evidence, fused events and their members, the change log, a reviewer's
-links, runs, and the near-duplicate signatures. The destination must hold no documents yet."""
+documents, per-report events with their evidence and `--explain` reasons, fused events and their members, the
+change log, a reviewer's links, statuses, corrections and their history, runs, the near-duplicate signatures, and the review desk's users and
+their API tokens (not their sessions). The destination must hold no documents yet."""
 from __future__ import annotations
 
 from ..errors import StoreError
@@ -8,7 +9,8 @@ from ..errors import StoreError
 # in an order that keeps references valid; (table, the identity column a backend numbers itself, or None)
 TABLES = [("runs", "id"), ("documents", None), ("events", None), ("evidence", None), ("fused_events", None),
           ("fusion_members", None), ("changes", "seq"), ("manual_links", None), ("doc_bands", None),
-          ("doc_signatures", None)]
+          ("doc_signatures", None), ("event_explanations", None), ("event_reviews", None), ("users", None),
+          ("api_tokens", None), ("review_fields", None), ("corrections", "seq")]
 
 
 def copy_store(src, dst) -> dict[str, int]:

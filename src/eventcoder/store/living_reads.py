@@ -7,8 +7,7 @@ from typing import Iterator
 
 from .sql_review import shown
 
-REVIEW_STATUSES = ("unreviewed", "corrected", "accepted", "rejected")
-SHOWN = ("unreviewed", "corrected", "accepted")      # the statuses the dataset shows and exports (not "rejected")
+SHOWN = ("unreviewed", "accepted")      # the review statuses the dataset shows and exports (not "rejected")
 
 
 class LivingDataset:
@@ -19,12 +18,11 @@ class LivingDataset:
                      flagged: bool = False) -> Iterator[dict]:
         """Stored fused events as the dataset shows them (`fuse`'s records with a reviewer's values over the
         coder's), in the order they were made, filtered like `events` (on the values shown), by review `status`
-        (any of REVIEW_STATUSES) and to those flagged for a second look."""
+        (any of desk_filter.REVIEW_STATUSES) and to those flagged for a second look."""
         states, fields = self._states(), self._fields()
         for fid, text in self.db.execute("SELECT id, record FROM fused_events ORDER BY created_seq, id").fetchall():
             state = states.get(fid)
-            if status is not None and ((state or {}).get("status") or
-                                       ("corrected" if fid in fields else "unreviewed")) not in status:
+            if status is not None and ((state or {}).get("status") or "unreviewed") not in status:
                 continue
             if flagged and not (state or {}).get("flag"):
                 continue

@@ -56,6 +56,85 @@ def add_column_sql(name: str, sql_type: str, table: str = "events") -> str:
     return f"ALTER TABLE {table} ADD COLUMN {name} {sql_type}"
 
 
+# 0004_users: the review desk's accounts (`eventcoder users`, `eventcoder serve`), each per-report event's `--explain`
+# reasons, a reviewer's status per fused event, and the fused events' columns the desk filters and sorts on
+# (`store/desk_columns.py` fills them on every write; the backfill reads them out of the stored records).
+USERS = """
+CREATE TABLE users (
+    name TEXT PRIMARY KEY,
+    role TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_name TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+    csrf TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(user_name);
+CREATE TABLE api_tokens (
+    token_hash TEXT PRIMARY KEY,
+    user_name TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX api_tokens_user ON api_tokens(user_name);
+CREATE TABLE login_attempts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_name TEXT NOT NULL,
+    address TEXT NOT NULL,
+    at TEXT NOT NULL,
+    ok INTEGER NOT NULL
+);
+CREATE INDEX login_attempts_user ON login_attempts(user_name, at);
+CREATE INDEX login_attempts_address ON login_attempts(address, at);
+CREATE TABLE event_explanations (
+    event_id TEXT PRIMARY KEY,
+    lines TEXT NOT NULL
+);
+CREATE TABLE event_reviews (
+    fused_id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    user_name TEXT,
+    at TEXT NOT NULL
+);
+CREATE INDEX event_reviews_status ON event_reviews(status);
+"""
+# (column, SQL type, JSON key in the record or None for the computed ones)
+DESK_COLUMN_TYPES = (("sort_day", "TEXT"), ("event_date", "TEXT"), ("country", "TEXT"), ("admin1", "TEXT"),
+                     ("event_type", "TEXT"), ("sub_event_type", "TEXT"), ("actors", "TEXT"), ("location", "TEXT"),
+                     ("confidence", "REAL"), ("fatalities", "INTEGER"), ("latitude", "REAL"), ("longitude", "REAL"))
+DESK_COLUMNS = "".join(add_column_sql(c, t, "fused_events") + ";\n" for c, t in DESK_COLUMN_TYPES) + """
+CREATE INDEX fused_events_day ON fused_events(sort_day, id);
+CREATE INDEX fused_events_country ON fused_events(country, admin1, sort_day);
+CREATE INDEX fused_events_type ON fused_events(event_type, sort_day);
+CREATE INDEX fused_events_sub_type ON fused_events(sub_event_type);
+"""
+
+
+def backfill_desk_columns(backend: str) -> str:
+    """The UPDATE that fills the desk's columns of fused events stored before 0004, from their JSON records (the
+    same values `store/desk_columns.py` computes for new writes)."""
+    if backend == "sqlite":
+        def get(key, cast=""):
+            return f"json_extract(record, '$.{key}')"
+    else:
+        def get(key, cast=""):
+            return f"(record::jsonb->>'{key}'){cast}"
+    actors = " || ' | ' || ".join(f"COALESCE({get(k)}, '')" for k in ("actor1", "assoc_actor_1", "actor2",
+                                                                      "assoc_actor_2"))
+    text = ("event_date", "country", "admin1", "event_type", "sub_event_type", "location")
+    sets = [f"{c} = {get(c)}" for c in text]
+    sets += [f"confidence = {get('confidence', '::double precision')}",
+             f"fatalities = {get('fatalities', '::bigint')}",
+             f"latitude = {get('latitude', '::double precision')}",
+             f"longitude = {get('longitude', '::double precision')}",
+             f"actors = lower({actors})",
+             f"sort_day = COALESCE({get('event_date')}, {get('date_start')}, '')"]
+    return "UPDATE fused_events SET " + ", ".join(sets)
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", {"any": """
 CREATE TABLE runs (
@@ -165,18 +244,17 @@ CREATE TABLE doc_signatures (
 ALTER TABLE documents ADD COLUMN duplicate_of TEXT
 """}),
     Migration("0003_evidence_order", {"any": "ALTER TABLE evidence ADD COLUMN seq INTEGER"}),
+    Migration("0004_users", {"sqlite": USERS + DESK_COLUMNS + backfill_desk_columns("sqlite"),
+                             "postgresql": translate(USERS + DESK_COLUMNS, "postgresql")
+                             + backfill_desk_columns("postgresql")}),
+    # 0005_review: a reviewer's corrections (`review_fields`: the reviewed value beside the coder's), the history of
+    # every review action (`corrections`), the accepted values and the flag for a second look beside the status in
+    # 0004's event_reviews, and who decided each change in the change log (`store/sql_review.py`)
     Migration("0005_review", {"any": """
-CREATE TABLE review_state (
-    fused_id TEXT PRIMARY KEY,
-    status TEXT NOT NULL,
-    reviewer TEXT,
-    at TEXT,
-    note TEXT,
-    snapshot TEXT,
-    flag TEXT,
-    flagged_at TEXT
-);
-CREATE INDEX review_state_status ON review_state(status);
+ALTER TABLE event_reviews ADD COLUMN note TEXT;
+ALTER TABLE event_reviews ADD COLUMN snapshot TEXT;
+ALTER TABLE event_reviews ADD COLUMN flag TEXT;
+ALTER TABLE event_reviews ADD COLUMN flagged_at TEXT;
 CREATE TABLE review_fields (
     fused_id TEXT NOT NULL,
     field TEXT NOT NULL,

@@ -2,10 +2,12 @@
 re-fusion.
 
 - `review_fields`: a corrected field's reviewed value beside the coder's value when it was corrected (the coder's
-  current value stays in the fused record, `fused_events.record`); `review_state`: accepted, rejected or corrected,
-  by whom, with the values accepted or rejected (`snapshot`) and the flag for a second look; `corrections`: the
-  history (who, when, action, field, before, after, note); the change log (`changes`, with its `reviewer`) has the
-  reviews too.
+  current value stays in the fused record, `fused_events.record`); `event_reviews` (migration 0004): unreviewed,
+  accepted or rejected, by whom, with the values accepted or rejected (`snapshot`) and the flag for a second look;
+  `corrections`: the history (who, when, action, field, before, after, note); the change log (`changes`, with its
+  `reviewer`) has the reviews too.
+- The desk's columns of `fused_events` (`desk_columns.py`) and its pages (`desk_reads.py`) show the reviewed values:
+  `desk_page` and `desk_event` are wrapped here.
 - The events of a reviewed fused event are pinned to it (`manual_links` of kind "review", beside a reviewer's merges
   and unfusings): fusion keeps them together under that id and never joins two reviewed events (`fuse/clusters.py`
   Links). A report coded again whose event keeps its words but gets a new sub-event type (so a new event id) carries
@@ -19,11 +21,13 @@ import json
 from ..errors import StoreError
 from ..model import event_id
 from ..review.vocab import reviewable_fields
+from .desk_columns import DESK_COLUMNS, desk_values
 from .sql_rows import rows_in, utc_now
 
 SYSTEM = "eventcoder"                     # the reviewer name of what the program records itself (a flag)
 LINK_COLUMNS = ("kind", "event_a", "event_b", "created_at")
 REVIEW_KINDS = ("accepted", "rejected")
+STATE_COLUMNS = ("fused_id", "status", "user_name", "at", "note", "snapshot", "flag", "flagged_at")
 
 
 def _dump(v) -> str:
@@ -43,7 +47,7 @@ def shown(record: dict, state: dict | None, fields: dict) -> dict:
     state = state or {}
     out.update((state.get("snapshot") or {}).get("values") or {})
     out.update((f, r["value"]) for f, r in fields.items())
-    out["review"] = {"status": state.get("status") or "corrected", "by": state.get("reviewer"),
+    out["review"] = {"status": state.get("status") or "unreviewed", "by": state.get("reviewer"),
                      "at": state.get("at"), "note": state.get("note"),
                      "corrected": {f: {"value": r["value"], "coder": record.get(f), "by": r["reviewer"],
                                        "at": r["at"], "note": r["note"]} for f, r in fields.items()},
@@ -56,7 +60,7 @@ class ReviewedDataset:
 
     # --- reads -----------------------------------------------------------------------------------------------
     def _states(self, fused_ids=None) -> dict[str, dict]:
-        sql = "SELECT fused_id, status, reviewer, at, note, snapshot, flag, flagged_at FROM review_state"
+        sql = "SELECT fused_id, status, user_name, at, note, snapshot, flag, flagged_at FROM event_reviews"
         rows = self.db.execute(sql).fetchall() if fused_ids is None else \
             list(rows_in(self.db, sql + " WHERE fused_id IN ({marks})", sorted(fused_ids)))
         return {r[0]: {"status": r[1], "reviewer": r[2], "at": r[3], "note": r[4], "snapshot": _load(r[5]),
@@ -123,7 +127,7 @@ class ReviewedDataset:
         flag = dict((state or {}).get("flag") or {})
         for f in fields:
             flag.pop(f, None)
-        new_status = status or (state or {}).get("status") or "corrected"
+        new_status = status or (state or {}).get("status") or "unreviewed"
         snapshot = (state or {}).get("snapshot")
         if status:
             after = shown(record, state, self._fields([fid]).get(fid, {}))
@@ -134,8 +138,7 @@ class ReviewedDataset:
                        (state or {}).get("status") or "unreviewed", status, note, now)
         if not changed and not status:
             return
-        db.execute(self.dialect.upsert("review_state", ("fused_id", "status", "reviewer", "at", "note", "snapshot",
-                                                        "flag", "flagged_at"), "fused_id"),
+        db.execute(self.dialect.upsert("event_reviews", STATE_COLUMNS, "fused_id"),
                    (fid, new_status, reviewer, now, note, _dump(snapshot) if snapshot else None,
                     _dump(flag) if flag else None, (state or {}).get("flagged_at") if flag else None))
         if changed:
@@ -143,6 +146,31 @@ class ReviewedDataset:
         if status:
             self._log(status, fid, reviewer)
         self._pin(fid)
+        self._refresh_desk(fid)
+
+    def _refresh_desk(self, fid: str) -> None:
+        """The desk's columns of `fid` from the values shown (a list filters and sorts on the reviewed values)."""
+        event = self.fused_event(fid)
+        if event is not None:
+            self.db.execute(f"UPDATE fused_events SET {', '.join(f'{c}=?' for c in DESK_COLUMNS)} WHERE id=?",
+                            (*desk_values(event), fid))
+
+    # --- the desk's pages show the reviewed values -----------------------------------------------------------
+    def desk_page(self, flt, page: int = 1, per_page: int = 50):
+        """`DeskReads.desk_page` with each event as the dataset shows it (`shown`)."""
+        out = super().desk_page(flt, page, per_page)
+        ids = [e["id"] for e in out.events]
+        states, fields = self._states(ids), self._fields(ids)
+        out.events = [shown(e, states.get(e["id"]), fields.get(e["id"], {})) for e in out.events]
+        return out
+
+    def desk_event(self, fused_id: str) -> dict | None:
+        """`DeskReads.desk_event` with the record as shown, the coder's own record and the review history."""
+        found = super().desk_event(fused_id)
+        if found is not None:
+            found.update(record=self.fused_event(fused_id), coder_record=found["record"],
+                         history=self.history(fused_id))
+        return found
 
     def _note(self, fid, reviewer, action, field, before, after, note, at=None) -> None:
         self.db.execute("INSERT INTO corrections (at, reviewer, fused_id, action, field, old_value, new_value, note) "
@@ -198,6 +226,7 @@ class ReviewedDataset:
                            "(a report coded again with no event at the same words, or stored as a copy)")
                 continue
             self._flag(fid, self.coder_record(fid), states.get(fid) or {}, fields.get(fid, {}))
+            self._refresh_desk(fid)
 
     def _flag(self, fid: str, record: dict, state: dict, fields: dict) -> None:
         flag = dict(state.get("flag") or {})
@@ -221,9 +250,8 @@ class ReviewedDataset:
         for f, d in new.items():
             self._note(fid, SYSTEM, "flag", f, d["reviewed"], d["coder"], "the coder now gives another value; the "
                        "reviewed value is kept: look again", now)
-        self.db.execute(self.dialect.upsert("review_state", ("fused_id", "status", "reviewer", "at", "note",
-                                                             "snapshot", "flag", "flagged_at"), "fused_id"),
-                        (fid, state.get("status") or "corrected", state.get("reviewer"), state.get("at"),
+        self.db.execute(self.dialect.upsert("event_reviews", STATE_COLUMNS, "fused_id"),
+                        (fid, state.get("status") or "unreviewed", state.get("reviewer"), state.get("at") or now,
                          state.get("note"), _dump(state["snapshot"]) if state.get("snapshot") else None,
                          _dump(flag), now))
         self._log("flagged", fid, SYSTEM, fields=sorted(new))
@@ -270,13 +298,12 @@ class ReviewedDataset:
                                                        r["reviewer"], r["at"], r["note"]))
         s, lo = states.get(survivor), states.get(loser)
         if lo and (not s or s["status"] != lo["status"]):
-            status = lo["status"] if not s else "corrected"     # two different decisions: look again
-            self.db.execute(self.dialect.upsert("review_state", ("fused_id", "status", "reviewer", "at", "note",
-                                                                 "snapshot", "flag", "flagged_at"), "fused_id"),
+            status = lo["status"] if not s else "unreviewed"     # two different decisions: look again
+            self.db.execute(self.dialect.upsert("event_reviews", STATE_COLUMNS, "fused_id"),
                             (survivor, status, reviewer, utc_now(), None,
                              _dump(lo["snapshot"]) if not s and lo["snapshot"] else None, None, None))
         self.db.execute("DELETE FROM review_fields WHERE fused_id=?", (loser,))
-        self.db.execute("DELETE FROM review_state WHERE fused_id=?", (loser,))
+        self.db.execute("DELETE FROM event_reviews WHERE fused_id=?", (loser,))
 
     def split_fused(self, fused_id: str, reports: list[str], reviewer: str | None = None,
                     note: str | None = None) -> str:

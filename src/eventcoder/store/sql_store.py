@@ -14,6 +14,8 @@ from ..fuse.living import refuse
 from ..ingest import near_dups
 from ..fuse.rules import load_rules
 from .dialects import Dialect
+from .accounts import Accounts
+from .desk_reads import DeskReads
 from .living_reads import LivingDataset
 from .sql_review import ReviewedDataset
 from .migrations import MIGRATIONS, add_column_sql
@@ -26,7 +28,7 @@ DOC_COLUMNS = ("id", "text", "clean", "title", "url", "source", "published_at", 
                "skipped", "coder_version", "run_id", "coded_at", "duplicate_of")
 
 
-class SQLStore(LivingDataset, ReviewedDataset):
+class SQLStore(LivingDataset, ReviewedDataset, DeskReads, Accounts):
     """The store's logic on any SQL database: a backend gives a connection (`db`: execute/executemany with `?`
     placeholders, rows readable by index and by name) and a `Dialect`, then calls `_ready()`."""
     path: str
@@ -106,6 +108,8 @@ class SQLStore(LivingDataset, ReviewedDataset):
                 db.execute(put_event, [row.get(c) for c in EVENT_COLUMNS])
                 db.executemany('INSERT INTO evidence (event_id, field, start, "end", text, seq) VALUES (?,?,?,?,?,?)',
                                [(ev.id, e.field, e.start, e.end, e.text, i) for i, e in enumerate(ev.evidence)])
+            db.executemany(self.dialect.upsert("event_explanations", ("event_id", "lines"), "event_id"),
+                           [(ev.id, json.dumps(ev.explanation, ensure_ascii=False)) for ev in doc.events])
             renamed = self._carry_over(doc, gone)
             self._refuse(run_id, records, [g for g in gone if g not in renamed], touched=list(renamed.values()))
             self._remember_signature(doc)
@@ -115,6 +119,8 @@ class SQLStore(LivingDataset, ReviewedDataset):
         events)."""
         gone = [r[0] for r in self.db.execute("SELECT id FROM events WHERE doc_id=?", (doc_id,))]
         self.db.execute("DELETE FROM evidence WHERE event_id IN (SELECT id FROM events WHERE doc_id=?)", (doc_id,))
+        self.db.execute("DELETE FROM event_explanations WHERE event_id IN (SELECT id FROM events WHERE doc_id=?)",
+                        (doc_id,))
         self.db.execute("DELETE FROM events WHERE doc_id=?", (doc_id,))
         return gone
 

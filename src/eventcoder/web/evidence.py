@@ -1,0 +1,37 @@
+"""A report's text cut into pieces for its page: each piece with the fields whose evidence covers it, and whether a
+repair warning (damaged text, mojibake) covers it, so the page can mark the words behind each field. Offsets are
+into the report's original text, as the store keeps evidence."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Piece:
+    text: str
+    fields: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def pieces(text: str, spans: list[tuple[int, int, str]], warnings: list[dict] = ()) -> list[Piece]:
+    """`text` cut at every span's ends; `spans` are (start, end, field), `warnings` the report's warnings (those
+    with `start`/`end` mark their words). Spans outside the text are clipped; empty ones ignored."""
+    n = len(text)
+    marks = [(max(0, min(a, n)), max(0, min(b, n)), f, "field") for a, b, f in spans]
+    marks += [(max(0, min(w["start"], n)), max(0, min(w["end"], n)), w.get("kind", "warning"), "warning")
+              for w in warnings if isinstance(w.get("start"), int) and isinstance(w.get("end"), int)]
+    marks = [m for m in marks if m[1] > m[0]]
+    cuts = sorted({0, n, *(m[0] for m in marks), *(m[1] for m in marks)})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        covering = [m for m in marks if m[0] <= a and b <= m[1]]
+        out.append(Piece(text[a:b], sorted({m[2] for m in covering if m[3] == "field"}),
+                         sorted({m[2] for m in covering if m[3] == "warning"})))
+    return out
+
+
+def record_spans(record: dict, doc_id: str) -> list[tuple[int, int, str]]:
+    """The fused record's evidence spans that point into report `doc_id`."""
+    return [(e["start"], e["end"], e["field"]) for e in record.get("evidence") or []
+            if e.get("doc_id", record.get("doc_id")) == doc_id and isinstance(e.get("start"), int)
+            and isinstance(e.get("end"), int)]
