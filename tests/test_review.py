@@ -227,3 +227,17 @@ def test_the_review_cli_says_what_to_do(tmp_path):
     assert "erin\tcorrect\tfatalities: 12 -> 3" in hist
     res = CliRunner().invoke(cli, ["export", "--per-report", "--reviewed-only", "--db", db])
     assert res.exit_code == 1 and "--reviewed-only" in res.output
+
+
+def test_an_id_merged_away_is_never_given_again(db_url):
+    store = open_store(db_url())
+    store.save(report("a"))
+    store.save(report("z", place="Zamalka"))
+    (_, fa), (_, fz) = fused(store)
+    desk.accept(store, [fz], "alice")
+    survivor = desk.merge(store, fa, fz, "alice")
+    loser = fz if survivor == fa else fa
+    new = desk.split(store, survivor, ["z"], "alice")
+    assert new not in (fa, fz)                       # the part split off gets a new id, not the merged-away one
+    assert [h["action"] for h in store.history(new)] == ["split"]
+    assert [h["action"] for h in store.history(loser)][-1] == "merge"

@@ -42,6 +42,7 @@ class FusionTables(Protocol):
     def drop_members(self, event_ids: list[str]) -> None: ...
     def log(self, change: str, fused_id: str, *, fields=None, reports=None, other_ids=None) -> None: ...
     def next_seq(self) -> int: ...
+    def ever_used(self, fused_id: str) -> bool: ...
 
 
 def block_key(ev: ReportEvent) -> str | None:
@@ -90,6 +91,8 @@ def _reconcile(tables: FusionTables, clusters: list[Cluster], old: dict[str, str
         keep = next((f for f in prev if f not in taken and (f not in reserved or f == pin)), None)
         if keep is None:
             seq += 1
+            while tables.ever_used(new_fused_id(c.members, seq)):   # an id once given (then merged away or
+                seq += 1                                               # deleted) is never given again
         fid = c.fused_id = keep or new_fused_id(c.members, seq)
         taken.add(fid)
         with loaded(c.members):

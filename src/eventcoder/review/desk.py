@@ -3,7 +3,7 @@ scripts: correct fields (checked and completed: `review/fields.py`), accept, rej
 events still to review, and bulk decisions on a filtered set. Each is recorded with the reviewer's name and note."""
 from __future__ import annotations
 
-from .fields import ReviewError, check_corrections
+from .fields import ReviewError, UnknownEvent, check_corrections
 
 QUEUE_ORDERS = ("confidence", "date")
 OPEN = ("unreviewed",)          # statuses still to decide (an event with corrections but no decision is one)
@@ -18,7 +18,7 @@ def _reviewer(name: str | None) -> str:
 def _event(store, fused_id: str) -> dict:
     event = store.fused_event(fused_id)
     if event is None:
-        raise ReviewError(f"no fused event {fused_id} in this database; `eventcoder review queue` or `eventcoder "
+        raise UnknownEvent(f"no fused event {fused_id} in this database; `eventcoder review queue` or `eventcoder "
                           f"export --format jsonl` lists them with their ids")
     return event
 
@@ -51,11 +51,14 @@ def reject(store, fused_ids: list[str], reviewer: str, note: str | None = None) 
 
 def merge(store, keep: str, other: str, reviewer: str, note: str | None = None) -> str:
     """Make two fused events one; the older id survives and is returned."""
+    _event(store, keep)
+    _event(store, other)
     return store.merge_fused(keep, other, _reviewer(reviewer), note)
 
 
 def split(store, fused_id: str, reports: list[str], reviewer: str, note: str | None = None) -> str:
     """Move the events of `reports` (doc ids or event ids) out of `fused_id` into a new event; returns its id."""
+    _event(store, fused_id)
     if not reports:
         raise ReviewError(f"name the reports to split off {fused_id}")
     return store.split_fused(fused_id, list(reports), _reviewer(reviewer), note)

@@ -18,6 +18,10 @@ class ReviewError(EventcoderError):
     """A review action that cannot be done as asked; the message says what is allowed."""
 
 
+class UnknownEvent(ReviewError):
+    """The fused event named is not in the database."""
+
+
 def check_corrections(record: dict, changes: dict, gazetteer=None) -> dict:
     """The fields `changes` sets on the event shown as `record`, checked and completed (see the module)."""
     voc = vocabularies()
@@ -41,6 +45,8 @@ def check_corrections(record: dict, changes: dict, gazetteer=None) -> dict:
 def _typed(name: str, value, kind: str):
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if isinstance(value, (list, dict, bool)):
+        raise ReviewError(f"{name} takes one {'value' if kind == 'text' else 'number'}, not {value!r}")
     if kind == "text":
         return str(value).strip()
     try:

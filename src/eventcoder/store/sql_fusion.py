@@ -92,6 +92,11 @@ class SQLFusionTables:
                          json.dumps(reports) if reports else None, json.dumps(other_ids) if other_ids else None,
                          self.run_id, reviewer or self.reviewer))
 
+    def ever_used(self, fused_id):
+        """Whether the change log or a reviewer's history names `fused_id` (an id once given, maybe gone since)."""
+        return any(self.db.execute(f"SELECT 1 FROM {t} WHERE fused_id=? LIMIT 1", (fused_id,)).fetchone()
+                   for t in ("changes", "corrections"))
+
     def next_seq(self):
         return int(self.db.execute("SELECT COALESCE(MAX(created_seq), 0) + 1 FROM fused_events").fetchone()[0])
 
