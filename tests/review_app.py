@@ -19,12 +19,12 @@ PASSWORDS = {"ada": "admin-password", "cole": "coder-password", "vera": "viewer-
 ROLES = {"ada": "admin", "cole": "coder", "vera": "viewer"}
 
 
-def write_reports(folder: Path) -> Path:
-    """The desk reports as one JSONL file (what `eventcoder code` reads)."""
+def write_reports(folder: Path, extra=()) -> Path:
+    """The desk reports (and `extra` ones, dicts) as one JSONL file (what `eventcoder code` reads)."""
     path = folder / "reports.jsonl"
     rows = [{"id": "adra-prison", "text": desk_reports.EXAMPLE.read_text(encoding="utf-8")}]
     rows += [{"id": i, "text": text, "title": title, "source": source, "published_at": published, "url": url}
-             for i, text, title, source, published, url in desk_reports.REPORTS]
+             for i, text, title, source, published, url in desk_reports.REPORTS] + list(extra)
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return path
 
@@ -35,11 +35,11 @@ def code(reports: Path, db: str, *more: str) -> None:
     assert res.exit_code == 0, res.output
 
 
-def coded_desk(folder: Path, db: str) -> tuple[Path, dict[str, str]]:
+def coded_desk(folder: Path, db: str, extra=()) -> tuple[Path, dict[str, str]]:
     """Code the desk reports into `db` and add the users; returns (the reports file, {user: API token})."""
     from eventcoder.store import open_store
     from eventcoder.web.passwords import hash_password
-    reports = write_reports(folder)
+    reports = write_reports(folder, extra)
     code(reports, db)
     store = open_store(db, create=False)
     tokens = {}
