@@ -10,6 +10,7 @@ from urllib.parse import quote
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
@@ -89,4 +90,4 @@ def _handlers(app: FastAPI) -> None:
         problems = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
         if _wants_html(request):
             return render(request, "error.html", {"status": 422, "detail": "; ".join(problems)}, status_code=422)
-        return JSONResponse({"detail": problems}, status_code=422)
+        return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)

@@ -30,8 +30,11 @@ def pieces(text: str, spans: list[tuple[int, int, str]], warnings: list[dict] = 
     return out
 
 
-def record_spans(record: dict, doc_id: str) -> list[tuple[int, int, str]]:
-    """The fused record's evidence spans that point into report `doc_id`."""
-    return [(e["start"], e["end"], e["field"]) for e in record.get("evidence") or []
-            if e.get("doc_id", record.get("doc_id")) == doc_id and isinstance(e.get("start"), int)
-            and isinstance(e.get("end"), int)]
+def report_spans(record: dict, doc_id: str, events: list[dict]) -> list[tuple[int, int, str]]:
+    """The words behind each field in report `doc_id`: the fused record's evidence that points into it, and the
+    evidence of the report's own events fused into the record (each report's words for the place, the toll...,
+    also where the fused field took another report's)."""
+    given = [e for e in record.get("evidence") or [] if e.get("doc_id", record.get("doc_id")) == doc_id]
+    given += [e for ev in events for e in ev.get("evidence") or []]
+    return sorted({(e["start"], e["end"], e["field"]) for e in given
+                   if isinstance(e.get("start"), int) and isinstance(e.get("end"), int)})

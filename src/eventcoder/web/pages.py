@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse
 from ..model import contract_fields
 from ..store.desk_filter import REVIEW_STATUSES, EventFilter
 from .auth import desk_router
-from .evidence import pieces, record_spans
+from .evidence import pieces, report_spans
 from .params import event_filter, paging
 from .stores import store_of
 from .templating import render
@@ -49,7 +49,8 @@ def event_page(request: Request, fused_id: str):
     if found is None:
         raise HTTPException(404, f"no event {fused_id} in this database")
     record = found["record"]
-    reports = [dict(r, pieces=pieces(r["document"]["text"] or "", record_spans(record, r["document"]["id"]),
+    reports = [dict(r, pieces=pieces(r["document"]["text"] or "",
+                                     report_spans(record, r["document"]["id"], r["events"]),
                                      r["document"]["warnings"]))
                for r in found["reports"]]
     evidence = {}

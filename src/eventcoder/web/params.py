@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fastapi import HTTPException, Query
+from fastapi import Query
+from fastapi.exceptions import RequestValidationError
 
 from ..store.desk_filter import REVIEW_STATUSES, EventFilter
 
@@ -27,7 +28,8 @@ def _day(name: str, value: str | None) -> str | None:
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise HTTPException(422, f"{name}={value!r} is no day; give YYYY-MM-DD") from None
+        raise RequestValidationError([{"type": "value_error", "loc": ("query", name), "input": value,
+                                       "msg": f"{name}={value!r} is no day; give YYYY-MM-DD"}]) from None
 
 
 def event_filter(
