@@ -1,22 +1,16 @@
-"""Helpers for the review desk's part-2 tests: the desk reports (`desk_reports.py`) written as a JSONL file and
-coded into a store by the real `eventcoder code` (so a test can code them again with --force), three users (one per
-role) with API tokens, a TestClient signed in through the login form, and the real server (uvicorn) in a thread."""
+"""Helpers for the review desk's part-2 tests, beside `desk_app.py` (users, sign-in, the live server): the desk
+reports (`desk_reports.py`) written as a JSONL file and coded into a store by the real `eventcoder code` (so a test
+can code them again with --force), with the three users and an API token each."""
 from __future__ import annotations
 
 import json
-import re
 import secrets
-import socket
-import threading
-import time
 from pathlib import Path
 
 from click.testing import CliRunner
 
 import desk_reports
-
-PASSWORDS = {"ada": "admin-password", "cole": "coder-password", "vera": "viewer-password"}
-ROLES = {"ada": "admin", "cole": "coder", "vera": "viewer"}
+from desk_app import PASSWORDS, ROLES
 
 
 def write_reports(folder: Path, extra=()) -> Path:
@@ -54,48 +48,10 @@ def coded_desk(folder: Path, db: str, extra=()) -> tuple[Path, dict[str, str]]:
 
 
 def fused_by_reports(db: str) -> dict[tuple, dict]:
+    """The fused events as the dataset shows them (rejected ones too), by their sorted reports."""
     from eventcoder.store import open_store
     store = open_store(db, create=False)
     try:
         return {tuple(sorted(e["reports"])): e for e in store.fused_events(status=None)}
     finally:
         store.close()
-
-
-def csrf_of(html: str) -> str:
-    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
-
-
-def signed_in(client, name: str) -> str:
-    """`client` (a TestClient) signed in as `name` through the login form; returns the session's CSRF token."""
-    page = client.get("/login")
-    r = client.post("/login", data={"name": name, "password": PASSWORDS[name], "csrf_token": csrf_of(page.text),
-                                    "next": "/events"}, follow_redirects=False)
-    assert r.status_code == 303, r.text
-    return csrf_of(client.get("/events").text)
-
-
-class LiveServer:
-    """uvicorn serving `app` on a free loopback port in a daemon thread."""
-
-    def __init__(self, app):
-        import uvicorn
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        deadline = time.monotonic() + 30
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("the desk's server did not start")
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *exc):
-        self.server.should_exit = True
-        self.thread.join(timeout=10)

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from review_app import PASSWORDS, LiveServer, code, coded_desk, fused_by_reports
+from desk_app import PASSWORDS, LiveServer
+from review_app import code, coded_desk, fused_by_reports
 
 CHROMIUM = os.environ.get("EVENTCODER_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

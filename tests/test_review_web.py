@@ -9,7 +9,8 @@ pytest.importorskip("fastapi")
 
 from fastapi.testclient import TestClient  # noqa: E402
 
-from review_app import coded_desk, fused_by_reports, signed_in  # noqa: E402
+from desk_app import signed_in  # noqa: E402
+from review_app import coded_desk, fused_by_reports  # noqa: E402
 
 
 @pytest.fixture
