@@ -7,7 +7,10 @@ import pytest
 
 pytest.importorskip("fastapi")
 
+import schemathesis  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
+from schemathesis.checks import not_a_server_error  # noqa: E402
 
 from desk_app import signed_in  # noqa: E402
 from review_app import coded_desk, fused_by_reports  # noqa: E402
@@ -122,3 +125,28 @@ def test_the_pages_edit_decide_and_show_the_history_behind_a_login(desk):
     r = client.post(f"/events/{fid}/reject", data={"csrf_token": csrf}, follow_redirects=False)
     assert r.status_code == 403
     assert "Edit fields" not in client.get(f"/events/{fid}").text
+
+
+CODER_TOKEN = "ect_fuzz-coder-" + "z" * 24
+
+
+@pytest.fixture(scope="module")
+def review_app(tmp_path_factory):
+    from desk_app import filled_store
+    from eventcoder.web.app import create_app
+    url = f"sqlite:///{tmp_path_factory.mktemp('review-api')}/api.db"
+    store, _ = filled_store(url)
+    store.add_token(CODER_TOKEN, "cole")
+    store.close()
+    return create_app(url)
+
+
+@pytest.fixture
+def review_schema(review_app):
+    return schemathesis.openapi.from_asgi("/openapi.json", review_app).include(tag="review")
+
+
+@schemathesis.pytest.from_fixture("review_schema").parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+def test_the_review_api_fuzzed_with_a_coders_token_gives_no_server_error(case):
+    case.call_and_validate(headers={"Authorization": f"Bearer {CODER_TOKEN}"}, checks=[not_a_server_error])
