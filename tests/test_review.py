@@ -241,3 +241,32 @@ def test_an_id_merged_away_is_never_given_again(db_url):
     assert new not in (fa, fz)                       # the part split off gets a new id, not the merged-away one
     assert [h["action"] for h in store.history(new)] == ["split"]
     assert [h["action"] for h in store.history(loser)][-1] == "merge"
+
+
+def test_db_copy_keeps_the_reviews(db_url, tmp_path):
+    src = db_url("src")
+    store = open_store(src)
+    store.save(report("a"))
+    [(_, fid)] = fused(store)
+    desk.correct(store, fid, {"fatalities": 9}, "alice", "hospital list")
+    desk.accept(store, [fid], "bob")
+    shown, history = store.fused_event(fid), store.history(fid)
+    store.close()
+    dst = f"sqlite:///{tmp_path}/copy.db"
+    run("db", "copy", src, dst)
+    copy = open_store(dst, create=False)
+    assert copy.fused_event(fid) == shown and copy.history(fid) == history
+    copy.save(report("a", deaths=30))                               # and it goes on keeping them
+    assert copy.fused_event(fid)["fatalities"] == 9
+
+
+def test_a_new_report_of_a_rejected_event_flags_it_and_it_stays_rejected(db_url):
+    store = open_store(db_url())
+    store.save(report("a"))
+    [(_, fid)] = fused(store)
+    desk.reject(store, [fid], "alice", "a rumour")
+    store.save(report("b"))
+    event = store.fused_event(fid)
+    assert event["reports"] == ["a", "b"] and event["review"]["status"] == "rejected"
+    assert event["review"]["flag"]["reports"] == {"coder": ["a", "b"], "reviewed": ["a"]}
+    assert list(store.fused_events(status=SHOWN)) == []
