@@ -199,6 +199,8 @@ def test_the_queue_and_bulk_decisions(db_url):
     assert len(ids) == 3 and [e["event_date"] for e in desk.queue(store, by="date")] == \
         ["2014-03-07", "2014-03-05", "2014-03-03"]
     assert [e["confidence"] for e in desk.queue(store)] == [0.5, 0.6, 0.7]
+    assert [e["id"] for e in desk.queue(store, country="syria", since="2014-03-05")] == ids[1:]
+    assert desk.queue(store, country="Kenya") == []
     assert desk.bulk(store, "accepted", "dana", max_confidence=0.65, dry_run=True) == ids[:2]
     assert desk.queue(store, limit=None)[0]["id"] == ids[0]         # a dry run decides nothing
     assert desk.bulk(store, "accepted", "dana", max_confidence=0.65) == ids[:2]

@@ -68,22 +68,15 @@ def status_of(event: dict) -> str:
     return (event.get("review") or {}).get("status") or "unreviewed"
 
 
-def queue(store, by: str = "confidence", limit: int | None = 20, flagged_only: bool = False,
+def queue(store, by: str = "confidence", limit: int | None = 20, flagged_only: bool = False, flt=None,
           **filters) -> list[dict]:
     """The events to review next: those flagged for a second look first, then those not yet accepted or
-    rejected, least confident first (`by="confidence"`) or newest first (`by="date"`)."""
+    rejected, least confident first (`by="confidence"`) or newest first (`by="date"`); filtered by the desk's
+    filter `flt` (`store.desk_filter.EventFilter`) or by `filters` (country, since, until, event_type)."""
+    from ..store.desk_filter import EventFilter
     if by not in QUEUE_ORDERS:
         raise ReviewError(f"unknown queue order {by!r}; use one of {', '.join(QUEUE_ORDERS)}")
-    events = [e for e in store.fused_events(**filters)
-              if (e.get("review") or {}).get("flag") or (not flagged_only and status_of(e) in OPEN)]
-    if by == "confidence":
-        events.sort(key=lambda e: (not (e.get("review") or {}).get("flag"), float(e.get("confidence") or 0),
-                                   e["id"]))
-    else:
-        events.sort(key=lambda e: e["id"])
-        events.sort(key=lambda e: e.get("event_date") or "", reverse=True)
-        events.sort(key=lambda e: not (e.get("review") or {}).get("flag"))
-    return events if limit is None else events[:limit]
+    return store.review_queue(flt or EventFilter(**filters), by, limit, flagged_only)
 
 
 def bulk(store, status: str, reviewer: str, note: str | None = None, *, min_confidence: float | None = None,

@@ -146,9 +146,10 @@ def queue(request: Request, flt: EventFilter = Depends(event_filter),
           flagged: bool = Query(False, description="only events flagged for a second look"),
           limit: int = Query(50, ge=1, le=1000)):
     """The events to review next: flagged ones first, then those not yet accepted or rejected."""
+    if flt.review_status:
+        raise HTTPException(400, "the queue holds the events still to review; filter /api/events by review_status")
     with answered():
-        return Queue(events=desk.queue(store_of(request), by, limit, flagged, country=flt.country, since=flt.since,
-                                       until=flt.until, event_type=flt.event_type))
+        return Queue(events=desk.queue(store_of(request), by, limit, flagged, flt=flt))
 
 
 @reader.get("/vocabularies")

@@ -112,20 +112,13 @@ def queue_page(request: Request, flt: EventFilter = Depends(event_filter), by: s
                flagged: bool = False):
     if by not in desk.QUEUE_ORDERS:
         raise HTTPException(400, f"by must be one of {', '.join(desk.QUEUE_ORDERS)}")
-    events = [e for e in desk.queue(store_of(request), by, None, flagged, country=flt.country, since=flt.since,
-                                    until=flt.until, event_type=flt.event_type) if _also(e, flt)][:200]
+    if flt.review_status:
+        raise HTTPException(400, "the queue holds the events still to review; filter by review status in the "
+                                 "events list instead")
+    events = desk.queue(store_of(request), by, 200, flagged, flt=flt)
     query = urlencode({**flt.as_query(), "by": by, **({"flagged": "true"} if flagged else {})})
     return render(request, "review_queue.html", {**filter_context(request, flt), "events": events, "by": by,
                                                  "flagged": flagged, "back": "/review?" + query})
-
-
-def _also(event: dict, flt: EventFilter) -> bool:
-    """The list's other filters (region, actor, confidence), which the queue's own do not cover."""
-    actors = " | ".join(event.get(k) or "" for k in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")).lower()
-    return ((not flt.admin1 or (event.get("admin1") or "").lower() == flt.admin1.lower())
-            and (not flt.actor or flt.actor.lower() in actors)
-            and (flt.min_confidence is None or float(event.get("confidence") or 0) >= flt.min_confidence)
-            and (not flt.review_status or desk.status_of(event) == flt.review_status))
 
 
 @router.post("/review/bulk")
