@@ -105,6 +105,10 @@ def test_a_new_report_that_disagrees_flags_the_reviewed_event_and_changes_nothin
     assert ("flagged", fid, ["fatalities"]) in [(c["change"], c["event_id"], c["fields"]) for c in store.changes()]
     desk.accept(store, [fid], "alice")                              # looked at again: the flag goes
     assert not store.fused_event(fid)["review"]["flag"]
+    store.save(report("b", deaths=30, source="Local medics"))       # coded again, the same: seen, no new flag
+    assert not store.fused_event(fid)["review"]["flag"]
+    store.save(report("a", deaths=22))                              # the coder changes its mind again: flagged
+    assert store.fused_event(fid)["review"]["flag"]["fatalities"] == {"coder": 22, "reviewed": 9}
     store.save(report("c", place="Douma", day="2014-03-03", deaths=25, sub="Shelling/artillery/missile attack"))
     assert store.fused_event(fid)["fatalities"] == 9
 
@@ -118,6 +122,9 @@ def test_an_accepted_event_keeps_what_was_accepted_when_the_coder_changes_its_mi
     event = store.fused_event(fid)
     assert event["fatalities"] == 12 and store.coder_record(fid)["fatalities"] == 40
     assert event["review"]["flag"]["fatalities"] == {"coder": 40, "reviewed": 12}
+    desk.accept(store, [fid], "bob", "12 is right")
+    store.save(report("a", deaths=40))
+    assert not store.fused_event(fid)["review"]["flag"] and store.fused_event(fid)["fatalities"] == 12
 
 
 def test_a_new_sub_event_type_gives_the_event_a_new_id_and_the_review_follows_it(db_url):

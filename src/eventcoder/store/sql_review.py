@@ -132,8 +132,12 @@ class ReviewedDataset:
         snapshot = (state or {}).get("snapshot")
         if status:
             after = shown(record, state, self._fields([fid]).get(fid, {}))
-            snapshot = {"values": {f: after.get(f) for f in (*reviewable_fields(), "interaction")},
+            names = (*reviewable_fields(), "interaction")
+            snapshot = {"values": {f: after.get(f) for f in names}, "coder": {f: record.get(f) for f in names},
                         "reports": list(record.get("reports") or [])}
+            # the reviewer has seen the coder's values as they are now: only a later change of them flags
+            db.executemany("UPDATE review_fields SET coder_value=? WHERE fused_id=? AND field=?",
+                           [(_dump(record.get(f)), fid, f) for f in self._fields([fid]).get(fid, {})])
             flag = {}
             self._note(fid, reviewer, status[:-2] if status.endswith("ed") else status, None,
                        (state or {}).get("status") or "unreviewed", status, note, now)
@@ -256,9 +260,11 @@ class ReviewedDataset:
             if now != r["coder_value"] and now != r["value"]:
                 new[f] = {"coder": now, "reviewed": r["value"]}
         snapshot = state.get("snapshot") or {}
+        coder_then = snapshot.get("coder") or {}
         for f, v in (snapshot.get("values") or {}).items():
-            if f not in fields and record.get(f) != v and state.get("status") == "accepted":
-                new[f] = {"coder": record.get(f), "reviewed": v}
+            now = record.get(f)
+            if f not in fields and now != v and now != coder_then.get(f, v) and state.get("status") == "accepted":
+                new[f] = {"coder": now, "reviewed": v}
         joined = sorted(set(record.get("reports") or []) - set(snapshot.get("reports") or []))
         if joined and state.get("status") == "rejected":
             new["reports"] = {"coder": record.get("reports"), "reviewed": snapshot.get("reports")}
