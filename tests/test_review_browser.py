@@ -102,6 +102,7 @@ def test_a_coder_corrects_rejects_merges_and_the_corrections_survive_coding_agai
     assert page.locator("section.review h2 .status").inner_text() == "rejected"
 
     page.goto(f"{server.url}/events/{strike['id']}")
+    page.wait_for_selector(f"#merge-candidates option[value='{late['id']}']", state="attached")   # offered: 3 days off
     page.fill("form.merge input[name=other]", late["id"])
     page.fill("form.merge input[name=note]", "one strike; strike-c has the wrong day")
     page.click("form.merge button")

@@ -1,5 +1,6 @@
 // The review desk's forms: the place field of the edit form suggests the gazetteer's places in the event's country
-// (GET /api/places); the queue's "select all" box ticks every event's box.
+// (GET /api/places); the merge form suggests the events near this one (GET /api/events); the queue's "select all"
+// box ticks every event's box.
 (function () {
   const form = document.querySelector("form.review-edit");
   const place = document.getElementById("f-location");
@@ -25,6 +26,26 @@
           });
       }, 200);
     });
+  }
+  // the merge form offers the events of the same country within three days of this one
+  const merge = document.querySelector("form.merge");
+  const candidates = document.getElementById("merge-candidates");
+  if (merge && candidates && merge.dataset.country && merge.dataset.day) {
+    const day = new Date(merge.dataset.day + "T00:00:00Z");
+    const shift = function (n) { return new Date(day.getTime() + n * 86400000).toISOString().slice(0, 10); };
+    const keep = merge.querySelector("[name=keep]").value;
+    fetch("/api/events?" + new URLSearchParams({country: merge.dataset.country, since: shift(-3), until: shift(3),
+                                                per_page: 50}), {credentials: "same-origin"})
+      .then(function (r) { return r.ok ? r.json() : {events: []}; })
+      .then(function (data) {
+        for (const e of data.events) {
+          if (e.id === keep) continue;
+          const o = document.createElement("option");
+          o.value = e.id;
+          o.textContent = [e.event_date, e.sub_event_type, e.location, (e.fatalities ?? "–") + " dead"].join(" · ");
+          candidates.appendChild(o);
+        }
+      });
   }
   const all = document.getElementById("all");
   if (all) {
