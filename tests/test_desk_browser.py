@@ -99,7 +99,10 @@ def test_the_repair_warnings_are_shown_and_the_damaged_words_marked(desk):
     assert page.locator(".text .damaged").first.inner_text() == "°®Âþµº"
     page.locator("tr.field[data-field=actor1]").hover()
     assert "The Syrian regime" in page.locator(".text .ev.hl").all_inner_texts()
-    assert page.locator("details.member ul.explain li").count() >= 3      # the --explain reasons
+    page.locator("details.member summary").first.click()
+    assert page.locator("details.member ul.explain li").first.is_visible()   # the --explain reasons
+    assert page.locator("details.member ul.explain li").count() >= 3
+    page.screenshot(path=str(ARTIFACTS / "desk-event-repairs.png"), full_page=True)
     page.close()
 
 

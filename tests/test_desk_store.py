@@ -89,15 +89,27 @@ def test_facets_points_and_day_counts(store):
     assert ("2024-03-03", "Explosions/Remote violence", 1) in counts and sum(n for *_, n in counts) == 3
 
 
-def test_the_desk_columns_follow_the_records_and_the_backfill_gives_the_same(store):
-    rows = store.db.execute(f"SELECT record, {', '.join(DESK_COLUMNS)} FROM fused_events").fetchall()
+def test_the_desk_rows_follow_the_records_and_the_backfill_gives_the_same(store):
     import json
-    assert rows and all(tuple(r[1:]) == desk_values(json.loads(r[0])) for r in rows)
+    query = f"SELECT f.record, {', '.join('d.' + c for c in DESK_COLUMNS)} FROM fused_events f JOIN desk_events d " \
+            f"ON d.id = f.id"
+    rows = store.db.execute(query).fetchall()
+    assert len(rows) == store.counts()["fused_events"] == 5
+    assert all(tuple(r[1:]) == desk_values(json.loads(r[0])) for r in rows)
     with store.writing() as db:
-        db.execute(f"UPDATE fused_events SET {', '.join(c + ' = NULL' for c in DESK_COLUMNS)}")
+        db.execute("DELETE FROM desk_events")
         db.execute(backfill_desk_columns(store.dialect.name))
-    again = store.db.execute(f"SELECT record, {', '.join(DESK_COLUMNS)} FROM fused_events").fetchall()
+    again = store.db.execute(query).fetchall()
     assert sorted(map(tuple, again)) == sorted(map(tuple, rows))
+
+
+def test_an_unfused_report_leaves_and_its_desk_row_follows(store):
+    strike = store.desk_page(EventFilter(since="2024-03-03", until="2024-03-03")).events[0]
+    store.unfuse(strike["id"], "strike-b")
+    assert store.desk_page(EventFilter(since="2024-03-03", until="2024-03-03")).total == 2
+    assert store.db.execute("SELECT count(*) FROM desk_events").fetchone()[0] == \
+        store.db.execute("SELECT count(*) FROM fused_events").fetchone()[0] == 6
+    assert sorted(store.desk_facets()["country"]) == ["Kenya", "Nigeria", "Syria"]
 
 
 def test_users_sessions_tokens_and_logins(store):

@@ -8,9 +8,9 @@ from ..errors import StoreError
 
 # in an order that keeps references valid; (table, the identity column a backend numbers itself, or None)
 TABLES = [("runs", "id"), ("documents", None), ("events", None), ("evidence", None), ("fused_events", None),
-          ("fusion_members", None), ("changes", "seq"), ("manual_links", None), ("doc_bands", None),
-          ("doc_signatures", None), ("event_explanations", None), ("event_reviews", None), ("users", None),
-          ("api_tokens", None), ("review_fields", None), ("corrections", "seq")]
+          ("desk_events", None), ("fusion_members", None), ("changes", "seq"), ("manual_links", None),
+          ("doc_bands", None), ("doc_signatures", None), ("event_explanations", None), ("event_reviews", None),
+          ("users", None), ("api_tokens", None), ("review_fields", None), ("corrections", "seq")]
 
 
 def copy_store(src, dst) -> dict[str, int]:

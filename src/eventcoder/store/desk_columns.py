@@ -1,6 +1,7 @@
-"""The columns of `fused_events` the review desk filters and sorts on (migration 0004_users), computed from a fused
-record on every write (`sql_fusion.write_fused`) so that a list of 100,000 events is a query on indexed columns, not
-a pass over JSON records. The migration's backfill computes the same values in SQL for records stored before it."""
+"""The `desk_events` row of a fused event: the columns the review desk filters and sorts on (migration 0004_users),
+computed from the fused record on every write (`sql_fusion.write_fused`), so that a list of 100,000 events is a
+query on small indexed rows, not a pass over JSON records. The migration's backfill computes the same values in SQL
+for records stored before it."""
 from __future__ import annotations
 
 from .migrations import DESK_COLUMN_TYPES

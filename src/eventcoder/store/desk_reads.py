@@ -2,8 +2,10 @@
 the names to filter by, map points, counts per day and type, and one fused event with the reports it was fused
 from (each report's text, repair warnings, its own events with their evidence and `--explain` reasons).
 
-The fused records are those `export` writes; the list filters and sorts on the columns of migration 0004_users
-(`desk_columns.py`), newest first (by event date, else the start of its date range; undated events last)."""
+The fused records are those `export` writes; the list filters and sorts on their `desk_events` rows (migration
+0004_users, `desk_columns.py`), newest first (by event date, else the start of its date range; undated events
+last), and reads the records of the page only. The names to filter by are read once per state of the data (the
+change log's last entry and the number of events say when it changed)."""
 from __future__ import annotations
 
 import json
@@ -29,9 +31,15 @@ class DeskReads:
 
     def desk_facets(self) -> dict[str, list[str]]:
         """The stored names of each facet, sorted: what the desk's filters offer."""
-        return {facet: [r[0] for r in self.db.execute(
-            f"SELECT DISTINCT {facet} FROM fused_events WHERE {facet} IS NOT NULL ORDER BY {facet}")]
-            for facet in FACETS}
+        version = tuple(self.db.execute("SELECT (SELECT MAX(seq) FROM changes), (SELECT count(*) FROM desk_events)")
+                        .fetchone())
+        cached = getattr(self, "_desk_facets", None)
+        if cached is None or cached[0] != version:
+            cached = (version, {facet: [r[0] for r in self.db.execute(
+                f"SELECT DISTINCT {facet} FROM desk_events WHERE {facet} IS NOT NULL ORDER BY {facet}")]
+                for facet in FACETS})
+            self._desk_facets = cached
+        return {facet: list(names) for facet, names in cached[1].items()}
 
     def desk_filter(self, flt: EventFilter) -> EventFilter:
         """`flt` with its names spelled as stored (any case matches)."""
@@ -43,16 +51,18 @@ class DeskReads:
     def _from(self, flt: EventFilter) -> tuple[str, list]:
         where, args = flt.where()
         join = " LEFT JOIN event_reviews r ON r.fused_id = f.id" if flt.joins_reviews() else ""
-        return " FROM fused_events f" + join + where, args
+        return " FROM desk_events f" + join + where, args
 
     def desk_page(self, flt: EventFilter, page: int = 1, per_page: int = 50) -> DeskPage:
         flt = self.desk_filter(flt)
         sql, args = self._from(flt)
         total = int(self.db.execute("SELECT count(*)" + sql, args).fetchone()[0])
-        rows = self.db.execute("SELECT f.id, f.record" + sql + ORDER + " LIMIT ? OFFSET ?",
-                               [*args, per_page, (page - 1) * per_page]).fetchall()
-        statuses = self.review_statuses([r[0] for r in rows])
-        events = [dict(json.loads(r[1]), review_status=statuses[r[0]]) for r in rows]
+        ids = [r[0] for r in self.db.execute("SELECT f.id" + sql + ORDER + " LIMIT ? OFFSET ?",
+                                             [*args, per_page, (page - 1) * per_page])]
+        records = {r[0]: r[1] for r in rows_in(self.db, "SELECT id, record FROM fused_events WHERE id IN ({marks})",
+                                               ids)}
+        statuses = self.review_statuses(ids)
+        events = [dict(json.loads(records[i]), review_status=statuses[i]) for i in ids if i in records]
         return DeskPage(events, total, page, per_page)
 
     def review_statuses(self, fused_ids: list[str]) -> dict[str, str]:

@@ -101,21 +101,25 @@ CREATE TABLE event_reviews (
 );
 CREATE INDEX event_reviews_status ON event_reviews(status);
 """
-# (column, SQL type, JSON key in the record or None for the computed ones)
-DESK_COLUMN_TYPES = (("sort_day", "TEXT"), ("event_date", "TEXT"), ("country", "TEXT"), ("admin1", "TEXT"),
+# the desk's narrow copy of each fused event's filter and sort columns (one row per fused event, kept by
+# `sql_fusion.write_fused`/`delete_fused`): a list filters 100,000 events by scanning these small rows, never the
+# JSON records
+DESK_COLUMN_TYPES = (("sort_day", "TEXT NOT NULL"), ("event_date", "TEXT"), ("country", "TEXT"), ("admin1", "TEXT"),
                      ("event_type", "TEXT"), ("sub_event_type", "TEXT"), ("actors", "TEXT"), ("location", "TEXT"),
                      ("confidence", "REAL"), ("fatalities", "INTEGER"), ("latitude", "REAL"), ("longitude", "REAL"))
-DESK_COLUMNS = "".join(add_column_sql(c, t, "fused_events") + ";\n" for c, t in DESK_COLUMN_TYPES) + """
-CREATE INDEX fused_events_day ON fused_events(sort_day, id);
-CREATE INDEX fused_events_country ON fused_events(country, admin1, sort_day);
-CREATE INDEX fused_events_type ON fused_events(event_type, sort_day);
-CREATE INDEX fused_events_sub_type ON fused_events(sub_event_type);
-"""
+DESK_COLUMNS = ("CREATE TABLE desk_events (\n    id TEXT PRIMARY KEY,\n"
+                + ",\n".join(f"    {c} {t}" for c, t in DESK_COLUMN_TYPES) + "\n);\n" + """
+CREATE INDEX desk_events_day ON desk_events(sort_day, id);
+CREATE INDEX desk_events_country ON desk_events(country, admin1, sort_day);
+CREATE INDEX desk_events_admin1 ON desk_events(admin1);
+CREATE INDEX desk_events_type ON desk_events(event_type, sort_day);
+CREATE INDEX desk_events_sub_type ON desk_events(sub_event_type, sort_day);
+""")
 
 
 def backfill_desk_columns(backend: str) -> str:
-    """The UPDATE that fills the desk's columns of fused events stored before 0004, from their JSON records (the
-    same values `store/desk_columns.py` computes for new writes)."""
+    """The INSERT that gives the fused events stored before 0004 their `desk_events` rows, from their JSON records
+    (the same values `store/desk_columns.py` computes for new writes)."""
     if backend == "sqlite":
         def get(key, cast=""):
             return f"json_extract(record, '$.{key}')"
@@ -124,15 +128,13 @@ def backfill_desk_columns(backend: str) -> str:
             return f"(record::jsonb->>'{key}'){cast}"
     actors = " || ' | ' || ".join(f"COALESCE({get(k)}, '')" for k in ("actor1", "assoc_actor_1", "actor2",
                                                                       "assoc_actor_2"))
-    text = ("event_date", "country", "admin1", "event_type", "sub_event_type", "location")
-    sets = [f"{c} = {get(c)}" for c in text]
-    sets += [f"confidence = {get('confidence', '::double precision')}",
-             f"fatalities = {get('fatalities', '::bigint')}",
-             f"latitude = {get('latitude', '::double precision')}",
-             f"longitude = {get('longitude', '::double precision')}",
-             f"actors = lower({actors})",
-             f"sort_day = COALESCE({get('event_date')}, {get('date_start')}, '')"]
-    return "UPDATE fused_events SET " + ", ".join(sets)
+    values = {c: get(c) for c in ("event_date", "country", "admin1", "event_type", "sub_event_type", "location")}
+    values.update(confidence=get("confidence", "::double precision"), fatalities=get("fatalities", "::bigint"),
+                  latitude=get("latitude", "::double precision"), longitude=get("longitude", "::double precision"),
+                  actors=f"lower({actors})", sort_day=f"COALESCE({get('event_date')}, {get('date_start')}, '')")
+    cols = [c for c, _ in DESK_COLUMN_TYPES]
+    return (f"INSERT INTO desk_events (id, {', '.join(cols)}) SELECT id, {', '.join(values[c] for c in cols)} "
+            f"FROM fused_events")
 
 
 MIGRATIONS: list[Migration] = [

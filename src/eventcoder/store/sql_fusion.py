@@ -12,8 +12,7 @@ from .desk_columns import DESK_COLUMNS, desk_values
 from .sql_rows import rows_in, utc_now
 
 
-FUSED_COLUMNS = ("id", "block", "day_start", "day_end", "record", "created_seq", "created_at", "updated_at",
-                 *DESK_COLUMNS)
+FUSED_COLUMNS = ("id", "block", "day_start", "day_end", "record", "created_seq", "created_at", "updated_at")
 MEMBER_COLUMNS = ("event_id", "fused_id", "doc_id", "block", "day_start", "day_end")
 
 
@@ -71,7 +70,9 @@ class SQLFusionTables:
         row = self.db.execute("SELECT created_at FROM fused_events WHERE id=?", (fused_id,)).fetchone()
         self.db.execute(self.dialect.upsert("fused_events", FUSED_COLUMNS, "id"),
                         (fused_id, block, _day(days[0]), _day(days[1]), json.dumps(record, ensure_ascii=False),
-                         created_seq, row[0] if row else now, now, *desk_values(record)))
+                         created_seq, row[0] if row else now, now))
+        self.db.execute(self.dialect.upsert("desk_events", ("id", *DESK_COLUMNS), "id"),
+                        (fused_id, *desk_values(record)))
         self.db.execute("DELETE FROM fusion_members WHERE fused_id=?", (fused_id,))
         self.db.executemany(self.dialect.upsert("fusion_members", MEMBER_COLUMNS, "event_id"),
                             [(m.event_id, fused_id, m.doc_id, block_key(m), _day(m.start), _day(m.end))
@@ -80,6 +81,7 @@ class SQLFusionTables:
     def delete_fused(self, fused_id):
         self.deleted.add(fused_id)
         self.db.execute("DELETE FROM fused_events WHERE id=?", (fused_id,))
+        self.db.execute("DELETE FROM desk_events WHERE id=?", (fused_id,))
         self.db.execute("DELETE FROM fusion_members WHERE fused_id=?", (fused_id,))
 
     def drop_members(self, event_ids):

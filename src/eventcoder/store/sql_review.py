@@ -6,7 +6,7 @@ re-fusion.
   accepted or rejected, by whom, with the values accepted or rejected (`snapshot`) and the flag for a second look;
   `corrections`: the history (who, when, action, field, before, after, note); the change log (`changes`, with its
   `reviewer`) has the reviews too.
-- The desk's columns of `fused_events` (`desk_columns.py`) and its pages (`desk_reads.py`) show the reviewed values:
+- The desk's rows (`desk_events`, `desk_columns.py`) and its pages (`desk_reads.py`) show the reviewed values:
   `desk_page` and `desk_event` are wrapped here.
 - The events of a reviewed fused event are pinned to it (`manual_links` of kind "review", beside a reviewer's merges
   and unfusings): fusion keeps them together under that id and never joins two reviewed events (`fuse/clusters.py`
@@ -154,11 +154,12 @@ class ReviewedDataset:
         self._refresh_desk(fid)
 
     def _refresh_desk(self, fid: str) -> None:
-        """The desk's columns of `fid` from the values shown (a list filters and sorts on the reviewed values)."""
+        """The desk's row of `fid` (`desk_events`) from the values shown: a list filters and sorts on the reviewed
+        values."""
         event = self.fused_event(fid)
         if event is not None:
-            self.db.execute(f"UPDATE fused_events SET {', '.join(f'{c}=?' for c in DESK_COLUMNS)} WHERE id=?",
-                            (*desk_values(event), fid))
+            self.db.execute(self.dialect.upsert("desk_events", ("id", *DESK_COLUMNS), "id"),
+                            (fid, *desk_values(event)))
 
     def review_queue(self, flt, by: str = "confidence", limit: int | None = 50,
                      flagged_only: bool = False) -> list[dict]:
@@ -172,8 +173,9 @@ class ReviewedDataset:
         where = (where + " AND " if where else " WHERE ") + todo
         order = " ORDER BY (r.flag IS NULL), " + ("f.confidence, f.id" if by == "confidence" else
                                                   "f.sort_day DESC, f.id")
-        rows = self.db.execute("SELECT f.id, f.record FROM fused_events f LEFT JOIN event_reviews r ON "
-                               "r.fused_id = f.id" + where + order + (" LIMIT ?" if limit else ""),
+        rows = self.db.execute("SELECT f.id, e.record FROM desk_events f JOIN fused_events e ON e.id = f.id "
+                               "LEFT JOIN event_reviews r ON r.fused_id = f.id" + where + order +
+                               (" LIMIT ?" if limit else ""),
                                [*args, limit] if limit else args).fetchall()
         ids = [r[0] for r in rows]
         states, fields = self._states(ids), self._fields(ids)
