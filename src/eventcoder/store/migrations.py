@@ -280,6 +280,7 @@ CREATE TABLE corrections (
 );
 CREATE INDEX corrections_fused ON corrections(fused_id, seq);
 CREATE INDEX changes_fused ON changes(fused_id);
+CREATE INDEX desk_events_confidence ON desk_events(confidence, id);
 CREATE INDEX manual_links_a ON manual_links(event_a);
 CREATE INDEX manual_links_b ON manual_links(event_b);
 ALTER TABLE changes ADD COLUMN reviewer TEXT

@@ -168,15 +168,17 @@ class ReviewedDataset:
         (`by="confidence"`) or newest first (`by="date"`). A query on the desk's indexed columns."""
         flt = self.desk_filter(replace(flt, review_status=None))
         where, args = flt.where()
-        todo = "r.flag IS NOT NULL" if flagged_only else \
-            "(r.flag IS NOT NULL OR r.status IS NULL OR r.status = 'unreviewed')"
-        where = (where + " AND " if where else " WHERE ") + todo
-        order = " ORDER BY (r.flag IS NULL), " + ("f.confidence, f.id" if by == "confidence" else
-                                                  "f.sort_day DESC, f.id")
-        rows = self.db.execute("SELECT f.id, e.record FROM desk_events f JOIN fused_events e ON e.id = f.id "
-                               "LEFT JOIN event_reviews r ON r.fused_id = f.id" + where + order +
-                               (" LIMIT ?" if limit else ""),
-                               [*args, limit] if limit else args).fetchall()
+        order = " ORDER BY " + ("f.confidence, f.id" if by == "confidence" else "f.sort_day DESC, f.id")
+        rows = []
+        todo = ["r.flag IS NOT NULL"] + ([] if flagged_only else
+                                         ["r.flag IS NULL AND (r.status IS NULL OR r.status = 'unreviewed')"])
+        for cond in todo:                                 # flagged first; each part walks an index in order
+            if limit is not None and len(rows) >= limit:
+                break
+            sql = ("SELECT f.id, e.record FROM desk_events f JOIN fused_events e ON e.id = f.id LEFT JOIN "
+                   "event_reviews r ON r.fused_id = f.id" + (where + " AND " if where else " WHERE ") + cond + order)
+            rows += self.db.execute(sql + (" LIMIT ?" if limit else ""),
+                                    [*args, limit - len(rows)] if limit else args).fetchall()
         ids = [r[0] for r in rows]
         states, fields = self._states(ids), self._fields(ids)
         return [shown(json.loads(r[1]), states.get(r[0]), fields.get(r[0], {})) for r in rows]
