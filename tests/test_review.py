@@ -279,3 +279,17 @@ def test_a_new_report_of_a_rejected_event_flags_it_and_it_stays_rejected(db_url)
     assert event["reports"] == ["a", "b"] and event["review"]["status"] == "rejected"
     assert event["review"]["flag"]["reports"] == {"coder": ["a", "b"], "reviewed": ["a"]}
     assert list(store.fused_events(status=SHOWN)) == []
+
+
+def test_a_reviewers_own_merge_flags_nothing_and_a_later_disagreement_does(db_url):
+    store = open_store(db_url())
+    store.save(report("a", deaths=12))
+    store.save(report("z", place="Zamalka", deaths=5))
+    (_, fa), (_, fz) = fused(store)
+    desk.correct(store, fa, {"fatalities": 9}, "alice")
+    desk.accept(store, [fa], "alice")
+    survivor = desk.merge(store, fa, fz, "alice")                 # the coder's toll of the merged event is now 5
+    event = store.fused_event(survivor)
+    assert event["fatalities"] == 9 and not event["review"]["flag"]
+    store.save(report("z", place="Zamalka", deaths=3))            # the coder changes its mind after the merge
+    assert store.fused_event(survivor)["review"]["flag"]["fatalities"] == {"coder": 3, "reviewed": 9}

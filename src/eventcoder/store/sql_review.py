@@ -135,9 +135,7 @@ class ReviewedDataset:
             names = (*reviewable_fields(), "interaction")
             snapshot = {"values": {f: after.get(f) for f in names}, "coder": {f: record.get(f) for f in names},
                         "reports": list(record.get("reports") or [])}
-            # the reviewer has seen the coder's values as they are now: only a later change of them flags
-            db.executemany("UPDATE review_fields SET coder_value=? WHERE fused_id=? AND field=?",
-                           [(_dump(record.get(f)), fid, f) for f in self._fields([fid]).get(fid, {})])
+            self._seen(fid, record, None)     # the reviewer has seen the coder's values: only a later change flags
             flag = {}
             self._note(fid, reviewer, status[:-2] if status.endswith("ed") else status, None,
                        (state or {}).get("status") or "unreviewed", status, note, now)
@@ -245,7 +243,9 @@ class ReviewedDataset:
 
     def _second_look(self, tables) -> None:
         """After a fusion: flag the reviewed events it rewrote where the coder now disagrees with a reviewed value
-        (never changing what is shown); note reviewed events it deleted (their reports' events are all gone)."""
+        (never changing what is shown); note reviewed events it deleted (their reports' events are all gone). A
+        fusion that carries out a reviewer's merge or split flags nothing: the reviewer sees the coder's values as
+        they now are."""
         ids = tables.written | tables.deleted
         states, fields = self._states(ids), self._fields(ids)
         for fid in sorted(set(states) | set(fields)):
@@ -253,8 +253,22 @@ class ReviewedDataset:
                 self._note(fid, SYSTEM, "lost", None, None, None, "fusion deleted it: its reports' events are gone "
                            "(a report coded again with no event at the same words, or stored as a copy)")
                 continue
-            self._flag(fid, self.coder_record(fid), states.get(fid) or {}, fields.get(fid, {}))
+            if tables.reviewer:
+                self._seen(fid, self.coder_record(fid), states.get(fid))
+            else:
+                self._flag(fid, self.coder_record(fid), states.get(fid) or {}, fields.get(fid, {}))
             self._refresh_desk(fid)
+
+    def _seen(self, fid: str, record: dict, state: dict | None) -> None:
+        """The coder's current values of `fid` become the ones the reviewer has seen (a later change of them
+        flags the event; these do not)."""
+        self.db.executemany("UPDATE review_fields SET coder_value=? WHERE fused_id=? AND field=?",
+                            [(_dump(record.get(f)), fid, f) for f in self._fields([fid]).get(fid, {})])
+        snapshot = (state or {}).get("snapshot")
+        if snapshot:
+            snapshot = dict(snapshot, coder={f: record.get(f) for f in snapshot.get("values") or {}},
+                            reports=list(record.get("reports") or []))
+            self.db.execute("UPDATE event_reviews SET snapshot=? WHERE fused_id=?", (_dump(snapshot), fid))
 
     def _flag(self, fid: str, record: dict, state: dict, fields: dict) -> None:
         flag = dict(state.get("flag") or {})
