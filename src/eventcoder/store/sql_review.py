@@ -120,11 +120,12 @@ class ReviewedDataset:
         state = self._states([fid]).get(fid)
         before = shown(record, state, self._fields([fid]).get(fid, {}))
         changed = [f for f, v in fields.items() if before.get(f) != v]
-        for f in changed:
+        for f in fields if changed else ():      # a place's region that stays the same is reviewed with it
             db.execute(self.dialect.upsert("review_fields", ("fused_id", "field", "value", "coder_value", "reviewer",
                                                              "at", "note"), "fused_id, field"),
                        (fid, f, _dump(fields[f]), _dump(record.get(f)), reviewer, now, note))
-            self._note(fid, reviewer, "correct", f, before.get(f), fields[f], note, now)
+            if f in changed:
+                self._note(fid, reviewer, "correct", f, before.get(f), fields[f], note, now)
         flag = dict((state or {}).get("flag") or {})
         for f in fields:
             flag.pop(f, None)
