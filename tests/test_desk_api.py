@@ -82,3 +82,13 @@ def api_schema(api_app):
 def test_the_api_fuzzed_gives_no_server_error(case):
     case.call_and_validate(headers={"Authorization": f"Bearer {TOKEN}"},
                            checks=[not_a_server_error, response_schema_conformance])
+
+
+def test_requests_borrow_stores_from_a_pool_and_give_them_back(api_app):
+    pool = api_app.state.stores
+    client = TestClient(api_app, headers={"Authorization": f"Bearer {TOKEN}"})
+    before = pool.opened
+    for _ in range(20):                       # each request on a new thread: a store per thread would leak 20
+        assert client.get("/api/events", params={"per_page": 1}).status_code == 200
+        assert client.get("/static/desk.css").status_code == 200            # static files borrow none
+    assert pool.opened - before <= 1 and len(pool._idle) >= 1

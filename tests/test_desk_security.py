@@ -101,6 +101,8 @@ def test_a_form_without_its_csrf_token_is_refused(desk):
     assert store.user("newbie") is None
     r = admin.post("/admin/users", data={**form, "csrf_token": csrf}, follow_redirects=False)
     assert r.status_code == 303 and store.user("newbie")["role"] == "viewer"
+    bad = admin.post("/admin/users", data={**form, "name": "../x", "csrf_token": csrf})
+    assert bad.status_code == 400 and "no valid user name" in bad.text and store.user("../x") is None
     assert admin.post("/admin/users/newbie/remove", data={}).status_code == 403
     assert admin.post("/admin/users/newbie/remove", headers={"X-CSRF-Token": csrf}).status_code == 200
     assert store.user("newbie") is None
@@ -158,6 +160,8 @@ def test_session_cookies_and_where_a_login_leads(desk):
     r = client.post("/login", data={"name": "vera", "password": PASSWORDS["vera"], "csrf_token": form,
                                     "next": "//evil.example/x"}, follow_redirects=False)
     assert r.headers["location"] == "/events"                             # never off the site
+    spoof = client.get("/login", params={"error": "Call 555-0100 to unlock", "status_code": 500})
+    assert spoof.status_code == 200 and "555-0100" not in spoof.text     # the page's message is never the URL's
     cookie = r.headers["set-cookie"]
     assert "HttpOnly" in cookie and "SameSite=lax" in cookie and "Secure" not in cookie
     secure = TestClient(app, base_url="https://desk.example")

@@ -6,7 +6,8 @@ lists the schemes eventcoder knows. With no `--db`, the `EVENTCODER_DB` environm
 
 Adding a backend is one registration: `register_backend("scheme", ..., opener=open_x)`, where
 `open_x(url, *, create)` returns an object with the `Store` methods (`store/base.py`) and applies its migrations
-(`store/migrations.py`, with that backend's DDL).
+(`store/migrations.py`, with that backend's DDL); an opener that takes `any_thread` (a store used from one thread
+after another, as the review desk's pool of stores does) is given it when it is asked for.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from .base import Store
 from .postgres import open_postgres, redacted
 from .sqlite import open_sqlite
 
-Opener = Callable[..., Store]           # opener(url, *, create: bool) -> Store
+Opener = Callable[..., Store]           # opener(url, *, create: bool[, any_thread: bool]) -> Store
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 _BACKENDS: dict[str, Opener] = {}
@@ -42,16 +43,18 @@ def scheme_of(url: str) -> str:
     return m.group(1).lower() if m else "sqlite"
 
 
-def open_store(url, *, create: bool = True) -> Store:
+def open_store(url, *, create: bool = True, any_thread: bool = False) -> Store:
     """Open the database `url` names (see the module docstring). `create=False` is for verbs that read: a database
-    that does not exist yet is then a StoreError that says how to make one, instead of a new empty database."""
+    that does not exist yet is then a StoreError that says how to make one, instead of a new empty database.
+    `any_thread=True`: the store may be used from one thread after another (never two at once), as a web server's
+    pool of stores hands it to one request after another."""
     url = str(url)
     scheme = scheme_of(url)
     opener = _BACKENDS.get(scheme)
     if opener is None:
         raise StoreError(f"cannot open {redacted(url)}: eventcoder knows no {scheme}:// databases; give --db a file path, or a "
                          f"URL with one of the schemes {', '.join(s + '://' for s in known_schemes())}")
-    return opener(url, create=create)
+    return opener(url, create=create, **({"any_thread": True} if any_thread else {}))
 
 
 register_backend("sqlite", opener=open_sqlite)

@@ -95,9 +95,10 @@ class PostgresStore(SQLStore):
         self._ready()
 
 
-def open_postgres(url: str, *, create: bool = True) -> PostgresStore:
+def open_postgres(url: str, *, create: bool = True, any_thread: bool = False) -> PostgresStore:
     """Open (and migrate) the PostgreSQL database `url` names. `create` is accepted for the opener's shape: the
-    database itself must exist (`createdb NAME`); its tables are made on first use."""
+    database itself must exist (`createdb NAME`); its tables are made on first use. `any_thread` too: a psycopg
+    connection may be used from any thread."""
     import importlib.util
     if importlib.util.find_spec("psycopg") is None:
         raise StoreError("PostgreSQL support needs psycopg: pip install 'eventcoder[all]' (or 'psycopg[binary]')")

@@ -18,11 +18,11 @@ __all__ = ["EVENT_COLUMNS", "SQLiteStore", "open_sqlite", "sqlite_path"]
 
 
 class SQLiteStore(SQLStore):
-    def __init__(self, path: str | Path = "eventcoder.db"):
+    def __init__(self, path: str | Path = "eventcoder.db", *, any_thread: bool = False):
         self.path = str(path)
         self.dialect = SQLITE
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=not any_thread)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA synchronous=NORMAL")
@@ -45,11 +45,12 @@ def sqlite_path(url: str) -> str:
     return "/" + rest.lstrip("/") if rest.startswith("/") else os.path.expanduser(rest)
 
 
-def open_sqlite(url: str, *, create: bool = True) -> SQLiteStore:
+def open_sqlite(url: str, *, create: bool = True, any_thread: bool = False) -> SQLiteStore:
     """Open the SQLite database a path or `sqlite://` URL names; created when missing unless `create` is False, in
-    which case a missing file is a StoreError that says how to make one."""
+    which case a missing file is a StoreError that says how to make one. `any_thread`: the connection may be used
+    from one thread after another (Python's sqlite3 serialises calls; the caller never uses it from two at once)."""
     path = sqlite_path(url)
     if not create and not os.path.isfile(path):
         raise StoreError(f"no database at {path}; code documents first (`eventcoder code PATH --db {url}`) "
                          "or name the database with --db")
-    return SQLiteStore(path)
+    return SQLiteStore(path, any_thread=any_thread)

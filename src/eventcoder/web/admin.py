@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse
 from ..errors import EventcoderError
 from .auth import desk_router
 from .passwords import hash_password
-from .roles import ROLES
+from .roles import ROLES, check_user_name
 from .stores import store_of
 from .templating import render
 
@@ -16,7 +16,11 @@ router = desk_router("admin", prefix="/admin", include_in_schema=False)
 
 
 @router.get("/users")
-def users_page(request: Request, error: str | None = None, status_code: int = 200):
+def users_page(request: Request):
+    return _users_page(request)
+
+
+def _users_page(request: Request, error: str | None = None, status_code: int = 200):
     return render(request, "users.html", {"users": store_of(request).users(), "roles": ROLES, "error": error},
                   status_code=status_code)
 
@@ -27,18 +31,18 @@ def add_user(request: Request, name: str = Form(..., min_length=1, max_length=10
     if role not in ROLES:
         raise HTTPException(422, f"unknown role {role!r}; the roles are {', '.join(ROLES)}")
     try:
-        store_of(request).add_user(name.strip(), role, hash_password(password))
-    except EventcoderError as exc:
-        return users_page(request, error=str(exc), status_code=400)
+        store_of(request).add_user(check_user_name(name.strip()), role, hash_password(password))
+    except (EventcoderError, ValueError) as exc:
+        return _users_page(request, error=str(exc), status_code=400)
     return RedirectResponse("/admin/users", status_code=303)
 
 
 @router.post("/users/{name}/remove")
 def remove_user(request: Request, name: str):
     if name == request.state.user.name:
-        return users_page(request, error="you cannot remove yourself; another admin can", status_code=400)
+        return _users_page(request, error="you cannot remove yourself; another admin can", status_code=400)
     try:
         store_of(request).remove_user(name)
     except EventcoderError as exc:
-        return users_page(request, error=str(exc), status_code=404)
+        return _users_page(request, error=str(exc), status_code=404)
     return RedirectResponse("/admin/users", status_code=303)

@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException
 from ..version import __version__
 from . import admin, api, login, mapview, pages, review_api, review_pages
 from .auth import LoginRequired
-from .stores import StorePool
+from .stores import ReleaseStores, StorePool
 from .templating import render
 from .throttle import LoginThrottle
 
@@ -49,7 +49,7 @@ def create_app(db_url: str, *, throttle: LoginThrottle | None = None, routers=()
                   description="Fused events with the words behind each field. Every route needs "
                               "`Authorization: Bearer TOKEN` (`eventcoder users token NAME`) or a session.")
     app.state.stores = StorePool(db_url)
-    app.state.stores.get()                     # open (and migrate) now: a bad --db fails at start, not per request
+    app.state.stores.release(app.state.stores.acquire())   # open (and migrate) now: a bad --db fails at start
     app.state.throttle = throttle or LoginThrottle()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for router in [*DESK_ROUTERS, *routers]:
@@ -62,6 +62,8 @@ def create_app(db_url: str, *, throttle: LoginThrottle | None = None, routers=()
         for key, value in SECURITY_HEADERS.items():
             response.headers.setdefault(key, value)
         return response
+
+    app.add_middleware(ReleaseStores, pool=app.state.stores)     # outermost: after the answer is sent
     return app
 
 

@@ -35,7 +35,11 @@ def _https(request: Request) -> bool:
 
 
 @router.get("/login")
-def login_form(request: Request, next: str = "/events", error: str | None = None, status_code: int = 200):
+def login_form(request: Request, next: str = "/events"):
+    return _login_page(request, next)
+
+
+def _login_page(request: Request, next: str, error: str | None = None, status_code: int = 200):
     token = new_secret()
     response = render(request, "login.html", {"login_csrf": token, "next": safe_next(next), "error": error},
                       status_code=status_code)
@@ -53,15 +57,15 @@ def login(request: Request, name: str = Form(..., max_length=200), password: str
     store, throttle = store_of(request), request.app.state.throttle
     address = request.client.host if request.client else "unknown"
     if throttle.refused(store, name, address):
-        response = login_form(request, next, error="Too many failed sign-ins: wait 15 minutes and try again.",
-                              status_code=429)
+        response = _login_page(request, next, error="Too many failed sign-ins: wait 15 minutes and try again.",
+                               status_code=429)
         response.headers["Retry-After"] = str(throttle.window_s)
         return response
     user = store.user(name)
     ok = check_password(user["password_hash"], password) if user else check_unknown_user(password)
     store.note_login(name, address, ok)
     if not ok:
-        return login_form(request, next, error="Wrong user name or password.", status_code=401)
+        return _login_page(request, next, error="Wrong user name or password.", status_code=401)
     secret, csrf = new_secret(), new_secret()
     expires = dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=SESSION_HOURS)
     store.add_session(secret, name, csrf, expires.isoformat(timespec="seconds"))
