@@ -234,6 +234,7 @@ def test_the_review_cli_says_what_to_do(tmp_path):
     assert fid in run("review", "queue", "--db", db)
     hist = run("review", "history", fid, "--db", db)
     assert "erin\tcorrect\tfatalities: 12 -> 3" in hist
+    assert "  fatalities\t3\t(coder: 12; corrected by erin)" in run("review", "show", fid, "--db", db).splitlines()
     res = CliRunner().invoke(cli, ["export", "--per-report", "--reviewed-only", "--db", db])
     assert res.exit_code == 1 and "--reviewed-only" in res.output
 

@@ -165,6 +165,32 @@ def queue_cmd(by, limit, flagged, as_json, country, since, until, event_type, db
             e.get("fatalities") if e.get("fatalities") is not None else "-")))
 
 
+@review.command("show")
+@click.argument("fused_id")
+@db_option
+def show_cmd(fused_id, db):
+    """FUSED_ID as the dataset shows it: each field's value, the coder's beside a corrected one, the review status
+    and what is flagged for a second look."""
+    from .vocab import reviewable_fields
+
+    def act(store):
+        event = store.fused_event(fused_id)
+        if event is None:
+            raise desk.UnknownEvent(f"no fused event {fused_id} in this database")
+        return event
+    event = _with_store(db, act)
+    review_ = event.get("review") or {}
+    corrected, flag = review_.get("corrected") or {}, review_.get("flag") or {}
+    click.echo(f"{event['id']}\t{review_.get('status') or 'unreviewed'}\treports: {', '.join(event['reports'])}")
+    for f in reviewable_fields():
+        line = f"  {f}\t{event.get(f) if event.get(f) is not None else '-'}"
+        if f in corrected and corrected[f]["coder"] != corrected[f]["value"]:
+            line += f"\t(coder: {corrected[f]['coder']}; corrected by {corrected[f]['by']})"
+        if f in flag:
+            line += f"\tFLAGGED: the coder now says {flag[f]['coder']}"
+        click.echo(line)
+
+
 @review.command("history")
 @click.argument("fused_id")
 @click.option("--json", "as_json", is_flag=True, help="one JSON line per action")
