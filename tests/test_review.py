@@ -16,6 +16,7 @@ from eventcoder.review.fields import ReviewError
 from eventcoder.store import open_store
 from eventcoder.store.living_reads import SHOWN
 from report_files import write_jsonl
+from eventcoder.model import event_id
 from test_living import fused, report
 
 DOCS = [
@@ -294,3 +295,17 @@ def test_a_reviewers_own_merge_flags_nothing_and_a_later_disagreement_does(db_ur
     assert event["fatalities"] == 9 and not event["review"]["flag"]
     store.save(report("z", place="Zamalka", deaths=3))            # the coder changes its mind after the merge
     assert store.fused_event(survivor)["review"]["flag"]["fatalities"] == {"coder": 3, "reviewed": 9}
+
+
+def test_a_reviewed_event_coded_again_at_overlapping_words_keeps_its_review(db_url):
+    store = open_store(db_url())
+    store.save(report("a"))
+    [(_, fid)] = fused(store)
+    desk.correct(store, fid, {"fatalities": 11}, "alice")
+    doc = report("a")
+    ev = doc.events[0]
+    ev.anchor = (0, 18)                                  # a new coder anchors the event on more words: a new id
+    ev.id = event_id("a", 0, 18, ev.sub_event_type)
+    store.save(doc)
+    assert fused(store) == [(["a"], fid)] and store.fused_event(fid)["fatalities"] == 11
+    assert store.db.execute("SELECT fused_id FROM fusion_members WHERE event_id=?", (ev.id,)).fetchone()[0] == fid

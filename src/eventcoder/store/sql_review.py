@@ -10,8 +10,9 @@ re-fusion.
   `desk_page` and `desk_event` are wrapped here.
 - The events of a reviewed fused event are pinned to it (`manual_links` of kind "review", beside a reviewer's merges
   and unfusings): fusion keeps them together under that id and never joins two reviewed events (`fuse/clusters.py`
-  Links). A report coded again whose event keeps its words but gets a new sub-event type (so a new event id) carries
-  its pins and links over (`_carry_over`).
+  Links). A report coded again whose event keeps its words but gets a new sub-event type (so a new event id), or
+  whose reviewed event is now anchored on words that overlap the old event's type words, carries its pins and links
+  over (`_carry_over`).
 - After each fusion, the reviewed events it rewrote get a second look: where the coder's value changed and differs
   from the reviewed one, the event is flagged (the shown value does not change)."""
 from __future__ import annotations
@@ -221,12 +222,25 @@ class ReviewedDataset:
                             [("review", e, fid, utc_now()) for e in event_ids])
 
     # --- through re-coding and re-fusion ---------------------------------------------------------------------
-    def _carry_over(self, doc, gone: list[str]) -> dict[str, str]:
+    def _decided_words(self, doc_id: str) -> dict[str, list[tuple[int, int]]]:
+        """The words (type evidence spans) of the report's stored events that a reviewer decided on (a pin, a
+        merge, an unfusing), by event id: read before the report is coded again (`_carry_over`)."""
+        out: dict[str, list] = {}
+        for r in self.db.execute(
+                'SELECT e.id, v.start, v."end" FROM events e JOIN evidence v ON v.event_id = e.id WHERE e.doc_id=? '
+                "AND v.field IN ('event_type', 'sub_event_type') AND (e.id IN (SELECT event_a FROM manual_links) "
+                "OR e.id IN (SELECT event_b FROM manual_links))", (doc_id,)):
+            out.setdefault(r[0], []).append((r[1], r[2]))
+        return out
+
+    def _carry_over(self, doc, gone: list[str], decided: dict | None = None) -> dict[str, str]:
         """{old id: new id} of the report's events coded again at the same words with another sub-event type (so
-        another id); their fusion membership, pins and a reviewer's links move to the new id."""
+        another id), or, for events a reviewer decided on (`decided`: their type words), with anchor words that
+        overlap those words; their fusion membership, pins and a reviewer's links move to the new id."""
         from ..extract.taxonomy import taxonomy
         gone_set, renamed = set(gone), {}
         new_ids = {ev.id for ev in doc.events}
+        left = []
         for ev in doc.events:
             if ev.id in gone_set:
                 continue
@@ -236,6 +250,13 @@ class ReviewedDataset:
                 if old in gone_set and old not in new_ids and old not in renamed:
                     renamed[old] = ev.id
                     break
+            else:
+                left.append((ev.id, a, b))
+        for new, a, b in left:
+            old = next((o for o, spans in sorted((decided or {}).items()) if o in gone_set and o not in new_ids
+                        and o not in renamed and any(s < b and a < e for s, e in spans)), None)
+            if old:
+                renamed[old] = new
         for old, new in renamed.items():
             self.db.execute("UPDATE fusion_members SET event_id=? WHERE event_id=?", (new, old))
             self.db.execute("UPDATE manual_links SET event_a=? WHERE event_a=?", (new, old))

@@ -97,6 +97,7 @@ class SQLStore(LivingDataset, ReviewedDataset, DeskReads, Accounts):
         """Store `doc`, replace all its events and their evidence, and fuse them into the stored fused events, in
         one transaction (a run killed midway leaves the document as it was before, fused as before)."""
         with self.writing() as db:
+            decided = self._decided_words(doc.id)
             gone = self._drop_events(doc.id)
             db.execute(self.dialect.upsert("documents", DOC_COLUMNS, "id"),
                        self._document_row(doc, run_id, json.dumps([w.to_dict() for w in doc.warnings],
@@ -110,7 +111,7 @@ class SQLStore(LivingDataset, ReviewedDataset, DeskReads, Accounts):
                                [(ev.id, e.field, e.start, e.end, e.text, i) for i, e in enumerate(ev.evidence)])
             db.executemany(self.dialect.upsert("event_explanations", ("event_id", "lines"), "event_id"),
                            [(ev.id, json.dumps(ev.explanation, ensure_ascii=False)) for ev in doc.events])
-            renamed = self._carry_over(doc, gone)
+            renamed = self._carry_over(doc, gone, decided)
             self._refuse(run_id, records, [g for g in gone if g not in renamed], touched=list(renamed.values()))
             self._remember_signature(doc)
 
