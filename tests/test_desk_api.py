@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from fastapi import Request
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -92,3 +93,20 @@ def test_requests_borrow_stores_from_a_pool_and_give_them_back(api_app):
         assert client.get("/api/events", params={"per_page": 1}).status_code == 200
         assert client.get("/static/desk.css").status_code == 200            # static files borrow none
     assert pool.opened - before <= 1 and len(pool._idle) >= 1
+
+
+def test_a_store_whose_request_failed_is_closed_not_lent_again(api_app):
+    from eventcoder.web.auth import desk_router
+    from eventcoder.web.stores import store_of
+    router = desk_router("viewer")
+    seen = []
+
+    @router.get("/test/broken")
+    def broken(request: Request):
+        seen.append(store_of(request))
+        raise RuntimeError("the connection broke")
+    api_app.include_router(router)
+    client = TestClient(api_app, headers={"Authorization": f"Bearer {TOKEN}"}, raise_server_exceptions=False)
+    assert client.get("/test/broken").status_code == 500
+    assert seen and seen[0] not in api_app.state.stores._idle
+    assert client.get("/api/events").status_code == 200

@@ -117,8 +117,10 @@ def test_the_map_draws_the_events_on_the_bundled_outlines(desk):
     assert page.locator("path.leaflet-interactive").count() >= 5 + 100    # the points and the country outlines
     assert "5 event(s) with coordinates" in page.locator("#map-count").inner_text()
     page.screenshot(path=str(ARTIFACTS / "desk-map.png"), full_page=True)
-    page.goto(server.url + "/timeline")
-    assert page.locator("svg.timeline rect").count() >= 4
+    page.goto(server.url + "/timeline?since=2024-01-01")
+    assert "Events per day by type, 2024-03-03 to 2024-03-12" in page.locator("p.count").inner_text()
+    assert page.locator("svg.timeline rect").count() == 3                 # three dated events, on three days
+    assert page.locator("svg.timeline rect.type-protests title").text_content() == "2024-03-05: 1 Protests"
     page.screenshot(path=str(ARTIFACTS / "desk-timeline.png"), full_page=True)
     assert outside == []                                                  # offline: nothing from elsewhere
     page.close()

@@ -9,4 +9,12 @@
 - `admin.py`: users, for admins.
 Every route needs a session or an `Authorization: Bearer` token (`auth.py`); every form POST is checked against the
 session's CSRF token there too. Users and tokens are made with `eventcoder users` (`cli.py`).
+
+Adding pages (a coder's edits, a reviewer's decisions): `router = auth.desk_router("coder")`, routes on it, the
+router listed in `app.DESK_ROUTERS`; a handler reads the store with `stores.store_of(request)` and the user as
+`request.state.user`, and answers `templating.render(request, "x.html", {...})` with a template that extends
+`base.html` and puts `<input type="hidden" name="csrf_token" value="{{ csrf }}">` in each form. A reviewer's
+status goes in the store's `event_reviews` (fused_id, status, user_name, at; statuses in
+`store.desk_filter.REVIEW_STATUSES`); a fused record changed outside fusion must get its `desk_events` row again
+(`store.desk_columns.desk_values`), as `sql_fusion.write_fused` does.
 """

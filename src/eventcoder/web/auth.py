@@ -78,11 +78,11 @@ def require_role(role: str):
         principal = authenticate(request)
         if principal is None:
             raise LoginRequired("sign in first, or send an API token (Authorization: Bearer TOKEN)")
+        request.state.user = principal            # (the error pages show who is signed in, too)
         if not allows(principal.role, role):
             raise HTTPException(403, f"this needs the {role} role; {principal.name} is a {principal.role}")
         if request.method not in SAFE_METHODS and principal.via == "session":
             await check_csrf(request, principal.csrf or "")
-        request.state.user = principal
         return principal
 
     dependency.__name__ = f"require_{role}"

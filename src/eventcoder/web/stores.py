@@ -50,7 +50,8 @@ def store_of(request):
 
 
 class ReleaseStores:
-    """ASGI middleware: gives the store a request borrowed back to the pool once the request is done."""
+    """ASGI middleware: gives the store a request borrowed back to the pool once the request is done (or closes it,
+    when the request ended in an error no handler answered)."""
 
     def __init__(self, app, pool: StorePool):
         self.app = app
@@ -61,9 +62,14 @@ class ReleaseStores:
             await self.app(scope, receive, send)
             return
         scope.setdefault("state", {})
+        failed = True
         try:
             await self.app(scope, receive, send)
+            failed = False
         finally:
             store = scope["state"].pop(STATE_KEY, None)
             if store is not None:
-                self.pool.release(store)
+                if failed:          # an error no handler answered (a lost connection...): never lend it again
+                    store.close()
+                else:
+                    self.pool.release(store)
