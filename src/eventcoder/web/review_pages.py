@@ -11,6 +11,7 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse
 
 from ..errors import EventcoderError
+from ..model import EVENT_FIELD_GROUPS
 from ..review import desk
 from ..review.fields import ReviewError, UnknownEvent
 from ..review.vocab import vocabularies
@@ -22,6 +23,9 @@ from .stores import store_of
 from .templating import render
 
 router = desk_router("coder", include_in_schema=False)
+# the edit form's sections: the event's field groups (`model.EVENT_FIELD_GROUPS`), its type first
+FORM_GROUPS = [("Type", ("event_type", "sub_event_type", "disorder_type", "factuality")),
+               *((name.capitalize(), names) for name, names in EVENT_FIELD_GROUPS.items())]
 
 
 def _shown_value(value) -> str:
@@ -34,11 +38,13 @@ def _edit_form(request: Request, fused_id: str, values: dict | None = None, erro
     if event is None:
         raise HTTPException(404, f"no event {fused_id} in this database")
     voc = vocabularies()
-    fields = [{"name": f, "kind": k, "choices": voc.choices(f),
-               "value": (values or {}).get(f, _shown_value(event.get(f))),
-               "corrected": ((event.get("review") or {}).get("corrected") or {}).get(f)}
-              for f, k in voc.kinds.items()]
-    return render(request, "review_edit.html", {"event": event, "fields": fields, "error": error,
+    fields = {f: {"name": f, "kind": k, "choices": voc.choices(f),
+                  "value": (values or {}).get(f, _shown_value(event.get(f))),
+                  "corrected": ((event.get("review") or {}).get("corrected") or {}).get(f)}
+              for f, k in voc.kinds.items()}
+    groups = [(title, [fields.pop(f) for f in names if f in fields]) for title, names in FORM_GROUPS]
+    groups.append(("Other", list(fields.values())))
+    return render(request, "review_edit.html", {"event": event, "groups": groups, "error": error,
                                                 "note": (values or {}).get("note", "")}, status_code=status_code)
 
 
