@@ -16,8 +16,14 @@ from . import desk
 DB_HELP = "the database `eventcoder code` filled: a SQLite file path, or a sqlite:/// or postgresql:// URL"
 
 
-def default_user() -> str:
-    return os.environ.get("EVENTCODER_USER") or getpass.getuser()
+def default_user() -> str | None:
+    """$EVENTCODER_USER, else the login name; None where the system has none (a review then asks for --user)."""
+    if os.environ.get("EVENTCODER_USER"):
+        return os.environ["EVENTCODER_USER"]
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return None
 
 
 db_option = click.option("--db", default=default_db, show_default="$EVENTCODER_DB, else eventcoder.db", help=DB_HELP)
