@@ -21,6 +21,7 @@ from .geo.cli import gazetteer
 from .store.cli import changes, db_group, events
 from .store.coding import StoreCoding
 from .watch.cli import watch
+from .review.cli import review
 from .web.cli import serve, users
 
 
@@ -184,12 +185,14 @@ def _format_option(f):
 @click.option("--type", "event_type", metavar="TYPE", help="only events of this event type or sub-event type")
 @click.option("--acled-only", is_flag=True, help="csv: only ACLED's 31 columns, without eventcoder's own")
 @click.option("--per-report", is_flag=True, help="each report's own events instead of the fused events")
-def export(fmt, output, db, from_file, country, since, until, event_type, acled_only, per_report):
+@click.option("--reviewed-only", is_flag=True, help="only the fused events a reviewer accepted")
+def export(fmt, output, db, from_file, country, since, until, event_type, acled_only, per_report, reviewed_only):
     """Export coded events as ACLED CSV (for R, pandas, acledR), JSONL or GeoJSON (for QGIS, geojson.io).
 
     From the database: one fused event per incident, however many reports tell of it (in JSONL exactly as
-    `eventcoder fuse` writes them; in CSV with every report's outlet in `source`); --per-report for each report's
-    own events."""
+    `eventcoder fuse` writes them; in CSV with every report's outlet in `source`), with a reviewer's corrections
+    over the coder's values and without the events a reviewer rejected (`eventcoder review`); --reviewed-only for
+    the accepted ones; --per-report for each report's own events, as coded."""
     from .export.writers import export_events
     from .store import open_store
     filters = dict(country=country, since=since, until=until, event_type=event_type)
@@ -200,7 +203,7 @@ def export(fmt, output, db, from_file, country, since, until, event_type, acled_
     try:
         with output_to(output) as out:
             stats = export_events(fmt, out, store=store, from_file=from_file, acled_only=acled_only,
-                                  per_report=per_report, **filters)
+                                  per_report=per_report, reviewed_only=reviewed_only, **filters)
     except EventcoderError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
@@ -274,6 +277,7 @@ cli.add_command(changes)     # eventcoder.store.cli
 cli.add_command(events)
 cli.add_command(db_group)
 cli.add_command(watch)       # eventcoder.watch.cli
+cli.add_command(review)      # eventcoder.review.cli
 cli.add_command(serve)       # eventcoder.web.cli: the review desk and its users
 cli.add_command(users)
 

@@ -6,8 +6,9 @@ import sys
 from dataclasses import dataclass, field
 from typing import Iterator, TextIO
 
-from ..errors import InputError, StoreError
+from ..errors import EventcoderError, InputError, StoreError
 from ..store import Store, open_store
+from ..store.living_reads import SHOWN
 from .records import contract_from_row, filter_events, read_events_jsonl
 from .registry import WriteOptions, get_writer
 
@@ -31,7 +32,7 @@ class ExportStats:
         return out
 
 
-def _from_store(store: Store, per_report: bool, **filters) -> Iterator[dict]:
+def _from_store(store: Store, per_report: bool, reviewed_only: bool = False, **filters) -> Iterator[dict]:
     if per_report:
         for row in store.events(**filters):
             yield contract_from_row(row)
@@ -41,7 +42,7 @@ def _from_store(store: Store, per_report: bool, **filters) -> Iterator[dict]:
         raise StoreError("this database holds events coded before fusion existed and no fused events; code its "
                          "documents again (`eventcoder code PATH --force --db ...`) or export them one report at a "
                          "time with --per-report")
-    yield from store.fused_events(**filters)
+    yield from store.fused_events(status=("accepted",) if reviewed_only else SHOWN, **filters)
 
 
 def _from_file(path: str, stats: ExportStats) -> Iterator[dict]:
@@ -67,11 +68,13 @@ def _skip_errors(items, stats: ExportStats) -> Iterator[dict]:
 def export_events(fmt: str, out: TextIO, *, db: str = "eventcoder.db", store: Store | None = None,
                   from_file: str | None = None, acled_only: bool = False, country: str | None = None,
                   since: str | None = None, until: str | None = None, event_type: str | None = None,
-                  per_report: bool = False) -> ExportStats:
+                  per_report: bool = False, reviewed_only: bool = False) -> ExportStats:
     """Write the events that pass the filters to `out` in format `fmt`: those of the JSONL `from_file`, else of
     `store` (left open for the caller), else of the database `db` (a path or URL, see `open_store`; it must exist).
     From a store these are its fused events (one per incident, with `reports`, `provenance` and `disputed`, as
-    `eventcoder fuse` writes them); `per_report` gives each report's own events instead.
+    `eventcoder fuse` writes them, with a reviewer's values over the coder's and a `review` object where
+    reviewed; rejected events left out; only accepted ones with `reviewed_only`); `per_report` gives each report's
+    own events, as coded, instead.
     An unknown `fmt` or a missing database is an EventcoderError before anything is written."""
     spec = get_writer(fmt)
     stats = ExportStats()
@@ -82,7 +85,10 @@ def export_events(fmt: str, out: TextIO, *, db: str = "eventcoder.db", store: St
     else:
         if store is None:
             store = opened = open_store(db, create=False)
-        events = filter_events(_from_store(store, per_report, **filters), **filters)
+        if reviewed_only and per_report:
+            raise EventcoderError("--reviewed-only is about the fused events a reviewer accepted; a report's own "
+                                  "events (--per-report) are not reviewed one by one: leave one of them out")
+        events = filter_events(_from_store(store, per_report, reviewed_only, **filters), **filters)
     try:
         written = spec.write(events, out, WriteOptions(acled_only=acled_only))
     finally:

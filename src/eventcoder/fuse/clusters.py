@@ -42,28 +42,45 @@ def shape(ev: ReportEvent) -> tuple:
 @dataclass
 class Links:
     """A reviewer's decisions, which fusion keeps: `apart` pairs of event ids never share a fused event (`events
-    unfuse`); `merge` pairs always do (`events merge`)."""
+    unfuse`); `merge` pairs always do (`events merge`); `reviewed` pins each event of a reviewed fused event to it
+    (`eventcoder review`): events pinned to one reviewed event stay together, and events pinned to two never join."""
     apart: set = field(default_factory=set)       # frozenset({event id, event id})
     merge: set = field(default_factory=set)
+    reviewed: dict = field(default_factory=dict)  # event id -> the reviewed fused event's id
 
     def kept_apart(self, ev: ReportEvent, members: list[ReportEvent]) -> str | None:
         if self.apart and any(frozenset((ev.event_id, m.event_id)) in self.apart for m in members):
             return "a reviewer kept them apart (eventcoder events unfuse)"
+        pin = self.reviewed.get(ev.event_id)
+        if pin and any(self.reviewed.get(m.event_id, pin) != pin for m in members):
+            return "a reviewer reviewed them as different events (eventcoder review)"
         return None
 
+    def pin_of(self, members: list[ReportEvent]) -> str | None:
+        """The reviewed fused event the members are pinned to, if any."""
+        return next((p for m in members if (p := self.reviewed.get(m.event_id))), None)
+
     def merged(self, clusters: list[Cluster]) -> list[Cluster]:
-        """The clusters with those a reviewer merged joined (the first by key takes the others' members)."""
+        """The clusters with those a reviewer merged joined (the first by key takes the others' members), and the
+        clusters holding events of one reviewed fused event joined; never two reviewed events into one."""
         where = {m.event_id: i for i, c in enumerate(clusters) for m in c.members}
         parent = list(range(len(clusters)))
+        pins = [self.pin_of(c.members) for c in clusters]
 
         def root(i):
             while parent[i] != i:
                 parent[i] = parent[parent[i]]
                 i = parent[i]
             return i
-        for a, b in (tuple(p) for p in self.merge):
-            if a in where and b in where:
-                parent[max(root(where[a]), root(where[b]))] = min(root(where[a]), root(where[b]))
+        first_of: dict[str, int] = {}
+        pairs = [(where[a], where[b]) for a, b in (tuple(p) for p in self.merge) if a in where and b in where]
+        pairs += [(first_of.setdefault(p, i), i) for i, p in enumerate(pins) if p]
+        for i, j in pairs:
+            ri, rj = root(i), root(j)
+            if ri != rj and not (pins[ri] and pins[rj] and pins[ri] != pins[rj]):
+                lo, hi = min(ri, rj), max(ri, rj)
+                parent[hi] = lo
+                pins[lo] = pins[lo] or pins[hi]
         out: dict[int, Cluster] = {}
         for i, c in enumerate(clusters):
             r = root(i)
@@ -129,7 +146,7 @@ def cluster_events(events: list[ReportEvent], rules: FusionRules, links: Links |
             blocks[ev.block].append(ev)
     for block in blocks.values():
         out += _sweep(sorted(block, key=lambda e: (e.start, e.key)), rules, links)
-    return links.merged(out) if links.merge else out
+    return links.merged(out) if links.merge or links.reviewed else out
 
 
 def _sweep(block: list[ReportEvent], rules: FusionRules, links: Links) -> list[Cluster]:

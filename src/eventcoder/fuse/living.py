@@ -42,6 +42,7 @@ class FusionTables(Protocol):
     def drop_members(self, event_ids: list[str]) -> None: ...
     def log(self, change: str, fused_id: str, *, fields=None, reports=None, other_ids=None) -> None: ...
     def next_seq(self) -> int: ...
+    def ever_used(self, fused_id: str) -> bool: ...
 
 
 def block_key(ev: ReportEvent) -> str | None:
@@ -70,22 +71,28 @@ def refuse(tables: FusionTables, new_records: list[dict], gone: list[str], rules
         e.index = len(events) + i
     events += new
     attach_reports(events, tables.report_meta({e.doc_id for e in events}))
-    clusters = cluster_events(events, rules, tables.links({e.event_id for e in events}))
-    return _reconcile(tables, clusters, old, rules, {e.doc_id for e in new})
+    links = tables.links({e.event_id for e in events})
+    clusters = cluster_events(events, rules, links)
+    return _reconcile(tables, clusters, old, rules, {e.doc_id for e in new}, links)
 
 
 def _reconcile(tables: FusionTables, clusters: list[Cluster], old: dict[str, str], rules: FusionRules,
-               reports: set[str]) -> int:
+               reports: set[str], links: Links) -> int:
     stored = tables.stored(set(old.values()))
     logged, seq = 0, tables.next_seq()
     taken: set[str] = set()                          # the ids clusters keep or get
-    held = [(c, sorted({old[m.event_id] for m in c.members if old.get(m.event_id) in stored},
-                       key=lambda f: (stored[f][1], f))) for c in clusters]
-    held.sort(key=lambda cp: stored[cp[1][0]][1] if cp[1] else 10 ** 18)   # the oldest stored ids choose first
-    for c, prev in held:
-        keep = next((f for f in prev if f not in taken), None)
+    pins = [links.pin_of(c.members) for c in clusters]
+    reserved = {p for p in pins if p in stored}      # a reviewed event's id stays with its reviewed events
+    held = [(c, pin, sorted({old[m.event_id] for m in c.members if old.get(m.event_id) in stored},
+                            key=lambda f: (f != pin, stored[f][1], f))) for c, pin in zip(clusters, pins)]
+    # reviewed events choose first, then the oldest stored ids
+    held.sort(key=lambda cp: (cp[1] not in reserved, stored[cp[2][0]][1] if cp[2] else 10 ** 18))
+    for c, pin, prev in held:
+        keep = next((f for f in prev if f not in taken and (f not in reserved or f == pin)), None)
         if keep is None:
             seq += 1
+            while tables.ever_used(new_fused_id(c.members, seq)):   # an id once given (then merged away or
+                seq += 1                                               # deleted) is never given again
         fid = c.fused_id = keep or new_fused_id(c.members, seq)
         taken.add(fid)
         with loaded(c.members):

@@ -55,12 +55,18 @@ def street_level(text: str, p: PlaceMention) -> bool:
 
 def _precision(p: PlaceMention, vicinity: bool) -> tuple[int, int]:
     """(ACLED geo_precision, UCDP where_prec) for a resolved mention."""
-    if p.kind == "country":
+    return place_precision(p.kind, p.feature_code, vicinity)
+
+
+def place_precision(kind: str, feature_code: str | None, vicinity: bool = False) -> tuple[int, int]:
+    """(ACLED geo_precision, UCDP where_prec) of a place of this kind (a mention's or a gazetteer entry's: a
+    country, a region or admin1/admin2, a town or facility); `vicinity`: near it rather than in it."""
+    if kind == "country":
         return 3, 6
-    if p.kind == "region":
-        if p.feature_code == "ADM2":
+    if kind in ("region", "admin1", "admin2"):
+        if feature_code == "ADM2":
             return 3, 3
-        if p.feature_code == "ADM1":
+        if feature_code == "ADM1":
             return 3, 4
         return 2, 2 if vicinity else 3
     if vicinity:

@@ -14,7 +14,7 @@ from ..errors import EventcoderError
 DB_DEFAULT = "$EVENTCODER_DB, else eventcoder.db"
 DB_HELP = "the database `eventcoder code` filled: a SQLite file path or sqlite:///path URL"
 db_option = click.option("--db", default=default_db, show_default=DB_DEFAULT, help=DB_HELP)
-CHANGE_COLUMNS = ("seq", "at", "change", "event_id", "fields", "reports", "other_ids", "run_id")
+CHANGE_COLUMNS = ("seq", "at", "change", "event_id", "fields", "reports", "other_ids", "run_id", "reviewer")
 
 
 def _store(db: str):
@@ -32,7 +32,9 @@ def _store(db: str):
 @db_option
 def changes(since, fmt, output, db):
     """What changed in the fused events: events added, updated (which fields, from which reports), merged into
-    another (`other_ids` names the survivor), split, or deleted — ACLED's weekly update and deletions file."""
+    another (`other_ids` names the survivor), split, or deleted — ACLED's weekly update and deletions file — and
+    a reviewer's decisions: corrected (which fields), accepted, rejected, flagged for a second look (`reviewer`
+    names who decided)."""
     store = _store(db)
     n = 0
     try:
@@ -58,22 +60,33 @@ def events():
     """A reviewer's decisions on fused events: merge two, or take a report out of one. Fusion remembers them."""
 
 
+def _reviewer_options(f):
+    from ..review.cli import note_option, user_option
+    return note_option(user_option(f))
+
+
 @events.command("merge")
 @click.argument("keep")
 @click.argument("other")
+@_reviewer_options
 @db_option
-def merge(keep, other, db):
-    """Make fused events KEEP and OTHER one event (the older id survives) and keep them one."""
-    _decide(db, lambda store: store.merge_fused(keep, other), f"merged {other} with {keep}")
+def merge(keep, other, note, user, db):
+    """Make fused events KEEP and OTHER one event (the older id survives) and keep them one; recorded in both
+    events' history under --user."""
+    from ..review import desk
+    _decide(db, lambda store: desk.merge(store, keep, other, user, note), f"merged {other} with {keep}")
 
 
 @events.command("unfuse")
 @click.argument("fused_id")
 @click.argument("report")
+@_reviewer_options
 @db_option
-def unfuse(fused_id, report, db):
-    """Take REPORT (a document id or a per-report event id) out of fused event FUSED_ID, for good."""
-    _decide(db, lambda store: store.unfuse(fused_id, report), f"took {report} out of {fused_id}")
+def unfuse(fused_id, report, note, user, db):
+    """Take REPORT (a document id or a per-report event id) out of fused event FUSED_ID, for good
+    (`eventcoder review split` takes several at once)."""
+    from ..review import desk
+    _decide(db, lambda store: desk.split(store, fused_id, [report], user, note), f"took {report} out of {fused_id}")
 
 
 def _decide(db: str, action, done: str) -> None:

@@ -1,8 +1,8 @@
 """`copy_store(src, dst)`: every row of one store into another (SQLite into PostgreSQL and back), everything kept:
 documents, per-report events with their evidence and `--explain` reasons, fused events and their members, the
-change log, a reviewer's links and statuses, runs, the near-duplicate signatures, the raw pages fetched and the
-feeds watched, and the review desk's users and their API tokens (not their sessions). The destination must hold
-no documents yet."""
+change log, a reviewer's links, statuses, corrections and their history, runs, the near-duplicate signatures,
+the raw pages fetched and the feeds watched, and the review desk's users and their API tokens (not their
+sessions). The destination must hold no documents yet."""
 from __future__ import annotations
 
 from ..errors import StoreError
@@ -11,7 +11,8 @@ from ..errors import StoreError
 TABLES = [("runs", "id"), ("documents", None), ("events", None), ("evidence", None), ("fused_events", None),
           ("desk_events", None), ("fusion_members", None), ("changes", "seq"), ("manual_links", None),
           ("doc_bands", None), ("doc_signatures", None), ("event_explanations", None), ("event_reviews", None),
-          ("users", None), ("api_tokens", None), ("pages", None), ("feeds", None), ("feed_entries", None)]
+          ("users", None), ("api_tokens", None), ("review_fields", None), ("corrections", "seq"), ("pages", None),
+          ("feeds", None), ("feed_entries", None)]
 
 
 def copy_store(src, dst) -> dict[str, int]:

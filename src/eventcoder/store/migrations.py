@@ -249,6 +249,42 @@ ALTER TABLE documents ADD COLUMN duplicate_of TEXT
     Migration("0004_users", {"sqlite": USERS + DESK_COLUMNS + backfill_desk_columns("sqlite"),
                              "postgresql": translate(USERS + DESK_COLUMNS, "postgresql")
                              + backfill_desk_columns("postgresql")}),
+    # 0005_review: a reviewer's corrections (`review_fields`: the reviewed value beside the coder's), the history of
+    # every review action (`corrections`), the accepted values and the flag for a second look beside the status in
+    # 0004's event_reviews, and who decided each change in the change log (`store/sql_review.py`)
+    Migration("0005_review", {"any": """
+ALTER TABLE event_reviews ADD COLUMN note TEXT;
+ALTER TABLE event_reviews ADD COLUMN snapshot TEXT;
+ALTER TABLE event_reviews ADD COLUMN flag TEXT;
+ALTER TABLE event_reviews ADD COLUMN flagged_at TEXT;
+CREATE TABLE review_fields (
+    fused_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT,
+    coder_value TEXT,
+    reviewer TEXT NOT NULL,
+    at TEXT NOT NULL,
+    note TEXT,
+    PRIMARY KEY (fused_id, field)
+);
+CREATE TABLE corrections (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    reviewer TEXT NOT NULL,
+    fused_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    field TEXT,
+    old_value TEXT,
+    new_value TEXT,
+    note TEXT
+);
+CREATE INDEX corrections_fused ON corrections(fused_id, seq);
+CREATE INDEX changes_fused ON changes(fused_id);
+CREATE INDEX desk_events_confidence ON desk_events(confidence, id);
+CREATE INDEX manual_links_a ON manual_links(event_a);
+CREATE INDEX manual_links_b ON manual_links(event_b);
+ALTER TABLE changes ADD COLUMN reviewer TEXT
+"""}),
     Migration("0006_sources", {"any": """
 CREATE TABLE pages (
     doc_id TEXT PRIMARY KEY,

@@ -17,11 +17,14 @@ MEMBER_COLUMNS = ("event_id", "fused_id", "doc_id", "block", "day_start", "day_e
 
 
 class SQLFusionTables:
-    def __init__(self, db, dialect, event_dicts, run_id: int | None = None):
+    def __init__(self, db, dialect, event_dicts, run_id: int | None = None, reviewer: str | None = None):
         self.db = db
         self.dialect = dialect
         self.event_dicts = event_dicts          # ids -> contract dicts of per-report events (the store's reader)
         self.run_id = run_id
+        self.reviewer = reviewer                # the reviewer whose decision this fusion carries out, if any
+        self.written: set[str] = set()          # fused events written or deleted here (the review's second look)
+        self.deleted: set[str] = set()
 
     def members_near(self, block, day_from, day_to):
         return [tuple(r) for r in self.db.execute(
@@ -49,14 +52,21 @@ class SQLFusionTables:
             self.db, "SELECT id, record, created_seq FROM fused_events WHERE id IN ({marks})", sorted(fused_ids))}
 
     def links(self, event_ids):
-        links = Links()
-        for kind, a, b in self.db.execute("SELECT kind, event_a, event_b FROM manual_links"):
-            if a in event_ids or b in event_ids:
+        """A reviewer's links that concern `event_ids`: merges, events kept apart, and the events of a reviewed fused
+        event pinned to it (kind "review": event_b is the fused event's id)."""
+        links, ids = Links(), sorted(event_ids)
+        rows = {tuple(r) for col in ("event_a", "event_b") for r in rows_in(
+            self.db, f"SELECT kind, event_a, event_b FROM manual_links WHERE {col} IN ({{marks}})", ids)}
+        for kind, a, b in sorted(rows):
+            if kind == "review":
+                links.reviewed[a] = b
+            else:
                 (links.apart if kind == "apart" else links.merge).add(frozenset((a, b)))
         return links
 
     def write_fused(self, fused_id, block, days, record, created_seq, members: list[ReportEvent]):
         now = utc_now()
+        self.written.add(fused_id)
         row = self.db.execute("SELECT created_at FROM fused_events WHERE id=?", (fused_id,)).fetchone()
         self.db.execute(self.dialect.upsert("fused_events", FUSED_COLUMNS, "id"),
                         (fused_id, block, _day(days[0]), _day(days[1]), json.dumps(record, ensure_ascii=False),
@@ -69,6 +79,7 @@ class SQLFusionTables:
                              for m in members])
 
     def delete_fused(self, fused_id):
+        self.deleted.add(fused_id)
         self.db.execute("DELETE FROM fused_events WHERE id=?", (fused_id,))
         self.db.execute("DELETE FROM desk_events WHERE id=?", (fused_id,))
         self.db.execute("DELETE FROM fusion_members WHERE fused_id=?", (fused_id,))
@@ -76,12 +87,17 @@ class SQLFusionTables:
     def drop_members(self, event_ids):
         self.db.executemany("DELETE FROM fusion_members WHERE event_id=?", [(e,) for e in event_ids])
 
-    def log(self, change, fused_id, *, fields=None, reports=None, other_ids=None):
-        self.db.execute("INSERT INTO changes (at, change, fused_id, fields, reports, other_ids, run_id) "
-                        "VALUES (?,?,?,?,?,?,?)",
+    def log(self, change, fused_id, *, fields=None, reports=None, other_ids=None, reviewer=None):
+        self.db.execute("INSERT INTO changes (at, change, fused_id, fields, reports, other_ids, run_id, reviewer) "
+                        "VALUES (?,?,?,?,?,?,?,?)",
                         (utc_now(), change, fused_id, json.dumps(fields) if fields else None,
                          json.dumps(reports) if reports else None, json.dumps(other_ids) if other_ids else None,
-                         self.run_id))
+                         self.run_id, reviewer or self.reviewer))
+
+    def ever_used(self, fused_id):
+        """Whether the change log or a reviewer's history names `fused_id` (an id once given, maybe gone since)."""
+        return any(self.db.execute(f"SELECT 1 FROM {t} WHERE fused_id=? LIMIT 1", (fused_id,)).fetchone()
+                   for t in ("changes", "corrections"))
 
     def next_seq(self):
         return int(self.db.execute("SELECT COALESCE(MAX(created_seq), 0) + 1 FROM fused_events").fetchone()[0])

@@ -18,6 +18,7 @@ from .dialects import Dialect
 from .accounts import Accounts
 from .desk_reads import DeskReads
 from .living_reads import LivingDataset
+from .sql_review import ReviewedDataset
 from .migrations import MIGRATIONS, add_column_sql
 from .sql_fusion import SQLFusionTables
 from .sources import SourceTables
@@ -29,7 +30,7 @@ DOC_COLUMNS = ("id", "text", "clean", "title", "url", "source", "published_at", 
                "skipped", "coder_version", "run_id", "coded_at", "duplicate_of")
 
 
-class SQLStore(LivingDataset, SourceTables, DeskReads, Accounts):
+class SQLStore(LivingDataset, ReviewedDataset, SourceTables, DeskReads, Accounts):
     """The store's logic on any SQL database: a backend gives a connection (`db`: execute/executemany with `?`
     placeholders, rows readable by index and by name) and a `Dialect`, then calls `_ready()`."""
     path: str
@@ -98,6 +99,7 @@ class SQLStore(LivingDataset, SourceTables, DeskReads, Accounts):
         """Store `doc`, replace all its events and their evidence, and fuse them into the stored fused events, in
         one transaction (a run killed midway leaves the document as it was before, fused as before)."""
         with self.writing() as db:
+            decided = self._decided_words(doc.id)
             gone = self._drop_events(doc.id)
             db.execute(self.dialect.upsert("documents", DOC_COLUMNS, "id"),
                        self._document_row(doc, run_id, json.dumps([w.to_dict() for w in doc.warnings],
@@ -111,7 +113,8 @@ class SQLStore(LivingDataset, SourceTables, DeskReads, Accounts):
                                [(ev.id, e.field, e.start, e.end, e.text, i) for i, e in enumerate(ev.evidence)])
             db.executemany(self.dialect.upsert("event_explanations", ("event_id", "lines"), "event_id"),
                            [(ev.id, json.dumps(ev.explanation, ensure_ascii=False)) for ev in doc.events])
-            refuse(self._fusion(run_id), records, gone, self.rules)
+            renamed = self._carry_over(doc, gone, decided)
+            self._refuse(run_id, records, [g for g in gone if g not in renamed], touched=list(renamed.values()))
             self._remember_signature(doc)
             self._save_page(doc)
 
@@ -177,7 +180,7 @@ class SQLStore(LivingDataset, SourceTables, DeskReads, Accounts):
                                           clean=doc.text))
             self._save_page(doc)
             if gone:
-                refuse(self._fusion(run_id), [], gone, self.rules)
+                self._refuse(run_id, [], gone)
 
     def _remember_signature(self, doc: Document) -> None:
         """Index `doc`'s signature for the copies later runs may bring (computed once: when the run checked it)."""
@@ -225,8 +228,14 @@ class SQLStore(LivingDataset, SourceTables, DeskReads, Accounts):
         return [self._event_dict(r) for r in list(rows_in(
             self.db, "SELECT * FROM events WHERE id IN ({marks}) ORDER BY doc_id, id", event_ids))]
 
-    def _fusion(self, run_id: int | None = None) -> SQLFusionTables:
-        return SQLFusionTables(self.db, self.dialect, self._events_by_id, run_id)
+    def _refuse(self, run_id: int | None, records: list[dict], gone: list[str], touched: list[str] = (),
+                reviewer: str | None = None) -> SQLFusionTables:
+        """Fuse into the stored fused events (inside the open transaction), then give the reviewed events it
+        rewrote their second look (`sql_review.py`)."""
+        tables = SQLFusionTables(self.db, self.dialect, self._events_by_id, run_id, reviewer)
+        refuse(tables, records, gone, self.rules, touched=list(touched))
+        self._second_look(tables)
+        return tables
 
     def counts(self) -> dict:
         return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]

@@ -7,6 +7,9 @@
 - `mapview.py`: the map (Leaflet and Natural Earth outlines, vendored under `static/vendor/`) and the timeline;
 - `api.py`: the same data as JSON (`/api/events`, `/api/events/{id}`), described at `/openapi.json`;
 - `admin.py`: users, for admins.
+- `review_pages.py`, `review_api.py`: a coder's corrections and decisions (edit form, accept/reject, merge, split,
+  the review queue with bulk decisions; `PATCH /api/events/{id}` and the rest), through `review/desk.py`; the event
+  page's review panel and history are `templates/review_panel.html`.
 Every route needs a session or an `Authorization: Bearer` token (`auth.py`); every form POST is checked against the
 session's CSRF token there too. Users and tokens are made with `eventcoder users` (`cli.py`).
 

@@ -17,14 +17,15 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from ..version import __version__
-from . import admin, api, login, mapview, pages
+from . import admin, api, login, mapview, pages, review_api, review_pages
 from .auth import LoginRequired
 from .stores import ReleaseStores, StorePool
 from .templating import render
 from .throttle import LoginThrottle
 
 STATIC = Path(__file__).parent / "static"
-DESK_ROUTERS = [login.router, pages.router, mapview.router, api.router, admin.router]
+DESK_ROUTERS = [login.router, review_pages.router, pages.router, mapview.router, review_api.writer, review_api.reader,
+                api.router, admin.router]
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "

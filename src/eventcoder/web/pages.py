@@ -59,4 +59,5 @@ def event_page(request: Request, fused_id: str):
     return render(request, "event.html", {"event": record, "review_status": found["review_status"],
                                           "reports": reports, "fields": SHOWN_FIELDS, "evidence": evidence,
                                           "inferred": record.get("inferred") or {},
-                                          "provenance": record.get("provenance") or {}})
+                                          "provenance": record.get("provenance") or {},
+                                          "history": found.get("history", [])})
