@@ -7,47 +7,21 @@ Chromium is Debian's (`apt-get install chromium`); Playwright's own browser down
 tests skip, except where EVENTCODER_REQUIRE_BROWSER=1 (CI), where they fail."""
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
 
 import pytest
 
+from chromium import ARTIFACTS, launched_chromium, require_browser
 from desk_app import PASSWORDS, LiveServer, filled_store
-
-CHROMIUM = os.environ.get("EVENTCODER_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-
-
-def _browser_missing() -> str | None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "the playwright package is not installed (pip install playwright; no `playwright install` needed)"
-    if not (shutil.which(CHROMIUM) or os.path.exists(CHROMIUM)):
-        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
-    return None
-
 
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory):
-    missing = _browser_missing()
-    if missing:
-        if os.environ.get("EVENTCODER_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"EVENTCODER_REQUIRE_BROWSER=1 but {missing}")
-        pytest.skip(missing)
-    from playwright.sync_api import sync_playwright
+    require_browser()
     from eventcoder.web.app import create_app
     url = f"sqlite:///{tmp_path_factory.mktemp('desk')}/desk.db"
     store, ids = filled_store(url)
     store.close()
-    ARTIFACTS.mkdir(exist_ok=True)
-    with LiveServer(create_app(url)) as server, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    with LiveServer(create_app(url)) as server, launched_chromium() as browser:
         yield server, browser
-        browser.close()
 
 
 def _signed_in(browser, server, name="vera"):

@@ -10,20 +10,14 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import shutil
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from chromium import ARTIFACTS, launched_chromium, require_browser
 from desk_app import PASSWORDS, LiveServer
 from review_app import code, coded_desk, fused_by_reports
 
-CHROMIUM = os.environ.get("EVENTCODER_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 # a third report of the Idlib market strike that gives another day, so fusion keeps it apart: the reviewer merges it
 LATE_REPORT = {"id": "strike-c", "text": "A Russian air strike hit the market in Maarat al-Numan, Idlib province, on "
                                          "6 March 2024, killing 13 civilians, the Syrian Observatory for Human Rights "
@@ -31,32 +25,14 @@ LATE_REPORT = {"id": "strike-c", "text": "A Russian air strike hit the market in
                "published_at": "2024-03-08"}
 
 
-def _browser_missing() -> str | None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "the playwright package is not installed (pip install playwright; no `playwright install` needed)"
-    if not (shutil.which(CHROMIUM) or os.path.exists(CHROMIUM)):
-        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
-    return None
-
-
 @pytest.fixture
 def desk(tmp_path):
-    missing = _browser_missing()
-    if missing:
-        if os.environ.get("EVENTCODER_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"EVENTCODER_REQUIRE_BROWSER=1 but {missing}")
-        pytest.skip(missing)
-    from playwright.sync_api import sync_playwright
+    require_browser()
     from eventcoder.web.app import create_app
     db = f"sqlite:///{tmp_path}/desk.db"
     reports, _ = coded_desk(tmp_path, db, [LATE_REPORT])
-    ARTIFACTS.mkdir(exist_ok=True)
-    with LiveServer(create_app(db)) as server, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    with LiveServer(create_app(db)) as server, launched_chromium() as browser:
         yield server, browser, db, reports
-        browser.close()
 
 
 def _signed_in(browser, server, name):

@@ -243,3 +243,24 @@ def resumable_output(output: str, signature: str, force: bool):
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="no progress on stderr")
 on_error_option = click.option("--on-error", type=click.Choice(["skip", "stop"]), default="skip", show_default=True,
                                help="skip a document that fails and go on, or stop the run")
+
+
+def existing_store(db: str):
+    """The store at `db` (a path or URL) that `eventcoder code` filled; a user error when it cannot be opened."""
+    from .store import open_store
+    try:
+        return open_store(db, create=False)
+    except EventcoderError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def with_store(db: str, action):
+    """`action(store)` on the existing store at `db`, closed afterwards; its errors are user errors. Returns what
+    `action` returns."""
+    store = existing_store(db)
+    try:
+        return action(store)
+    except EventcoderError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()

@@ -9,8 +9,7 @@ import os
 
 import click
 
-from ..cli_common import date_text_value, default_db, output_to
-from ..errors import EventcoderError
+from ..cli_common import date_text_value, default_db, output_to, with_store
 from . import desk
 
 DB_HELP = "the database `eventcoder code` filled: a SQLite file path, or a sqlite:/// or postgresql:// URL"
@@ -42,18 +41,6 @@ def filter_options(f):
     return f
 
 
-def _with_store(db: str, action):
-    from ..store import open_store
-    try:
-        store = open_store(db, create=False)
-    except EventcoderError as exc:
-        raise click.ClickException(str(exc)) from exc
-    try:
-        return action(store)
-    except EventcoderError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
 
 
 @click.group()
@@ -85,7 +72,7 @@ def correct_cmd(fused_id, changes, note, user, db):
         for f in (after.get("review") or {}).get("corrected", {}):
             if before.get(f) != after.get(f):
                 click.echo(f"{f}: {before.get(f)!r} -> {after.get(f)!r}")
-    _with_store(db, act)
+    with_store(db, act)
 
 
 @review.command("accept")
@@ -96,7 +83,7 @@ def correct_cmd(fused_id, changes, note, user, db):
 def accept_cmd(fused_ids, note, user, db):
     """Accept FUSED_IDS as shown: they are exported with --reviewed-only, and a later coding that disagrees with
     them flags them instead of changing them."""
-    _with_store(db, lambda store: desk.accept(store, list(fused_ids), user, note))
+    with_store(db, lambda store: desk.accept(store, list(fused_ids), user, note))
     click.echo(f"accepted {len(fused_ids)} event(s)", err=True)
 
 
@@ -108,7 +95,7 @@ def accept_cmd(fused_ids, note, user, db):
 def reject_cmd(fused_ids, note, user, db):
     """Reject FUSED_IDS (not events ACLED would code): they leave the export, and stay rejected when their reports
     are coded again."""
-    _with_store(db, lambda store: desk.reject(store, list(fused_ids), user, note))
+    with_store(db, lambda store: desk.reject(store, list(fused_ids), user, note))
     click.echo(f"rejected {len(fused_ids)} event(s)", err=True)
 
 
@@ -121,7 +108,7 @@ def reject_cmd(fused_ids, note, user, db):
 def split_cmd(fused_id, reports, note, user, db):
     """Move REPORTS (document ids or per-report event ids) out of FUSED_ID into one new event, for good; prints
     the new event's id."""
-    click.echo(_with_store(db, lambda store: desk.split(store, fused_id, list(reports), user, note)))
+    click.echo(with_store(db, lambda store: desk.split(store, fused_id, list(reports), user, note)))
 
 
 @review.command("bulk")
@@ -139,7 +126,7 @@ def bulk_cmd(decision, country, since, until, event_type, min_confidence, max_co
     """Accept or reject every event still to review that passes the filters, in one transaction; prints their
     ids."""
     status = {"accept": "accepted", "reject": "rejected"}[decision]
-    ids = _with_store(db, lambda store: desk.bulk(
+    ids = with_store(db, lambda store: desk.bulk(
         store, status, user, note, min_confidence=min_confidence, max_confidence=max_confidence,
         include_reviewed=include_reviewed, dry_run=dry_run, country=country, since=since, until=until,
         event_type=event_type))
@@ -158,7 +145,7 @@ def bulk_cmd(decision, country, since, until, event_type, min_confidence, max_co
 @db_option
 def queue_cmd(by, limit, flagged, as_json, country, since, until, event_type, db):
     """The events to review next: flagged ones first, then those not yet accepted or rejected."""
-    events = _with_store(db, lambda store: desk.queue(store, by, limit or None, flagged, country=country,
+    events = with_store(db, lambda store: desk.queue(store, by, limit or None, flagged, country=country,
                                                       since=since, until=until, event_type=event_type))
     for e in events:
         if as_json:
@@ -184,7 +171,7 @@ def show_cmd(fused_id, db):
         if event is None:
             raise desk.UnknownEvent(f"no fused event {fused_id} in this database")
         return event
-    event = _with_store(db, act)
+    event = with_store(db, act)
     review_ = event.get("review") or {}
     corrected, flag = review_.get("corrected") or {}, review_.get("flag") or {}
     click.echo(f"{event['id']}\t{review_.get('status') or 'unreviewed'}\treports: {', '.join(event['reports'])}")
@@ -204,7 +191,7 @@ def show_cmd(fused_id, db):
 @db_option
 def history_cmd(fused_id, as_json, output, db):
     """Every review action on FUSED_ID, oldest first: when, who, what (field: before -> after) and the note."""
-    rows = _with_store(db, lambda store: store.history(fused_id))
+    rows = with_store(db, lambda store: store.history(fused_id))
     with output_to(output) as out:
         for h in rows:
             if as_json:

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from ..cli_common import date_text_value, output_to, default_db
+from ..cli_common import date_text_value, output_to, default_db, existing_store, with_store
 from ..errors import EventcoderError
 
 DB_DEFAULT = "$EVENTCODER_DB, else eventcoder.db"
@@ -17,12 +17,6 @@ db_option = click.option("--db", default=default_db, show_default=DB_DEFAULT, he
 CHANGE_COLUMNS = ("seq", "at", "change", "event_id", "fields", "reports", "other_ids", "run_id", "reviewer")
 
 
-def _store(db: str):
-    from . import open_store
-    try:
-        return open_store(db, create=False)
-    except EventcoderError as exc:
-        raise click.ClickException(str(exc)) from exc
 
 
 @click.command()
@@ -35,7 +29,7 @@ def changes(since, fmt, output, db):
     another (`other_ids` names the survivor), split, or deleted — ACLED's weekly update and deletions file — and
     a reviewer's decisions: corrected (which fields), accepted, rejected, flagged for a second look (`reviewer`
     names who decided)."""
-    store = _store(db)
+    store = existing_store(db)
     n = 0
     try:
         with output_to(output) as out:
@@ -90,13 +84,7 @@ def unfuse(fused_id, report, note, user, db):
 
 
 def _decide(db: str, action, done: str) -> None:
-    store = _store(db)
-    try:
-        action(store)
-    except EventcoderError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
+    with_store(db, action)
     click.echo(f"{done}; `eventcoder changes --db {db}` shows what it changed", err=True)
 
 
@@ -112,7 +100,7 @@ def copy_cmd(src, dst):
     """Copy every row of database SRC into the new, empty database DST (paths or URLs, as --db takes)."""
     from . import open_store
     from .copy import copy_store
-    source = _store(src)
+    source = existing_store(src)
     try:
         target = open_store(dst)
     except EventcoderError as exc:

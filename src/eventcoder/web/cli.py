@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..cli_common import default_db
+from ..cli_common import default_db, existing_store, with_store
 from ..errors import EventcoderError
 from .roles import ROLES, check_user_name
 
@@ -15,12 +15,6 @@ db_option = click.option("--db", default=default_db, show_default=DB_DEFAULT,
                          help="the database `eventcoder code` filled: a SQLite file path, sqlite:/// or postgresql:// URL")
 
 
-def _store(db: str):
-    from ..store import open_store
-    try:
-        return open_store(db, create=False)
-    except EventcoderError as exc:
-        raise click.ClickException(str(exc)) from exc
 
 
 def _web_ready() -> None:
@@ -41,7 +35,7 @@ def serve(db, host, port):
     _web_ready()
     import uvicorn
     from .app import create_app
-    store = _store(db)
+    store = existing_store(db)
     try:
         has_users = bool(store.users())
     finally:
@@ -85,13 +79,7 @@ def _hash(password: str) -> str:
 
 
 def _act(db: str, action, done: str | None) -> None:
-    store = _store(db)
-    try:
-        action(store)
-    except EventcoderError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
+    with_store(db, action)
     if done:
         click.echo(done, err=True)
 
@@ -138,7 +126,7 @@ def token(name, db):
 @db_option
 def list_users(db):
     """The users and their roles, one a line (tab-separated)."""
-    store = _store(db)
+    store = existing_store(db)
     try:
         for u in store.users():
             click.echo(f"{u['name']}\t{u['role']}\t{u['created_at']}")
