@@ -164,3 +164,20 @@ def test_location_list_corrects_a_village_read_in_another_region(code):
     ev = code("On 2 June 2022, PDF fighters attacked a military camp near Kyaikdon village (Kawkareik district, "
               "Kayin State). Two soldiers were killed.")
     assert (ev.country, ev.admin1) == ("Myanmar", "Kayin")
+
+
+def test_list_ending_in_an_admin1_named_like_a_country_reads_the_admin1(code):
+    # Nigeria's Niger state closes the list; the village and its LGA are unknown to the gazetteer
+    ev = code("On 14 March 2022, gunmen abducted 12 farmers in Gbadafu (Lavun, Niger) and demanded a ransom.")
+    assert (ev.country, ev.admin1) == ("Nigeria", "Niger")
+    # a town of the list inside the state decides it too; a town of the country keeps the country
+    ev = code("On 3 May 2022, about 200 workers protested in Macon (Bibb, Georgia) over unpaid wages.")
+    assert (ev.country, ev.admin1) == ("United States", "Georgia")
+    ev = code("On 3 May 2022, about 200 workers protested in Batumi (Adjara, Georgia) over unpaid wages.")
+    assert ev.country == "Georgia"
+
+
+def test_region_abbreviated_in_a_list_beats_the_foreign_reading_of_the_name_before_it(code):
+    # "Karak" is also a Jordanian governorate; "KPK" (Khyber Pakhtunkhwa) closes the note's own list
+    ev = code("On 22 April 2022, traders held a protest demonstration in Karak city (Karak, KPK) against power cuts.")
+    assert (ev.country, ev.admin1) == ("Pakistan", "Khyber Pakhtunkhwa")
