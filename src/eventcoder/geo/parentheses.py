@@ -22,13 +22,14 @@ def constrain_parentheses(text: str, mentions: list[Mention]) -> None:
         group = [m for m in mentions if m0 < m.cand.start and m.cand.end <= m1 and not m.cand.demonym_of]
         if len(group) >= 2 and group[-1].readings:
             _constrain_list(group)
-        _region_not_country(text, m0, m1, group, mentions)
+        _last_name_a_region(text, m0, m1, group, mentions)
         _constrain_pair(text, m0, group, mentions)
 
 
-def _region_not_country(text: str, m0: int, m1: int, group: list[Mention], mentions: list[Mention]) -> None:
-    """"Kuchiri (Paikoro, Niger)", "(Atlanta, Georgia)": the last name of a list of two or more is its widest unit;
-    when it names both a country and another country's admin1, the admin1 wins when an earlier name of the list
+def _last_name_a_region(text: str, m0: int, m1: int, group: list[Mention], mentions: list[Mention]) -> None:
+    """"Kuchiri (Paikoro, Niger)", "(Atlanta, Georgia)", "(Koutougou, Soum)": the last name of a list of two or more
+    is its widest unit; when it names a country or town and another country's admin1 or admin2 (Nigeria's Niger
+    state, Burkina Faso's Soum province, Senegal's town of Soum), the region wins when an earlier name of the list
     (or the name before the parenthesis) lies in it, or when none has a reading in that country; a name read only
     loosely ("Shiroro" as "Sirolo") or unknown to the gazetteer says nothing."""
     if not group or text[m0 + 1:m1 - 1].count(",") < 1:
@@ -36,8 +37,8 @@ def _region_not_country(text: str, m0: int, m1: int, group: list[Mention], menti
     last = group[-1]
     if not re.fullmatch(r"[\s.]*", text[last.cand.end:m1 - 1]) or "," not in text[m0:last.cand.start]:
         return
-    countries = {r.cc for r in last.readings if r.kind == "country"}
-    regions = [r for r in last.readings if r.kind == "admin1" and r.cc not in countries]
+    countries = {r.cc for r in last.readings if r.kind not in ("admin1", "admin2")}
+    regions = [r for r in last.readings if r.kind in ("admin1", "admin2") and r.cc not in countries]
     if not countries or not regions:
         return
     head = next((m for m in reversed(mentions) if m.cand.end <= m0), None)
@@ -50,7 +51,7 @@ def _region_not_country(text: str, m0: int, m1: int, group: list[Mention], menti
     if not inside and any(r.cc in countries for m in earlier for r in m.readings):
         return
     if len({c.cc for c in regions}) > 1 and len(inside) != 1:
-        return    # two countries have an admin1 of that name and nothing says which
+        return    # two countries have a region of that name and nothing says which
     keep = inside or {c.cc for c in regions}
     last.readings, last.loose = [r for r in regions if r.cc in keep], False
 
