@@ -32,6 +32,10 @@ TOWNS = [
     (10, "Ayolas", -27.3986, -56.9044, "PY", "", 12000, "", ""),
     (11, "Salto del Guaira", -24.0628, -54.3081, "PY", "", 7000, "", ""),
     (12, "San Lorenzo", -25.3397, -57.5089, "PY", "", 250000, "", ""),
+    # Burkina Faso: GeoNames names the regions but almost none of the 45 provinces
+    (13, "Djibo", 14.1022, -1.6306, "BF", "78", 22000, "Sahel", ""),
+    (14, "Thiou", 13.8125, -2.6603, "BF", "77", 5000, "Nord", ""),
+    (15, "Ouahigouya", 13.5828, -2.4216, "BF", "77", 70000, "Nord", ""),
 ]
 
 
@@ -85,6 +89,21 @@ def test_every_nepal_district_is_listed_once_with_a_2015_province():
     assert len({r["admin2"] for r in rows}) == 77
     assert {r["admin1"] for r in rows} == {"Province 1", "Madhesh", "Bagmati", "Gandaki", "Lumbini", "Karnali",
                                            "Sudurpashchim"}
+
+
+@pytest.mark.parametrize("town,region,province", [
+    ("Djibo", "Sahel", "Soum"), ("Thiou", "Nord", "Yatenga"), ("Ouahigouya", "Nord", "Yatenga")])
+def test_burkina_towns_keep_their_region_and_get_the_province_of_the_nearest_capital(gaz, town, region, province):
+    p = _town(gaz, town, "BF")
+    assert (p.admin1, p.admin2) == (region, province)
+    assert any(r.kind == "admin2" and r.cc == "BF" and r.admin1 == region for r in gaz.lookup(province))
+
+
+def test_every_burkina_province_is_listed_once_in_one_of_the_13_regions():
+    rows = supplement_table("admin2_bf.tsv")
+    assert len(rows) == len({r["admin2"] for r in rows}) == 45
+    assert len({r["admin1"] for r in rows}) == 13
+    assert all(r["within"] == r["admin1"] for r in rows)
 
 
 def test_ireland_uses_county_and_city_councils(gaz):
@@ -164,3 +183,27 @@ def test_location_list_corrects_a_village_read_in_another_region(code):
     ev = code("On 2 June 2022, PDF fighters attacked a military camp near Kyaikdon village (Kawkareik district, "
               "Kayin State). Two soldiers were killed.")
     assert (ev.country, ev.admin1) == ("Myanmar", "Kayin")
+
+
+def test_list_ending_in_an_admin1_named_like_a_country_reads_the_admin1(code):
+    # Nigeria's Niger state closes the list; the village and its LGA are unknown to the gazetteer
+    ev = code("On 14 March 2022, gunmen abducted 12 farmers in Gbadafu (Lavun, Niger) and demanded a ransom.")
+    assert (ev.country, ev.admin1) == ("Nigeria", "Niger")
+    # a town of the list inside the state decides it too; a town of the country keeps the country
+    ev = code("On 3 May 2022, about 200 workers protested in Macon (Bibb, Georgia) over unpaid wages.")
+    assert (ev.country, ev.admin1) == ("United States", "Georgia")
+    ev = code("On 3 May 2022, about 200 workers protested in Batumi (Adjara, Georgia) over unpaid wages.")
+    assert ev.country == "Georgia"
+
+
+def test_region_abbreviated_in_a_list_beats_the_foreign_reading_of_the_name_before_it(code):
+    # "Karak" is also a Jordanian governorate; "KPK" (Khyber Pakhtunkhwa) closes the note's own list
+    ev = code("On 22 April 2022, traders held a protest demonstration in Karak city (Karak, KPK) against power cuts.")
+    assert (ev.country, ev.admin1) == ("Pakistan", "Khyber Pakhtunkhwa")
+
+
+def test_a_province_closing_a_location_list_gives_its_country_and_region(code):
+    # neither the village nor the department is in the gazetteer; "Soum" is also a town in Senegal
+    ev = code("On 4 March 2022, unidentified gunmen killed two herders near the village of Nassoumbou (Koutougou, "
+              "Soum).")
+    assert (ev.country, ev.admin1) == ("Burkina Faso", "Sahel")

@@ -22,7 +22,38 @@ def constrain_parentheses(text: str, mentions: list[Mention]) -> None:
         group = [m for m in mentions if m0 < m.cand.start and m.cand.end <= m1 and not m.cand.demonym_of]
         if len(group) >= 2 and group[-1].readings:
             _constrain_list(group)
+        _last_name_a_region(text, m0, m1, group, mentions)
         _constrain_pair(text, m0, group, mentions)
+
+
+def _last_name_a_region(text: str, m0: int, m1: int, group: list[Mention], mentions: list[Mention]) -> None:
+    """"Kuchiri (Paikoro, Niger)", "(Atlanta, Georgia)", "(Koutougou, Soum)": the last name of a list of two or more
+    is its widest unit; when it names a country or town and another country's admin1 or admin2 (Nigeria's Niger
+    state, Burkina Faso's Soum province, Senegal's town of Soum), the region wins when an earlier name of the list
+    (or the name before the parenthesis) lies in it, or when none has a reading in that country; a name read only
+    loosely ("Shiroro" as "Sirolo") or unknown to the gazetteer says nothing."""
+    if not group or text[m0 + 1:m1 - 1].count(",") < 1:
+        return
+    last = group[-1]
+    if not re.fullmatch(r"[\s.]*", text[last.cand.end:m1 - 1]) or "," not in text[m0:last.cand.start]:
+        return
+    countries = {r.cc for r in last.readings if r.kind not in ("admin1", "admin2")}
+    regions = [r for r in last.readings if r.kind in ("admin1", "admin2") and r.cc not in countries]
+    if not countries or not regions:
+        return
+    head = next((m for m in reversed(mentions) if m.cand.end <= m0), None)
+    earlier = group[:-1]
+    if head is not None and re.fullmatch(r"[\s\w'’-]{0,40}", text[head.cand.end:m0]):
+        earlier = [head] + earlier
+    earlier = [m for m in earlier if not m.loose and not m.cand.demonym_of]
+    inside = {c.cc for c in regions for m in earlier for r in m.readings
+              if r.cc == c.cc and r.admin1 and N.key(r.admin1) == N.key(c.admin1 or c.name)}
+    if not inside and any(r.cc in countries for m in earlier for r in m.readings):
+        return
+    if len({c.cc for c in regions}) > 1 and len(inside) != 1:
+        return    # two countries have a region of that name and nothing says which
+    keep = inside or {c.cc for c in regions}
+    last.readings, last.loose = [r for r in regions if r.cc in keep], False
 
 
 def _constrain_pair(text: str, m0: int, group: list[Mention], mentions: list[Mention]) -> bool:

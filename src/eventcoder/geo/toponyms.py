@@ -246,7 +246,7 @@ def _gazetteer_run(text: str, a: int, b: int, how: str, gazetteer, found: _Found
     if country is not None and country_word(span):
         found.add(Candidate(a, b, span, how))
         return None
-    if span.isupper() and len(k) <= 4:
+    if span.isupper() and len(k) <= 4 and not _region_closing_list(text, a, b, gazetteer):
         return None   # acronyms: "NGO", "MON", "PLA"
     if continues(text, b):
         return None   # "Bab" of "Bab al-Nairab": part of a longer name the gazetteer lacks
@@ -254,6 +254,15 @@ def _gazetteer_run(text: str, a: int, b: int, how: str, gazetteer, found: _Found
     if not readings:
         return None if span.isupper() else (a, b, how)
     return _weigh_readings(text, a, b, how, readings, found, ctx)
+
+
+def _region_closing_list(text: str, a: int, b: int, gazetteer) -> bool:
+    """"(Karak, KPK)", "(Abuja Municipal, FCT)": a region's short name closing a parenthesised list of names (not
+    one of acronyms only: "(FO, CGT, SUD)" are unions)."""
+    if text[max(0, a - 2):a] != ", " or text[b:b + 1] != ")":
+        return False
+    opening = text.rfind("(", 0, a)
+    return opening >= 0 and any(ch.islower() for ch in text[opening:a]) and names_region(gazetteer, N.key(text[a:b]))
 
 
 def _weigh_readings(text: str, a: int, b: int, how: str, readings: list, found: _Found,
