@@ -24,6 +24,17 @@ def filled_store(url: str):
     return store, ids
 
 
+def app_with_token(folder, token: str, user: str):
+    """The desk's app on a filled database in `folder`, where `token` is `user`'s API token (for the API's
+    fuzzing)."""
+    from eventcoder.web.app import create_app
+    url = f"sqlite:///{folder}/api.db"
+    store, _ = filled_store(url)
+    store.add_token(token, user)
+    store.close()
+    return create_app(url)
+
+
 def login_csrf(html: str) -> str:
     return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
 

@@ -11,19 +11,14 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
-from desk_app import filled_store
-from eventcoder.web.app import create_app
+from desk_app import app_with_token
 
 TOKEN = "ect_fuzz-" + "y" * 24
 
 
 @pytest.fixture(scope="module")
 def api_app(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('api')}/api.db"
-    store, _ = filled_store(url)
-    store.add_token(TOKEN, "vera")
-    store.close()
-    return create_app(url)
+    return app_with_token(tmp_path_factory.mktemp('api'), TOKEN, "vera")
 
 
 @pytest.fixture

@@ -132,13 +132,8 @@ CODER_TOKEN = "ect_fuzz-coder-" + "z" * 24
 
 @pytest.fixture(scope="module")
 def review_app(tmp_path_factory):
-    from desk_app import filled_store
-    from eventcoder.web.app import create_app
-    url = f"sqlite:///{tmp_path_factory.mktemp('review-api')}/api.db"
-    store, _ = filled_store(url)
-    store.add_token(CODER_TOKEN, "cole")
-    store.close()
-    return create_app(url)
+    from desk_app import app_with_token
+    return app_with_token(tmp_path_factory.mktemp('review-api'), CODER_TOKEN, "cole")
 
 
 @pytest.fixture

@@ -16,3 +16,12 @@ class InputError(EventcoderError):
 
 class StoreError(EventcoderError):
     """The database could not be opened or written."""
+
+
+class UnknownEvent(StoreError):
+    """The fused event named is not in the database (the review desk answers 404)."""
+
+    def __init__(self, fused_id: str):
+        super().__init__(f"no fused event {fused_id} in this database; `eventcoder review queue` or `eventcoder "
+                         f"export --format jsonl` lists them with their ids")
+        self.fused_id = fused_id

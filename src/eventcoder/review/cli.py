@@ -9,6 +9,7 @@ import os
 
 import click
 
+from ..errors import UnknownEvent
 from ..cli_common import date_text_value, default_db, output_to, with_store
 from . import desk
 
@@ -169,7 +170,7 @@ def show_cmd(fused_id, db):
     def act(store):
         event = store.fused_event(fused_id)
         if event is None:
-            raise desk.UnknownEvent(f"no fused event {fused_id} in this database")
+            raise UnknownEvent(fused_id)
         return event
     event = with_store(db, act)
     review_ = event.get("review") or {}

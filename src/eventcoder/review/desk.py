@@ -3,7 +3,8 @@ scripts: correct fields (checked and completed: `review/fields.py`), accept, rej
 events still to review, and bulk decisions on a filtered set. Each is recorded with the reviewer's name and note."""
 from __future__ import annotations
 
-from .fields import ReviewError, UnknownEvent, check_corrections
+from ..errors import UnknownEvent
+from .fields import ReviewError, check_corrections
 
 QUEUE_ORDERS = ("confidence", "date")
 OPEN = ("unreviewed",)          # statuses still to decide (an event with corrections but no decision is one)
@@ -18,8 +19,7 @@ def _reviewer(name: str | None) -> str:
 def _event(store, fused_id: str) -> dict:
     event = store.fused_event(fused_id)
     if event is None:
-        raise UnknownEvent(f"no fused event {fused_id} in this database; `eventcoder review queue` or `eventcoder "
-                          f"export --format jsonl` lists them with their ids")
+        raise UnknownEvent(fused_id)
     return event
 
 
@@ -35,9 +35,8 @@ def correct(store, fused_id: str, changes: dict, reviewer: str, note: str | None
 
 
 def decide(store, fused_ids: list[str], status: str, reviewer: str, note: str | None = None) -> None:
-    """Accept (status "accepted") or reject ("rejected") the events, in one transaction."""
-    for f in fused_ids:
-        _event(store, f)
+    """Accept (status "accepted") or reject ("rejected") the events, in one transaction (an unknown one is an
+    UnknownEvent, and nothing is recorded)."""
     store.review(list(fused_ids), _reviewer(reviewer), status=status, note=note)
 
 

@@ -18,10 +18,6 @@ class ReviewError(EventcoderError):
     """A review action that cannot be done as asked; the message says what is allowed."""
 
 
-class UnknownEvent(ReviewError):
-    """The fused event named is not in the database."""
-
-
 def check_corrections(record: dict, changes: dict, gazetteer=None) -> dict:
     """The fields `changes` sets on the event shown as `record`, checked and completed (see the module)."""
     voc = vocabularies()

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from ..errors import StoreError
+from ..errors import StoreError, UnknownEvent
 from ..model import event_id
 from ..review.vocab import reviewable_fields
 from .desk_columns import DESK_COLUMNS, desk_values
@@ -100,8 +100,7 @@ class ReviewedDataset:
     def _require(self, fused_id: str) -> dict:
         record = self.coder_record(fused_id)
         if record is None:
-            raise StoreError(f"no fused event {fused_id} in this database; `eventcoder export --format jsonl` lists "
-                             f"them with their ids")
+            raise UnknownEvent(fused_id)
         return record
 
     # --- decisions -------------------------------------------------------------------------------------------
@@ -328,8 +327,7 @@ class ReviewedDataset:
         rows = [(r[0], r[1]) for r in self.db.execute("SELECT event_id, doc_id FROM fusion_members WHERE fused_id=? "
                                                       "ORDER BY event_id", (fused_id,))]
         if not rows:
-            raise StoreError(f"no fused event {fused_id} in this database; `eventcoder export --format jsonl` lists "
-                             f"them with their ids")
+            raise UnknownEvent(fused_id)
         return rows
 
     def merge_fused(self, keep: str, other: str, reviewer: str | None = None, note: str | None = None) -> str:

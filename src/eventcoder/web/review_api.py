@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from ..errors import EventcoderError
 from ..review import desk
-from ..review.fields import UnknownEvent
+from ..errors import UnknownEvent
 from ..review.vocab import vocabularies
 from ..store.desk_filter import EventFilter
 from .auth import desk_router
@@ -80,7 +80,7 @@ def answered():
 def _reviewed(store, fused_id: str) -> Reviewed:
     event = store.fused_event(fused_id)
     if event is None:
-        raise HTTPException(404, f"no fused event {fused_id} in this database")
+        raise HTTPException(404, str(UnknownEvent(fused_id)))
     return Reviewed(event=event, history=store.history(fused_id))
 
 

@@ -13,7 +13,8 @@ from fastapi.responses import RedirectResponse
 from ..errors import EventcoderError
 from ..model import EVENT_FIELD_GROUPS
 from ..review import desk
-from ..review.fields import ReviewError, UnknownEvent
+from ..errors import UnknownEvent
+from ..review.fields import ReviewError
 from ..review.vocab import vocabularies
 from ..store.desk_filter import EventFilter
 from .auth import desk_router
