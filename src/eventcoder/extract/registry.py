@@ -177,6 +177,8 @@ def _alias_pattern(text: str) -> str:
             parts.append(re.escape(ch))
     return re.sub(r"(\[\\s\\-\]\+)+", r"[\\s\\-]+", "".join(parts))
 
+FOUND_KEPT = 64     # at least a pipeline batch (pipeline.run's batch_size, 32)
+
 
 @dataclass
 class Registry:
@@ -184,7 +186,8 @@ class Registry:
     entries: list[ActorEntry] = field(default_factory=list)
 
     def __post_init__(self):
-        self._last_found: tuple[str, list[AliasMatch]] | None = None   # find's last text and answer
+        # find's answers for the texts asked about last (id -> (text, matches)), at most FOUND_KEPT
+        self._found: dict[int, tuple[str, list[AliasMatch]]] = {}
         self._by_key: dict[tuple[bool, str], list[tuple[ActorEntry, Alias]]] = {}
         for e in self.entries:
             for a in e.aliases:
@@ -221,12 +224,16 @@ class Registry:
 
     # --- matching --------------------------------------------------------------------------------------------
     def find(self, text: str) -> list[AliasMatch]:
-        """Non-overlapping alias mentions in `text`, longest first where they overlap, in text order (a new list;
-        asking again about the same text object reads the text once: stages ask about `doc.clean` per event)."""
-        last = self._last_found
-        if last is None or last[0] is not text:
-            last = self._last_found = (text, self._find(text))
-        return list(last[1])
+        """Non-overlapping alias mentions in `text`, longest first where they overlap, in text order (a new list).
+        Asking again about the same text object reads the text once: relevance, the country vote and the actors
+        stage ask about `doc.clean` of every document of a pipeline batch in turn, so the answers for the last
+        FOUND_KEPT texts are kept (texts the batch holds anyway)."""
+        kept = self._found.get(id(text))
+        if kept is None or kept[0] is not text:
+            if len(self._found) >= FOUND_KEPT:
+                del self._found[next(iter(self._found))]          # the oldest
+            kept = self._found[id(text)] = (text, self._find(text))
+        return list(kept[1])
 
     def _find(self, text: str) -> list[AliasMatch]:
         found = []
